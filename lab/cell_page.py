@@ -1,0 +1,446 @@
+"""The GRU, LSTM and RNN pages: one body, three thin page files.
+
+Reads like the screen, top to bottom: title, preset, controls (cell, input, weights,
+files), then the plots that follow from the settings. The engine run is cached on the
+settings' JSON text; the previous run stays as a faint ghost on the plots.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+import numpy as np
+import streamlit as st
+
+from lab import equations, figures
+from lab import settings as S
+from lab.export import trace_csv
+from lab.ui import Bound, Page, controls, panel, setup
+
+SMALL_HIDDEN = 2  # up to this size every weight gets its own slider
+HEATMAP_ABOVE = 4  # above this hidden size the gates are shown as heatmaps
+SLIDER_RANGE = 10.0
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def run_cell(cell_key: str, input_key: str) -> tuple[Any, np.ndarray, list[str] | None]:
+    """Trace of the cell on the input (both given as settings JSON: the cache key)."""
+    cell, _ = S.from_dict(S.CellSpec, json.loads(cell_key))
+    inp, _ = S.from_dict(S.InputSpec, json.loads(input_key))
+    x, tokens = S.build_input(inp, cell.input_size)
+    net = S.make_net(cell)
+    net.load_state_dict(S.effective_weights(cell))
+    return net.trace(x), x, tokens
+
+
+def render(kind: str) -> None:
+    """The whole cell page for ``kind`` ("gru", "lstm" or "rnn")."""
+    page = setup(kind)
+    default = S.Scenario(cell=S.CellSpec(kind=kind))
+    bound = Bound(page, S.Scenario, default)
+    if bound.value.cell.kind != kind:  # a link made for another cell page
+        bound.set("cell", dataclasses.replace(bound.value.cell, kind=kind, edits=()))
+
+    st.title(page.t(f"page.{kind}"))
+    st.caption(page.t(f"cell.intro.{kind}"))
+    preset_picker(page, bound, kind)
+
+    with controls(page):
+        tab_cell, tab_input, tab_weights, tab_files = st.tabs(
+            [page.t("cell.tab.cell"), page.t("cell.tab.input"), page.t("cell.tab.weights"),
+             page.t("cell.tab.files")])
+        with tab_cell:
+            cell_controls(page, bound, kind)
+        with tab_input:
+            input_controls(page, bound)
+        with tab_weights:
+            weight_controls(page, bound)
+
+    scenario = bound.value
+    try:
+        trace, x, tokens = run_cell(S.cache_key(scenario.cell), S.cache_key(scenario.input))
+    except ValueError as exc:
+        st.error(page.t("cell.input_error", msg=str(exc)), icon="🛑")
+        bound.commit()
+        return
+    ghost = remember_ghost(page.name, S.cache_key(scenario.cell) + S.cache_key(scenario.input),
+                           trace)
+    with tab_files:
+        file_controls(page, bound, trace, x, tokens)
+    bound.commit()
+
+    show_equations(page, scenario)
+    view = scenario.view
+    panel(page, lambda: show_gates(page, trace, ghost, tokens, view, scenario.cell))
+    panel(page, lambda: show_scrubber(page, trace, tokens, view))
+    left, right = st.columns(2)
+    with left:
+        panel(page, lambda: show_saturation(page, trace))
+    with right:
+        if scenario.cell.hidden_size == 2:
+            panel(page, lambda: show_phase(page, trace, ghost))
+
+
+# --------------------------------------------------------------------------- presets
+
+
+def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
+    from gates import presets
+
+    choices = [""] + [p.name for p in presets.presets_for(kind)]
+    current = bound.value.preset if bound.value.preset in choices else ""
+
+    def title(name: str) -> str:
+        if not name:
+            return page.t("cell.preset.none")
+        p = presets.get_preset(name)
+        return p.title_zh if page.lang == "zh" else p.title_en
+
+    def apply() -> None:
+        name = st.session_state[f"{kind}.preset_choice"]
+        if name:
+            scenario = S.scenario_from_preset(name)
+            view = bound.value.view
+            bound.replace_all(dataclasses.replace(scenario, view=view))
+
+    cols = st.columns([3, 1])
+    st.session_state.setdefault(f"{kind}.preset_choice", current)
+    cols[0].selectbox(page.t("cell.preset"), choices, format_func=title,
+                      key=f"{kind}.preset_choice")
+    cols[1].button(page.t("cell.preset.apply"), on_click=apply, key=f"{kind}.preset_apply",
+                   use_container_width=True)
+    if bound.value.preset in choices and bound.value.preset:
+        p = presets.get_preset(bound.value.preset)
+        st.info(f"**{title(p.name)}** — {p.explain_zh if page.lang == 'zh' else p.explain_en}",
+                icon="🎓")
+
+
+# --------------------------------------------------------------------------- controls
+
+
+def cell_controls(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
+    before = bound.value.cell
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        bound.slider("cell.input_size", page.t("cell.input_size"),
+                     help=page.t("cell.input_size_help"))
+    with c2:
+        bound.slider("cell.hidden_size", page.t("cell.hidden_size"),
+                     help=page.t("cell.hidden_size_help"))
+    with c3:
+        bound.number("cell.seed", page.t("cell.seed"), help=page.t("cell.seed_help"))
+    if kind == "gru":
+        g1, g2 = st.columns(2)
+        with g1:
+            bound.select("cell.reset_after", page.t("cell.reset_variant"), [True, False],
+                         format_func=lambda v: page.t(f"cell.reset_after.{v}"), radio=True)
+        with g2:
+            bound.toggle("view.textbook_update", page.t("cell.textbook"),
+                         help=page.t("cell.textbook_help"))
+        st.latex(equations.GRU_UPDATE_TEXTBOOK if bound.value.view.textbook_update
+                 else equations.GRU_UPDATE_TORCH)
+        st.caption(page.t("cell.textbook_note.1" if bound.value.view.textbook_update
+                          else "cell.textbook_note.0"))
+    if kind == "rnn":
+        bound.select("cell.nonlinearity", page.t("cell.nonlinearity"), radio=True)
+    bound.select("view.display", page.t("cell.display"),
+                 format_func=lambda v: page.t(f"cell.display.{v}"), radio=True)
+    after = bound.value.cell
+    sizes = ("input_size", "hidden_size", "seed", "reset_after", "nonlinearity")
+    if any(getattr(before, f) != getattr(after, f) for f in sizes):
+        # New sizes or init: hand edits no longer fit, start from the seeded weights.
+        bound.set("cell", S.drop_bad_edits(after) if before.seed == after.seed
+                  else dataclasses.replace(after, edits=()))
+        if after.hidden_size != before.hidden_size or after.input_size != before.input_size:
+            bound.set("cell.edits", ())
+
+
+def input_controls(page: Page, bound: Bound[S.Scenario]) -> None:
+    mode = bound.select("input.mode", page.t("cell.input_mode"),
+                        format_func=lambda m: page.t(f"cell.input_mode.{m}"), radio=True)
+    n_in = bound.value.cell.input_size
+    if mode == "pattern":
+        bound.slider("input.length", page.t("cell.length"))
+        channels = list(bound.value.input.channels)
+        channels += [S.Channel()] * (n_in - len(channels))
+        cols = st.columns(n_in)
+        new = []
+        for c, col in enumerate(cols):
+            with col:
+                new.append(channel_controls(page, bound, c, channels[c]))
+        bound.set("input.channels", tuple(new))
+    elif mode == "table":
+        table_editor(page, bound, n_in)
+    else:
+        c1, c2 = st.columns([3, 1])
+        with c1:
+            bound.text("input.text", page.t("cell.text"), help=page.t("cell.text_help"),
+                       max_chars=S.MAX_LENGTH)
+        with c2:
+            bound.select("input.text_mode", page.t("cell.text_mode"),
+                         format_func=lambda m: page.t(f"cell.text_mode.{m}"), radio=True)
+
+
+def channel_controls(page: Page, bound: Bound[S.Scenario], c: int, ch: S.Channel) -> S.Channel:
+    st.markdown(page.t("cell.channel", c=c))
+    key = f"ch{c}"
+    pattern = bound.widget(st.selectbox, f"{key}.pattern", ch.pattern, page.t("cell.pattern"),
+                           options=S.PATTERNS, format_func=lambda p: page.t(f"cell.pattern.{p}"))
+    amplitude = bound.widget(st.slider, f"{key}.amplitude", float(ch.amplitude),
+                             page.t("cell.amplitude"), min_value=-10.0, max_value=10.0,
+                             step=0.1)
+    period = bound.widget(st.slider, f"{key}.period", int(ch.period), page.t("cell.period"),
+                          min_value=0, max_value=S.MAX_LENGTH, help=page.t("cell.period_help"))
+    onset = bound.widget(st.slider, f"{key}.onset", int(ch.onset), page.t("cell.onset"),
+                         min_value=0, max_value=S.MAX_LENGTH)
+    seed = ch.seed
+    if pattern == "noise":
+        seed = bound.widget(st.number_input, f"{key}.seed", int(ch.seed),
+                            page.t("cell.noise_seed"), min_value=0, max_value=2**31 - 1)
+    return dataclasses.replace(ch, pattern=pattern, amplitude=float(amplitude),
+                               period=int(period), onset=int(onset), seed=int(seed))
+
+
+def table_editor(page: Page, bound: Bound[S.Scenario], n_in: int) -> None:
+    """Hand-made values: an editable table, one row per step, one column per channel."""
+    import pandas as pd
+
+    current = bound.value.input.table
+    if not current or len(current[0]) != n_in:
+        try:
+            x, _ = S.build_input(dataclasses.replace(bound.value.input, mode="pattern"), n_in)
+        except ValueError:
+            x = np.zeros((10, n_in))
+        current = tuple(tuple(float(v) for v in row) for row in np.round(x, 4))
+    columns = [f"x{c}" for c in range(n_in)]
+    # The editor's data stays what it was when this generation began, so its own edit
+    # state stays valid; the edited frame comes back as the widget's value.
+    base_key = bound.key("table.base")
+    if base_key not in st.session_state or st.session_state[base_key][1] != columns:
+        st.session_state[base_key] = (
+            pd.DataFrame([[repr(v) for v in row] for row in current], columns=columns,
+                         dtype=str), columns)
+    base = st.session_state[base_key][0]
+    st.caption(page.t("cell.table_help"))
+    edited = st.data_editor(base, key=bound.key("table.editor"), num_rows="dynamic",
+                            use_container_width=True, height=260)
+    rows = [list(r) for r in edited.itertuples(index=False)]
+    try:
+        table = S.parse_table([[str(v).strip() for v in r] for r in rows])
+        if not table:
+            raise ValueError("the table has no rows")
+        bound.set("input.table", table)
+    except ValueError as exc:
+        st.error(page.t("cell.table_error", msg=str(exc)), icon="⚠️")
+        bound.set("input.table", current)
+
+
+def weight_controls(page: Page, bound: Bound[S.Scenario]) -> None:
+    cell = bound.value.cell
+    if cell.hidden_size <= SMALL_HIDDEN:
+        weight_sliders(page, bound)
+    else:
+        gate_knobs(page, bound)
+        matrix_editor(page, bound)
+
+    def clear() -> None:
+        c = bound.value.cell
+        bound.replace_all(dataclasses.replace(
+            bound.value, cell=dataclasses.replace(c, edits=(), scale=(), shift=()), preset=""))
+
+    st.button(page.t("cell.reinit"), on_click=clear, key=bound.key("reinit"),
+              help=page.t("cell.reinit_help"))
+
+
+def _blocks(cell: S.CellSpec) -> list[tuple[int, str]]:
+    return list(enumerate(S.GATE_BLOCKS[cell.kind]))
+
+
+def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
+    """One slider per weight and bias, grouped by gate, each group beside its equation."""
+    cell = bound.value.cell
+    weights = S.base_weights(cell)
+    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity)
+    h = cell.hidden_size
+    groups = _blocks(cell)
+    cols = st.columns(len(groups))
+    for (b, block), col in zip(groups, cols, strict=True):
+        with col:
+            st.markdown(f"**{page.t(f'gate.{cell.kind}.{block}')}**")
+            st.latex(eqs[block])
+            for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
+                w = weights[name]
+                for row in range(h):
+                    for index in ([(b * h + row, j) for j in range(w.shape[1])] if w.ndim == 2
+                                  else [(b * h + row,)]):
+                        value = float(w[index])
+                        sub = ",".join(str(i) for i in (row, *index[1:]))
+                        label = f"{equations.weight_symbol(name, block, cell.kind)}[{sub}]"
+                        lo, hi = min(-SLIDER_RANGE, value), max(SLIDER_RANGE, value)
+                        new = bound.widget(st.slider, f"w.{S.edit_key(name, index)}", value,
+                                           f"${label}$", min_value=lo, max_value=hi,
+                                           step=0.05)
+                        if new != value:
+                            cell = S.with_edit(cell, name, index, new)
+    bound.set("cell", cell)
+
+
+def gate_knobs(page: Page, bound: Bound[S.Scenario]) -> None:
+    """Per gate: a scale for its weights and a shift for its biases."""
+    cell = bound.value.cell
+    groups = _blocks(cell)
+    scale = list(cell.scale) + [1.0] * (len(groups) - len(cell.scale))
+    shift = list(cell.shift) + [0.0] * (len(groups) - len(cell.shift))
+    st.caption(page.t("cell.knobs_help"))
+    cols = st.columns(len(groups))
+    for (b, block), col in zip(groups, cols, strict=True):
+        with col:
+            st.markdown(f"**{page.t(f'gate.{cell.kind}.{block}')}**")
+            scale[b] = float(bound.widget(st.slider, f"scale.{b}", float(scale[b]),
+                                          page.t("cell.scale"), min_value=0.0, max_value=5.0,
+                                          step=0.05))
+            shift[b] = float(bound.widget(st.slider, f"shift.{b}", float(shift[b]),
+                                          page.t("cell.shift"), min_value=-10.0,
+                                          max_value=10.0, step=0.1))
+    trim = (lambda v, neutral: () if all(x == neutral for x in v) else tuple(v))
+    bound.set("cell", dataclasses.replace(cell, scale=trim(scale, 1.0), shift=trim(shift, 0.0)))
+
+
+def matrix_editor(page: Page, bound: Bound[S.Scenario]) -> None:
+    """An editable matrix per gate: [W_h | W_i | b_i | b_h] rows for each unit."""
+    import pandas as pd
+
+    cell = bound.value.cell
+    weights = S.base_weights(cell)
+    h = cell.hidden_size
+    groups = _blocks(cell)
+    gate = st.radio(page.t("cell.matrix_gate"), [g for _, g in groups], horizontal=True,
+                    format_func=lambda g: page.t(f"gate.{cell.kind}.{g}"),
+                    key=bound.key("matrix.gate"))
+    b = [g for _, g in groups].index(gate)
+    rows = slice(b * h, (b + 1) * h)
+    columns = ([f"W_h[:,{j}]" for j in range(h)] + [f"W_i[:,{j}]" for j in range(cell.input_size)]
+               + ["b_i", "b_h"])
+    block = np.column_stack([weights["weight_hh_l0"][rows], weights["weight_ih_l0"][rows],
+                             weights["bias_ih_l0"][rows], weights["bias_hh_l0"][rows]])
+    base_key = bound.key(f"matrix.base.{gate}")
+    st.session_state.setdefault(base_key, pd.DataFrame(block, columns=columns))
+    edited = st.data_editor(st.session_state[base_key], key=bound.key(f"matrix.{gate}"),
+                            use_container_width=True)
+    values = np.asarray(edited.to_numpy(dtype=np.float64, na_value=np.nan))
+    if not np.all(np.isfinite(values)):
+        st.error(page.t("cell.matrix_error"), icon="⚠️")
+        return
+    targets = ([("weight_hh_l0", j) for j in range(h)]
+               + [("weight_ih_l0", j) for j in range(cell.input_size)]
+               + [("bias_ih_l0", None), ("bias_hh_l0", None)])
+    for col, (name, j) in enumerate(targets):
+        for r in range(h):
+            index = (b * h + r,) if j is None else (b * h + r, j)
+            if values[r, col] != weights[name][index]:
+                cell = S.with_edit(cell, name, index, float(values[r, col]))
+    bound.set("cell", cell)
+
+
+def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarray,
+                  tokens: list[str] | None) -> None:
+    scenario = bound.value
+    name = scenario.preset or scenario.cell.kind
+    c1, c2 = st.columns(2)
+    c1.download_button(page.t("cell.download_csv"), trace_csv(trace, x, tokens),
+                       file_name=f"{name}-trace.csv", mime="text/csv",
+                       key=bound.key("dl.csv"))
+    c2.download_button(page.t("common.download_json"),
+                       S.to_json(scenario, S.effective_weights(scenario.cell)),
+                       file_name=f"{name}-settings.json", mime="application/json",
+                       key=bound.key("dl.json"))
+
+    def load() -> None:
+        upload = st.session_state.get(f"{page.name}.upload")
+        if upload is None:
+            return
+        try:
+            loaded, problems = S.scenario_from_json(upload.getvalue())
+        except ValueError as exc:
+            st.session_state[f"{page.name}.upload_error"] = str(exc)
+            return
+        if loaded.cell.kind != page.name:
+            st.session_state[f"{page.name}.upload_error"] = page.t(
+                "cell.wrong_kind", kind=loaded.cell.kind.upper(), page=page.name.upper())
+            return
+        st.session_state.pop(f"{page.name}.upload_error", None)
+        bound.replace_all(loaded, problems)
+
+    st.file_uploader(page.t("common.upload_json"), type=["json"], key=f"{page.name}.upload",
+                     on_change=load)
+    error = st.session_state.get(f"{page.name}.upload_error")
+    if error:
+        st.error(page.t("common.bad_file", msg=error), icon="⚠️")
+    st.caption(page.t("cell.png_hint"))
+
+
+# --------------------------------------------------------------------------- plots
+
+
+def remember_ghost(page_name: str, key: str, trace: Any) -> Any:
+    """The previous run's trace (None at first); kept until the settings change again."""
+    ss = st.session_state
+    last = ss.get(f"{page_name}.last")
+    if last is None or last[0] != key:
+        ss[f"{page_name}.ghost"] = None if last is None else last[1]
+        ss[f"{page_name}.last"] = (key, trace)
+    return ss.get(f"{page_name}.ghost")
+
+
+def show_equations(page: Page, scenario: S.Scenario) -> None:
+    cell = scenario.cell
+    with st.expander(page.t("cell.equations"), expanded=not page.present):
+        st.latex(equations.all_equations(cell.kind, cell.reset_after, cell.nonlinearity,
+                                         scenario.view.textbook_update))
+        if cell.kind == "gru":
+            st.caption(page.t("cell.reset_note.1" if cell.reset_after else "cell.reset_note.0"))
+
+
+def _use_heatmap(view: S.ViewSpec, cell: S.CellSpec) -> bool:
+    return view.display == "heatmap" or (view.display == "auto"
+                                         and cell.hidden_size > HEATMAP_ABOVE)
+
+
+def show_gates(page: Page, trace: Any, ghost: Any, tokens: list[str] | None,
+               view: S.ViewSpec, cell: S.CellSpec) -> None:
+    st.subheader(page.t("cell.over_time"))
+    if _use_heatmap(view, cell):
+        fig = figures.state_heatmap(trace, tokens=tokens, lang=page.lang, present=page.present)
+    else:
+        fig = figures.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
+                                  present=page.present, textbook_update=view.textbook_update)
+    st.plotly_chart(fig, use_container_width=True, config=figures.PLOTLY_CONFIG,
+                    key=f"{page.name}.chart.gates")
+
+
+def show_scrubber(page: Page, trace: Any, tokens: list[str] | None, view: S.ViewSpec) -> None:
+    st.subheader(page.t("cell.scrubber"))
+    st.caption(page.t("cell.scrubber_help"))
+    fig = figures.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
+                                textbook_update=view.textbook_update)
+    st.plotly_chart(fig, use_container_width=True, config=figures.PLOTLY_CONFIG,
+                    key=f"{page.name}.chart.scrubber")
+
+
+def show_saturation(page: Page, trace: Any) -> None:
+    st.subheader(page.t("cell.saturation"))
+    st.caption(page.t("cell.saturation_help"))
+    fig = figures.saturation_bar(figures.saturation_info(trace), lang=page.lang,
+                                 present=page.present)
+    st.plotly_chart(fig, use_container_width=True, config=figures.PLOTLY_CONFIG,
+                    key=f"{page.name}.chart.saturation")
+
+
+def show_phase(page: Page, trace: Any, ghost: Any) -> None:
+    st.subheader(page.t("cell.phase"))
+    fig = figures.phase_portrait(trace, ghost=ghost, lang=page.lang, present=page.present)
+    st.plotly_chart(fig, use_container_width=True, config=figures.PLOTLY_CONFIG,
+                    key=f"{page.name}.chart.phase")
+

@@ -1,0 +1,584 @@
+"""The one source of truth of a page: plain, frozen, serialisable settings.
+
+Every page's screen follows from one settings object. It round-trips through the URL
+(``to_query`` / ``from_query``) and through JSON (``to_json`` / ``from_json``), and its
+JSON text is the cache key of the engine run. No Streamlit here: this module is pure.
+
+Fields carry their URL name and their limits in ``dataclasses.field(metadata=...)``, so
+one generic codec validates links, uploaded JSON and widget values alike. A bad value
+never raises out of the codec: it is reported in a message and the default is kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import numpy as np
+
+T = TypeVar("T")
+
+KINDS: tuple[str, ...] = ("rnn", "gru", "lstm")
+GATE_BLOCKS: dict[str, tuple[str, ...]] = {
+    "rnn": ("h",),
+    "gru": ("r", "z", "n"),
+    "lstm": ("i", "f", "g", "o"),
+}
+PATTERNS: tuple[str, ...] = (
+    "constant", "step", "impulse", "impulses", "sine", "square", "ramp", "noise",
+)
+INPUT_MODES: tuple[str, ...] = ("pattern", "table", "text")
+MAX_INPUT = 4
+MAX_HIDDEN = 16
+MAX_LENGTH = 500
+MAX_WEIGHT = 1e4
+
+
+def spec(default: Any, url: str, lo: float | None = None, hi: float | None = None,
+         choices: tuple[str, ...] | None = None) -> Any:
+    """A settings field with its URL name and its allowed values."""
+    return field(default=default, metadata={"url": url, "lo": lo, "hi": hi, "choices": choices})
+
+
+# --------------------------------------------------------------------------- the scenario
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One input channel drawn from a pattern of gates/inputs.py."""
+
+    pattern: str = spec("sine", "p", choices=PATTERNS)
+    amplitude: float = spec(1.0, "a", -10.0, 10.0)
+    period: int = spec(20, "T", 0, MAX_LENGTH)  # 0: the pattern's own (one ramp)
+    onset: int = spec(5, "o", 0, MAX_LENGTH)
+    seed: int = spec(0, "s", 0, 2**31 - 1)
+    phase: float = spec(0.0, "ph", -100.0, 100.0)
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    """The input sequence: patterns per channel, a table of values, or typed text."""
+
+    mode: str = spec("pattern", "mode", choices=INPUT_MODES)
+    length: int = spec(40, "L", 1, MAX_LENGTH)
+    channels: tuple[Channel, ...] = spec((Channel(),), "ch")
+    table: tuple[tuple[float, ...], ...] = spec((), "tab")
+    text: str = spec("hello world", "txt")
+    text_mode: str = spec("chars", "tm", choices=("chars", "words"))
+
+
+@dataclass(frozen=True)
+class CellSpec:
+    """Which cell, its sizes and its weights (seeded init + explicit edits + gate knobs)."""
+
+    kind: str = spec("gru", "cell", choices=KINDS)
+    input_size: int = spec(1, "I", 1, MAX_INPUT)
+    hidden_size: int = spec(2, "H", 1, MAX_HIDDEN)
+    reset_after: bool = spec(True, "ra")
+    nonlinearity: str = spec("tanh", "nl", choices=("tanh", "relu"))
+    seed: int = spec(0, "seed", 0, 2**31 - 1)
+    # (("weight_hh_l0:0:1", 0.5), ...): values that differ from the seeded init.
+    edits: tuple[tuple[str, float], ...] = spec((), "w")
+    # per gate block (torch order): multiply the weights, add to the biases.
+    scale: tuple[float, ...] = spec((), "sc")
+    shift: tuple[float, ...] = spec((), "sh")
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    """How the trace is shown; changes here never rerun the engine."""
+
+    textbook_update: bool = spec(False, "tb")
+    display: str = spec("auto", "disp", choices=("auto", "lines", "heatmap"))
+    unit: int = spec(0, "u", 0, MAX_HIDDEN - 1)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Everything a cell page shows follows from this."""
+
+    cell: CellSpec = spec(CellSpec(), "")
+    input: InputSpec = spec(InputSpec(), "")
+    view: ViewSpec = spec(ViewSpec(), "")
+    preset: str = spec("", "preset")
+
+
+# --------------------------------------------------------------------------- weights
+
+
+def edit_key(name: str, index: tuple[int, ...]) -> str:
+    """'weight_hh_l0:1:0' names element [1, 0] of weight_hh_l0."""
+    return ":".join([name, *map(str, index)])
+
+
+def parse_edit_key(key: str) -> tuple[str, tuple[int, ...]]:
+    name, *idx = key.split(":")
+    return name, tuple(int(i) for i in idx)
+
+
+def make_net(cell: CellSpec) -> Any:
+    """An engine network with the cell's seeded init (no edits applied)."""
+    import gates
+
+    if cell.kind == "gru":
+        return gates.GRU(cell.input_size, cell.hidden_size, reset_after=cell.reset_after,
+                         seed=cell.seed)
+    if cell.kind == "lstm":
+        return gates.LSTM(cell.input_size, cell.hidden_size, seed=cell.seed)
+    return gates.RNN(cell.input_size, cell.hidden_size, nonlinearity=cell.nonlinearity,
+                     seed=cell.seed)
+
+
+def base_weights(cell: CellSpec) -> dict[str, np.ndarray]:
+    """Seeded init with the explicit edits applied (what the weight sliders show)."""
+    weights = {k: np.array(v, dtype=np.float64) for k, v in make_net(cell).state_dict().items()}
+    for key, value in cell.edits:
+        name, index = parse_edit_key(key)
+        weights[name][index] = value
+    return weights
+
+
+def effective_weights(cell: CellSpec) -> dict[str, np.ndarray]:
+    """The weights the engine runs: base weights, then per-gate scale and bias shift."""
+    weights = base_weights(cell)
+    blocks = len(GATE_BLOCKS[cell.kind])
+    h = cell.hidden_size
+    for name, w in weights.items():
+        knobs = cell.shift if name.startswith("bias") else cell.scale
+        for b, knob in enumerate(knobs[:blocks]):
+            if name.startswith("bias"):
+                w[b * h:(b + 1) * h] += knob
+            else:
+                w[b * h:(b + 1) * h] *= knob
+    return weights
+
+
+def edits_from_weights(cell: CellSpec, weights: Mapping[str, Any]) -> tuple[tuple[str, float], ...]:
+    """The edits that turn the cell's seeded init into ``weights`` (exactly)."""
+    init = make_net(dataclasses.replace(cell, edits=())).state_dict()
+    edits = []
+    for name in init:
+        if name not in weights:
+            raise ValueError(f"weights: missing {name!r} (expected shape {init[name].shape})")
+        given = np.asarray(weights[name], dtype=np.float64)
+        if given.shape != init[name].shape:
+            raise ValueError(f"weights: {name!r} should have shape {init[name].shape}, "
+                             f"got {given.shape}")
+        if not np.all(np.isfinite(given)) or np.max(np.abs(given)) > MAX_WEIGHT:
+            raise ValueError(f"weights: {name!r} must be finite numbers within ±{MAX_WEIGHT:g}")
+        for index in zip(*np.nonzero(given != init[name]), strict=True):
+            idx = tuple(int(i) for i in index)
+            edits.append((edit_key(name, idx), float(given[idx])))
+    extra = sorted(set(weights) - set(init))
+    if extra:
+        raise ValueError(f"weights: unexpected key {extra[0]!r}; expected {sorted(init)}")
+    return tuple(sorted(edits))
+
+
+def with_edit(cell: CellSpec, name: str, index: tuple[int, ...], value: float) -> CellSpec:
+    """The cell with one weight set; an edit equal to the init is dropped."""
+    key = edit_key(name, index)
+    init = make_net(dataclasses.replace(cell, edits=())).state_dict()[name][index]
+    edits = dict(cell.edits)
+    if float(value) == float(init):
+        edits.pop(key, None)
+    else:
+        edits[key] = float(value)
+    return dataclasses.replace(cell, edits=tuple(sorted(edits.items())))
+
+
+# --------------------------------------------------------------------------- input
+
+
+def build_input(inp: InputSpec, input_size: int) -> tuple[np.ndarray, list[str] | None]:
+    """The (L, input_size) sequence and, for text, the token labels of the time axis.
+
+    Raises ValueError with a message for the user when the spec cannot be built.
+    """
+    from gates import inputs
+
+    if inp.mode == "table":
+        if not inp.table:
+            raise ValueError("the values table is empty: add at least one row")
+        x = np.array(inp.table, dtype=np.float64)
+        if x.ndim != 2 or x.shape[1] != input_size:
+            raise ValueError(f"the values table needs {input_size} column(s) per row, "
+                             f"got rows of {x.shape[-1] if x.ndim == 2 else 'mixed'} values")
+        return x[:MAX_LENGTH], None
+    if inp.mode == "text":
+        x, tokens = inputs.text_to_embedding(inp.text, input_size, inp.text_mode)
+        if len(tokens) > MAX_LENGTH:
+            x, tokens = x[:MAX_LENGTH], tokens[:MAX_LENGTH]
+        return x, tokens
+    channels = [inp.channels[c] if c < len(inp.channels) else Channel()
+                for c in range(input_size)]
+    specs = [inputs.ChannelSpec(pattern=ch.pattern, amplitude=ch.amplitude,
+                                period=ch.period or None, onset=ch.onset, seed=ch.seed,
+                                phase=ch.phase) for ch in channels]
+    return inputs.make_input(inp.length, specs), None
+
+
+# --------------------------------------------------------------------------- the codec
+
+
+def _field_type(cls: type, f: dataclasses.Field[Any]) -> Any:
+    return typing.get_type_hints(cls)[f.name]
+
+
+def _check_number(value: float, f: dataclasses.Field[Any]) -> None:
+    lo, hi = f.metadata.get("lo"), f.metadata.get("hi")
+    if not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        raise ValueError(f"must be from {lo:g} to {hi:g}")
+
+
+def _parse_scalar(tp: Any, value: Any, f: dataclasses.Field[Any]) -> Any:
+    if tp is bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("0", "false", "no", "off"):
+            return False
+        raise ValueError("must be 0 or 1")
+    if tp is int:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        try:
+            number = int(str(value).strip()) if not isinstance(value, int) else value
+        except ValueError:
+            raise ValueError("must be a whole number") from None
+        _check_number(number, f)
+        return number
+    if tp is float:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ValueError("must be a number") from None
+        _check_number(number, f)
+        return number
+    if tp is str:
+        text = str(value)
+        choices = f.metadata.get("choices")
+        if choices and text not in choices:
+            raise ValueError(f"must be one of {', '.join(choices)}")
+        if len(text) > 2000:
+            raise ValueError("is longer than 2000 characters")
+        return text
+    raise TypeError(f"no codec for {tp}")
+
+
+# Compound fields: (format for the URL, parse from URL text or JSON value).
+
+
+def _fmt_channels(chs: tuple[Channel, ...]) -> str:
+    return "|".join(",".join(_fmt_plain(getattr(c, f.name)) for f in dataclasses.fields(c))
+                    for c in chs)
+
+
+def _parse_channels(value: Any, f: dataclasses.Field[Any]) -> tuple[Channel, ...]:
+    rows: list[Any]
+    if isinstance(value, str):
+        rows = [r.split(",") for r in value.split("|") if r]
+    else:
+        rows = list(value)
+    if not 1 <= len(rows) <= MAX_INPUT:
+        raise ValueError(f"needs 1 to {MAX_INPUT} channels")
+    out = []
+    for row in rows:
+        if isinstance(row, Mapping):
+            obj, errors = from_dict(Channel, row)
+        else:
+            names = [g.name for g in dataclasses.fields(Channel)]
+            obj, errors = from_dict(Channel, dict(zip(names, row, strict=False)))
+        if errors:
+            raise ValueError("; ".join(errors))
+        out.append(obj)
+    return tuple(out)
+
+
+def _fmt_table(rows: tuple[tuple[float, ...], ...]) -> str:
+    return ";".join(",".join(_fmt_plain(v) for v in row) for row in rows)
+
+
+def _parse_table(value: Any, f: dataclasses.Field[Any]) -> tuple[tuple[float, ...], ...]:
+    return parse_table(value)
+
+
+def parse_table(value: Any) -> tuple[tuple[float, ...], ...]:
+    """Rows of numbers from "1,2;3,4" or nested lists; ValueError names the bad row."""
+    rows = [r.split(",") for r in value.split(";") if r] if isinstance(value, str) else value
+    if len(rows) > MAX_LENGTH:
+        raise ValueError(f"has {len(rows)} rows; at most {MAX_LENGTH}")
+    out = []
+    for r, row in enumerate(rows):
+        try:
+            values = tuple(float(v) for v in row)
+        except (TypeError, ValueError):
+            raise ValueError(f"row {r + 1} has a value that is not a number") from None
+        if not all(math.isfinite(v) and abs(v) <= MAX_WEIGHT for v in values):
+            raise ValueError(f"row {r + 1} needs finite numbers within ±{MAX_WEIGHT:g}")
+        out.append(values)
+    if len({len(row) for row in out}) > 1:
+        raise ValueError("all rows need the same number of values")
+    return tuple(out)
+
+
+def _fmt_pairs(pairs: tuple[tuple[str, float], ...]) -> str:
+    return ";".join(f"{k}={_fmt_plain(v)}" for k, v in pairs)
+
+
+def _parse_pairs(value: Any, f: dataclasses.Field[Any]) -> tuple[tuple[str, float], ...]:
+    if isinstance(value, str):
+        items = [p.split("=", 1) for p in value.split(";") if p]
+    elif isinstance(value, Mapping):
+        items = list(value.items())
+    else:
+        items = list(value)
+    out = {}
+    for item in items:
+        if len(item) != 2:
+            raise ValueError("needs entries like weight_hh_l0:0:1=0.5")
+        key, raw = item
+        name, *idx = str(key).split(":")
+        if not (name.startswith(("weight_", "bias_")) and all(i.isdigit() for i in idx)
+                and len(idx) in (1, 2)):
+            raise ValueError(f"{key!r} is not a weight element like weight_hh_l0:0:1")
+        try:
+            number = float(raw)
+        except (TypeError, ValueError):
+            raise ValueError(f"{key!r} needs a number, got {raw!r}") from None
+        if not math.isfinite(number) or abs(number) > MAX_WEIGHT:
+            raise ValueError(f"{key!r} must be a finite number within ±{MAX_WEIGHT:g}")
+        out[str(key)] = number
+    return tuple(sorted(out.items()))
+
+
+def _fmt_floats(values: tuple[float, ...]) -> str:
+    return ",".join(_fmt_plain(v) for v in values)
+
+
+def _parse_floats(value: Any, f: dataclasses.Field[Any]) -> tuple[float, ...]:
+    items = [v for v in value.split(",") if v] if isinstance(value, str) else list(value)
+    try:
+        out = tuple(float(v) for v in items)
+    except (TypeError, ValueError):
+        raise ValueError("needs numbers separated by commas") from None
+    if len(out) > 4 or not all(math.isfinite(v) and abs(v) <= 100 for v in out):
+        raise ValueError("needs at most 4 finite numbers within ±100")
+    return out
+
+
+def _fmt_plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        return repr(value).removesuffix(".0") if value.is_integer() else repr(value)
+    return str(value)
+
+
+_COMPOUND: dict[Any, tuple[Any, Any]] = {
+    tuple[Channel, ...]: (_fmt_channels, _parse_channels),
+    tuple[tuple[float, ...], ...]: (_fmt_table, _parse_table),
+    tuple[tuple[str, float], ...]: (_fmt_pairs, _parse_pairs),
+    tuple[float, ...]: (_fmt_floats, _parse_floats),
+}
+
+
+def register_codec(tp: Any, fmt: Any, parse: Any) -> None:
+    """Teach the codec a compound field type used by another page's settings."""
+    _COMPOUND[tp] = (fmt, parse)
+
+
+def _is_dataclass_type(tp: Any) -> bool:
+    return isinstance(tp, type) and dataclasses.is_dataclass(tp)
+
+
+def to_query(obj: Any, *, everything: bool = False) -> dict[str, str]:
+    """Flat URL parameters of the fields that differ from their defaults."""
+    out: dict[str, str] = {}
+    default = type(obj)()
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        tp = _field_type(type(obj), f)
+        if _is_dataclass_type(tp):
+            out.update(to_query(value, everything=everything))
+        elif everything or value != getattr(default, f.name):
+            fmt = _COMPOUND[tp][0] if tp in _COMPOUND else _fmt_plain
+            out[f.metadata["url"]] = fmt(value)
+    return out
+
+
+def from_query(cls: type[T], params: Mapping[str, str]) -> tuple[T, list[str]]:
+    """Settings from URL parameters; each bad parameter gives a message and its default."""
+    errors: list[str] = []
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        tp = _field_type(cls, f)
+        if _is_dataclass_type(tp):
+            kwargs[f.name], sub = from_query(tp, params)
+            errors += sub
+            continue
+        key = f.metadata["url"]
+        if key in params:
+            try:
+                kwargs[f.name] = _parse_value(tp, params[key], f)
+            except ValueError as exc:
+                errors.append(f"'{key}={_shorten(params[key])}' {exc}; kept the default")
+    obj = cls(**kwargs)
+    errors += _consistency_errors(obj)
+    return (drop_bad_edits(obj) if isinstance(obj, CellSpec) else obj), errors
+
+
+def _parse_value(tp: Any, value: Any, f: dataclasses.Field[Any]) -> Any:
+    if tp in _COMPOUND:
+        return _COMPOUND[tp][1](value, f)
+    return _parse_scalar(tp, value, f)
+
+
+def _shorten(text: Any) -> str:
+    text = str(text)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def to_dict(obj: Any) -> dict[str, Any]:
+    """A JSON-ready dict (nested like the dataclasses)."""
+    return json.loads(json.dumps(dataclasses.asdict(obj)))
+
+
+def from_dict(cls: type[T], data: Mapping[str, Any], where: str = "") -> tuple[T, list[str]]:
+    """Settings from a (JSON) dict; unknown or bad entries give messages."""
+    if not isinstance(data, Mapping):
+        return cls(), [f"{where or 'settings'} should be an object, got {type(data).__name__}"]
+    errors: list[str] = []
+    kwargs: dict[str, Any] = {}
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    for key in data:
+        if key not in names:
+            errors.append(f"unknown entry '{where}{key}' ignored")
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name not in data:
+            continue
+        tp = _field_type(cls, f)
+        value = data[f.name]
+        if _is_dataclass_type(tp):
+            kwargs[f.name], sub = from_dict(tp, value, f"{where}{f.name}.")
+            errors += sub
+            continue
+        try:
+            kwargs[f.name] = _parse_value(tp, value, f)
+        except (ValueError, TypeError) as exc:
+            errors.append(f"'{where}{f.name}' {exc}; kept the default")
+    obj = cls(**kwargs)
+    errors += _consistency_errors(obj)
+    return (drop_bad_edits(obj) if isinstance(obj, CellSpec) else obj), errors
+
+
+def weight_shapes(cell: CellSpec) -> dict[str, tuple[int, ...]]:
+    """Shapes of the cell's weights in torch's layout (one layer, one direction)."""
+    rows = len(GATE_BLOCKS[cell.kind]) * cell.hidden_size
+    return {"weight_ih_l0": (rows, cell.input_size), "weight_hh_l0": (rows, cell.hidden_size),
+            "bias_ih_l0": (rows,), "bias_hh_l0": (rows,)}
+
+
+def _edit_fits(key: str, shapes: Mapping[str, tuple[int, ...]]) -> bool:
+    name, index = parse_edit_key(key)
+    shape = shapes.get(name)
+    return shape is not None and len(index) == len(shape) and all(
+        0 <= i < n for i, n in zip(index, shape, strict=True))
+
+
+def _consistency_errors(obj: Any) -> list[str]:
+    """Checks across fields (edits naming weights the cell doesn't have)."""
+    if isinstance(obj, CellSpec) and obj.edits != drop_bad_edits(obj).edits:
+        return ["some weight edits do not fit this cell's sizes; they were dropped"]
+    return []
+
+
+def drop_bad_edits(cell: CellSpec) -> CellSpec:
+    """The cell without the edits that name weights it does not have."""
+    shapes = weight_shapes(cell)
+    kept = tuple(e for e in cell.edits if _edit_fits(e[0], shapes))
+    return cell if kept == cell.edits else dataclasses.replace(cell, edits=kept)
+
+
+def to_json(scenario: Scenario, weights: Mapping[str, np.ndarray] | None = None) -> str:
+    """The scenario as JSON, with the weights written out for notebooks and editing."""
+    data: dict[str, Any] = {"format": "gates-lab-scenario", "version": 1,
+                            "settings": to_dict(scenario)}
+    if weights is not None:
+        data["weights"] = {k: np.asarray(v).tolist() for k, v in weights.items()}
+    return json.dumps(data, indent=1, ensure_ascii=False)
+
+
+def scenario_from_json(text: str | bytes) -> tuple[Scenario, list[str]]:
+    """A scenario from JSON text. Explicit weights, when present, override the edits.
+
+    Raises ValueError when the text is not a scenario at all; softer problems come back
+    as messages, with defaults kept.
+    """
+    try:
+        data = json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"this is not a JSON file ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("settings"), dict):
+        raise ValueError('expected a JSON object with a "settings" entry, as the lab saves it')
+    scenario, errors = from_dict(Scenario, data["settings"])
+    if "weights" in data:
+        if not isinstance(data["weights"], dict):
+            raise ValueError('"weights" should map weight names to nested lists')
+        cell = dataclasses.replace(scenario.cell, scale=(), shift=())
+        edits = edits_from_weights(cell, data["weights"])
+        # The written weights are the effective ones; knobs were folded into them.
+        scenario = dataclasses.replace(scenario, cell=dataclasses.replace(cell, edits=edits))
+    return scenario, errors
+
+
+def scenario_from_preset(name: str) -> Scenario:
+    """The scenario of a classroom preset (gates/presets.py), weights as explicit edits."""
+    from gates import presets
+
+    p = presets.get_preset(name)
+    cell = CellSpec(kind=p.kind, input_size=p.input_size, hidden_size=p.hidden_size,
+                    reset_after=p.reset_after, nonlinearity=p.nonlinearity)
+    cell = dataclasses.replace(cell, edits=edits_from_weights(cell, p.state_dict))
+    channels = tuple(Channel(pattern=c.pattern, amplitude=c.amplitude, period=c.period or 0,
+                             onset=c.onset, seed=c.seed, phase=c.phase) for c in p.inputs)
+    return Scenario(cell=cell, input=InputSpec(length=p.length, channels=channels),
+                    preset=name)
+
+
+def cache_key(obj: Any) -> str:
+    """A stable text key for caching an engine run on these settings."""
+    return json.dumps(to_dict(obj), sort_keys=True)
+
+
+def replace_path(obj: T, path: str, value: Any) -> T:
+    """``replace_path(s, "cell.hidden_size", 4)``: a copy with one nested field changed."""
+    head, _, rest = path.partition(".")
+    if rest:
+        return dataclasses.replace(obj, **{head: replace_path(getattr(obj, head), rest, value)})  # type: ignore[type-var]
+    return dataclasses.replace(obj, **{head: value})  # type: ignore[type-var]
+
+
+def get_path(obj: Any, path: str) -> Any:
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def field_meta(cls: type, path: str) -> Mapping[str, Any]:
+    """The metadata (url, lo, hi, choices) of a nested field."""
+    head, _, rest = path.partition(".")
+    f = next(f for f in dataclasses.fields(cls) if f.name == head)
+    if rest:
+        return field_meta(_field_type(cls, f), rest)
+    return f.metadata
+

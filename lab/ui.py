@@ -1,0 +1,243 @@
+"""Streamlit helpers shared by every page: setup, language, presentation mode, URL state,
+and widgets bound to the page's settings object.
+
+The pattern: a page's settings object (lab/settings.py) is the only state. Widgets are
+created with a key only (never ``value=``), their state seeded from the settings with
+``setdefault``; each helper writes the widget's value back into the settings object. A
+preset or an uploaded file replaces the settings and bumps a generation number that is
+part of every widget key, so all widgets start afresh from the new settings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import streamlit as st
+
+from lab import settings as S
+from lab.i18n import LANGUAGE_NAMES, LANGUAGES, t
+
+T = TypeVar("T")
+
+GLOBAL_KEYS = ("lang", "present")
+_LAST_WRITTEN = "lab.last_query"
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every page needs to know about the session's global settings."""
+
+    name: str
+    lang: str
+    present: bool
+
+    def t(self, key: str, **fields: object) -> str:
+        return t(key, self.lang, **fields)
+
+
+def _flag(value: str | None) -> bool:
+    return str(value).lower() in ("1", "true", "yes", "on")
+
+
+def setup(name: str) -> Page:
+    """The first call of every page: page config, language and presentation mode.
+
+    Idempotent and standalone, so a page also runs on its own under AppTest.
+    """
+    params = st.query_params
+    ss = st.session_state
+    if "lab.language" not in ss:
+        lang = params.get("lang", "en")
+        ss["lab.language"] = lang if lang in LANGUAGES else "en"
+        ss["lab.presenting"] = _flag(params.get("present"))
+    elif _external_link(params):
+        # An opened link (not one this session wrote) decides language and mode too.
+        if params.get("lang") in LANGUAGES:
+            ss["lab.language"] = params["lang"]
+        ss["lab.presenting"] = _flag(params.get("present"))
+        ss.pop("lab.lang", None)
+        ss.pop("lab.present", None)
+    # A widget's new value is already in its key when the rerun starts.
+    ss["lab.language"] = ss.get("lab.lang", ss["lab.language"])
+    ss["lab.presenting"] = ss.get("lab.present", ss["lab.presenting"])
+    lang = ss["lab.language"]
+    present = ss["lab.presenting"]
+    try:
+        st.set_page_config(page_title=f"{t('page.' + name, lang)} · {t('app.title', lang)}",
+                           page_icon="🔁", layout="wide",
+                           initial_sidebar_state="collapsed" if present else "auto")
+    except st.errors.StreamlitAPIException:
+        pass  # set_page_config already called by app.py in this run
+    # Widget keys are separate from the canonical ones: Streamlit forgets the state of a
+    # widget on a page that is not shown, the canonical keys survive page switches.
+    ss.setdefault("lab.lang", lang)
+    ss.setdefault("lab.present", present)
+    with st.sidebar:
+        st.selectbox(t("common.language", lang), LANGUAGES, key="lab.lang",
+                     format_func=LANGUAGE_NAMES.__getitem__)
+        st.toggle(t("common.present", lang), key="lab.present",
+                  help=t("common.present_help", lang))
+    if present:
+        st.markdown(_PRESENT_CSS, unsafe_allow_html=True)
+    return Page(name, lang, present)
+
+
+_PRESENT_CSS = """<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; }
+h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
+</style>"""
+
+
+def _external_link(params: Any) -> bool:
+    """True when the URL holds parameters this session did not write itself."""
+    current = params.to_dict()
+    return bool(current) and current != st.session_state.get(_LAST_WRITTEN)
+
+
+def controls(page: Page, label_key: str = "common.controls") -> Any:
+    """A container for a page's controls: open normally, collapsed in presentation mode."""
+    return st.expander(page.t(label_key), expanded=not page.present)
+
+
+class Bound(Generic[T]):
+    """A page's settings object, bound to widgets, the session and the URL."""
+
+    def __init__(self, page: Page, cls: type[T], default: T | None = None) -> None:
+        self.page = page
+        self.cls = cls
+        self._store = f"{page.name}.settings"
+        self._gen_key = f"{page.name}.gen"
+        self.messages: list[str] = st.session_state.pop(f"{page.name}.messages", [])
+        ss = st.session_state
+        params = st.query_params
+        if self._store not in ss or _external_link(params):
+            own = {k: v for k, v in params.to_dict().items() if k not in GLOBAL_KEYS}
+            value, errors = S.from_query(cls, own) if own else (default or cls(), [])
+            if default is not None and not own:
+                value = default
+            ss[self._store] = value
+            ss[self._gen_key] = ss.get(self._gen_key, 0) + 1
+            self.messages += errors
+        self.value: T = ss[self._store]
+        for message in self.messages:
+            st.warning(page.t("common.url_problem", msg=message), icon="⚠️")
+
+    # -- keys and replacement ------------------------------------------------------------
+
+    @property
+    def gen(self) -> int:
+        return int(st.session_state.get(self._gen_key, 0))
+
+    def key(self, name: str) -> str:
+        return f"{self.page.name}.{self.gen}.{name}"
+
+    def replace_all(self, value: T, messages: Sequence[str] = ()) -> None:
+        """Swap in new settings (a preset, a file); every widget restarts from them.
+
+        Safe inside on_click/on_change callbacks, which run before the widgets exist.
+        """
+        st.session_state[self._store] = value
+        st.session_state[self._gen_key] = self.gen + 1
+        st.session_state[f"{self.page.name}.messages"] = list(messages)
+        self.value = value
+
+    def set(self, path: str, value: Any) -> None:
+        self.value = S.replace_path(self.value, path, value)
+
+    def get(self, path: str) -> Any:
+        return S.get_path(self.value, path)
+
+    # -- widgets -------------------------------------------------------------------------
+
+    def widget(self, factory: Callable[..., Any], name: str, initial: Any, label: str,
+               **kwargs: Any) -> Any:
+        """Any Streamlit widget keyed to this page's generation, seeded with ``initial``."""
+        key = self.key(name)
+        st.session_state.setdefault(key, initial)
+        return factory(label, key=key, **kwargs)
+
+    def _meta(self, path: str) -> Mapping[str, Any]:
+        return S.field_meta(self.cls, path)
+
+    def slider(self, path: str, label: str, lo: float | None = None, hi: float | None = None,
+               step: float | None = None, **kwargs: Any) -> Any:
+        meta = self._meta(path)
+        lo = meta["lo"] if lo is None else lo
+        hi = meta["hi"] if hi is None else hi
+        current = self.get(path)
+        if isinstance(current, int) and not isinstance(current, bool):
+            lo, hi = int(lo), int(hi)
+        current = min(max(current, lo), hi)
+        value = self.widget(st.slider, path, current, label, min_value=lo, max_value=hi,
+                            step=step, **kwargs)
+        self.set(path, value)
+        return value
+
+    def number(self, path: str, label: str, lo: float | None = None, hi: float | None = None,
+               step: float | None = None, **kwargs: Any) -> Any:
+        meta = self._meta(path)
+        lo = meta["lo"] if lo is None else lo
+        hi = meta["hi"] if hi is None else hi
+        current = self.get(path)
+        if isinstance(current, int) and not isinstance(current, bool):
+            lo, hi = int(lo), int(hi)
+        current = min(max(current, lo), hi)
+        value = self.widget(st.number_input, path, current, label, min_value=lo, max_value=hi,
+                            step=step, **kwargs)
+        self.set(path, value)
+        return value
+
+    def select(self, path: str, label: str, options: Sequence[Any] | None = None,
+               format_func: Callable[[Any], str] = str, radio: bool = False,
+               **kwargs: Any) -> Any:
+        options = list(options if options is not None else self._meta(path)["choices"])
+        current = self.get(path)
+        if current not in options:
+            current = options[0]
+        factory = st.radio if radio else st.selectbox
+        if radio:
+            kwargs.setdefault("horizontal", True)
+        value = self.widget(factory, path, current, label, options=options,
+                            format_func=format_func, **kwargs)
+        self.set(path, value)
+        return value
+
+    def toggle(self, path: str, label: str, **kwargs: Any) -> bool:
+        value = bool(self.widget(st.toggle, path, bool(self.get(path)), label, **kwargs))
+        self.set(path, value)
+        return value
+
+    def text(self, path: str, label: str, **kwargs: Any) -> str:
+        value = str(self.widget(st.text_input, path, str(self.get(path)), label, **kwargs))
+        self.set(path, value)
+        return value
+
+    # -- persistence ---------------------------------------------------------------------
+
+    def commit(self) -> None:
+        """Store the settings in the session and mirror them into the URL."""
+        st.session_state[self._store] = self.value
+        params = S.to_query(self.value)
+        if self.page.lang != "en":
+            params["lang"] = self.page.lang
+        if self.page.present:
+            params["present"] = "1"
+        if params != st.query_params.to_dict():
+            st.query_params.from_dict(params)
+        st.session_state[_LAST_WRITTEN] = params
+
+
+def panel(page: Page, draw: Callable[[], None]) -> None:
+    """Run one panel; if it fails, say so in that panel and let the page go on."""
+    try:
+        draw()
+    except Exception as exc:  # noqa: BLE001 - one broken panel must not take the page down
+        st.error(page.t("common.panel_error", msg=f"{type(exc).__name__}: {exc}"), icon="🛑")
+
+
+def replace_field(obj: T, **changes: Any) -> T:
+    return dataclasses.replace(obj, **changes)  # type: ignore[type-var]

@@ -1,0 +1,29 @@
+"""Home: what the lab shows, a guided tour, links to every page, the three cells' equations."""
+
+import streamlit as st
+
+from lab import equations
+from lab.navigation import PAGES
+from lab.ui import setup
+
+page = setup("home")
+st.title(page.t("app.title"))
+st.markdown(page.t("home.lead"))
+
+st.header(page.t("home.tour"))
+for step in range(1, 6):
+    st.markdown(f"{step}. {page.t(f'home.tour.{step}')}")
+
+st.header(page.t("home.pages"))
+cols = st.columns(2)
+for i, (name, icon) in enumerate(p for p in PAGES if p[0] != "home"):
+    with cols[i % 2]:
+        st.page_link(f"pages/{name}.py", label=page.t(f"page.{name}"), icon=icon)
+        st.caption(page.t(f"home.about.{name}"))
+
+st.header(page.t("home.equations"))
+for kind, col in zip(("rnn", "gru", "lstm"), st.columns(3), strict=True):
+    with col:
+        st.subheader(page.t(f"page.{kind}"))
+        st.latex(equations.all_equations(kind))
+st.info(page.t("home.conventions"), icon="📐")

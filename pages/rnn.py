@@ -1,0 +1,5 @@
+"""The RNN cell page: its gates over time, scrubber, weights and presets."""
+
+from lab.cell_page import render
+
+render("rnn")
