@@ -19,16 +19,19 @@ from numpy.typing import NDArray
 Array = NDArray[np.float64]
 
 
+_HALF = np.array(0.5)  # a 0-d array: ufuncs take it faster than a Python float
+
+
 def sigmoid(x: Array, out: Array | None = None) -> Array:
     """sigma(x) = 1 / (1 + exp(-x)), computed as (1 + tanh(x / 2)) / 2.
 
     tanh saturates at +-1 instead of overflowing, so any finite x gives a value in [0, 1]
     without warnings.
     """
-    out = np.multiply(x, 0.5, out=out)
+    out = np.multiply(x, _HALF, out=out)
     np.tanh(out, out=out)
-    out *= 0.5
-    out += 0.5
+    out *= _HALF
+    out += _HALF
     return out
 
 
@@ -42,6 +45,17 @@ def tanh(x: Array, out: Array | None = None) -> Array:
 
 
 ACTIVATIONS = {"tanh": tanh, "relu": relu}
+
+
+def recurrent(h: Array, w_hhT: Array, out: Array) -> Array:
+    """out = h @ W_hh^T, broadcasting over a variant axis of w_hhT when there is one.
+
+    ``ndarray.dot`` is by far the cheapest call for one step's small product, and
+    faster still when w_hhT is the transposed view of torch's C-ordered W_hh.
+    """
+    if w_hhT.ndim == 2 and out.flags.c_contiguous:
+        return h.dot(w_hhT, out=out)
+    return np.matmul(h, w_hhT, out=out)
 
 
 def rnn_cell(
@@ -67,7 +81,7 @@ def rnn_cell(
         (a, h_next), each (..., H).
     """
     a, h_next = out if out is not None else (np.empty(xp.shape), np.empty(h.shape))
-    np.matmul(h, w_hhT, out=a)
+    recurrent(h, w_hhT, a)
     a += xp
     ACTIVATIONS[nonlinearity](a, out=h_next)
     return a, h_next
@@ -108,7 +122,7 @@ def gru_cell(
     gates, h_next, hh = out
     r, z, n = gates[..., :H], gates[..., H:2 * H], gates[..., cand]
     if reset_after:
-        np.matmul(h, w_hhT, out=hh)
+        recurrent(h, w_hhT, hh)
         hh += b_hh                                            # W_h h + b_h, all blocks
         sigmoid(np.add(xp[..., rz], hh[..., rz], out=gates[..., rz]), out=gates[..., rz])
         np.add(xp[..., cand], np.multiply(r, hh[..., cand], out=n), out=n)
@@ -163,7 +177,7 @@ def lstm_cell(
     gates, h_next, c_next, ig = out
     sig = slice(0, 3 * H)
     i, f, o, g = gates[..., :H], gates[..., H:2 * H], gates[..., 2 * H:3 * H], gates[..., 3 * H:]
-    np.matmul(h, w_hhT, out=gates)
+    recurrent(h, w_hhT, gates)
     gates += xp
     sigmoid(gates[..., sig], out=gates[..., sig])
     np.tanh(g, out=g)

@@ -68,7 +68,7 @@ def _run_direction(
     if kind != "gru":  # the GRU needs b_hh inside r * (W_hn h + b_hn); others fold it in
         b_ih, b_hh = b_ih + b_hh, np.zeros_like(b_hh)
     w_ihT = np.swapaxes(w_ih, -1, -2)
-    w_hhT = np.ascontiguousarray(np.swapaxes(w_hh, -1, -2))
+    w_hhT = np.swapaxes(np.ascontiguousarray(w_hh), -1, -2)
 
     xs = x[::-1] if reverse else x  # the reverse direction is the forward loop on reversed time
     if w_ihT.ndim == 2:  # one matmul for every step and batch row

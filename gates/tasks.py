@@ -329,26 +329,33 @@ def _bracket_tokens(rng: np.random.Generator, n: int, length: int, max_depth: in
 
 
 def _sentiment_tokens(rng: np.random.Generator, n: int, length: int) -> np.ndarray:
-    """Filler words with one or two opinion words, each preceded by a 'not' half of the
-    time (sometimes two), placed anywhere after the previous opinion word."""
+    """Filler words with one or two opinion words (one only when length < 6); a 'not'
+    precedes an opinion word a third of the time, anywhere after the previous opinion
+    word. (With 'not' half of the time the verdict would be a pure XOR of polarity and
+    negation, which takes far longer to learn.)"""
     if length < 2:
         raise ValueError(f"sentiment needs length >= 2; got {length}")
     roles = np.array(SENTIMENT_ROLES)
     fillers = np.flatnonzero(roles == FILLER)
     opinions = np.flatnonzero((roles == POSITIVE) | (roles == NEGATIVE))
     negation = int(np.flatnonzero(roles == NOT)[0])
+    rows = np.arange(n)
     tokens = rng.choice(fillers, size=(n, length))
-    for row in range(n):
-        count = 1 if length < 6 else int(rng.integers(1, 3))
-        positions = np.sort(rng.choice(np.arange(1, length), size=count, replace=False))
-        start = 0
-        for pos in positions:
-            tokens[row, pos] = rng.choice(opinions)
-            nots = rng.choice([0, 1, 1, 2]) if pos > start else 0
-            free = np.arange(start, pos)
-            for spot in rng.choice(free, size=min(nots, free.size), replace=False):
-                tokens[row, spot] = negation
-            start = pos + 1
+    # two distinct opinion positions in 1..L-1, sorted; a single opinion uses the later
+    order = np.argsort(rng.random((n, length - 1)), axis=1)[:, :2] + 1
+    if length - 1 < 2:
+        order = np.concatenate([order, order], axis=1)
+    first, second = np.sort(order, axis=1).T
+    two = (rng.random(n) < 0.5) & (length >= 6) & (first != second)
+    starts = [np.zeros(n, dtype=np.int64), first + 1]
+    for k, pos in enumerate((first, second)):
+        present = two if k == 0 else np.ones(n, dtype=bool)
+        start = np.where(two, starts[k], 0) if k == 1 else starts[0]
+        tokens[rows[present], pos[present]] = rng.choice(opinions, size=int(present.sum()))
+        room = pos - start
+        negate = present & (room > 0) & (rng.random(n) < 1 / 3)
+        spot = start + np.floor(rng.random(n) * np.maximum(room, 1)).astype(np.int64)
+        tokens[rows[negate], spot[negate]] = negation
     return tokens
 
 

@@ -304,8 +304,13 @@ def gate_knobs(page: Page, bound: Bound[S.Scenario]) -> None:
             shift[b] = float(bound.widget(st.slider, f"shift.{b}", float(shift[b]),
                                           page.t("cell.shift"), min_value=-10.0,
                                           max_value=10.0, step=0.1))
-    trim = (lambda v, neutral: () if all(x == neutral for x in v) else tuple(v))
-    bound.set("cell", dataclasses.replace(cell, scale=trim(scale, 1.0), shift=trim(shift, 0.0)))
+    bound.set("cell", dataclasses.replace(cell, scale=_unless_all(scale, 1.0),
+                                          shift=_unless_all(shift, 0.0)))
+
+
+def _unless_all(values: list[float], neutral: float) -> tuple[float, ...]:
+    """Neutral knobs are stored as () so the link stays short."""
+    return () if all(v == neutral for v in values) else tuple(values)
 
 
 def matrix_editor(page: Page, bound: Bound[S.Scenario]) -> None:
