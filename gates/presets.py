@@ -25,11 +25,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from gates.inputs import ChannelSpec, make_input
+
+if TYPE_CHECKING:
+    from gates.network import GRU, LSTM, RNN
 
 __all__ = ["GATE_ORDER", "PRESETS", "Preset", "get_preset", "preset_input", "preset_net",
            "presets_for"]
@@ -309,11 +312,12 @@ def preset_input(p: Preset | str) -> np.ndarray:
     return make_input(p.length, p.inputs)
 
 
-def preset_net(p: Preset | str) -> Any:
+def preset_net(p: Preset | str) -> RNN | GRU | LSTM:
     """A fresh ``gates.RNN`` / ``GRU`` / ``LSTM`` with the preset's weights loaded."""
     import gates  # late: gates/__init__ imports this module
 
     p = get_preset(p) if isinstance(p, str) else p
+    net: RNN | GRU | LSTM
     if p.kind == "gru":
         net = gates.GRU(p.input_size, p.hidden_size, reset_after=p.reset_after, seed=0)
     elif p.kind == "lstm":
