@@ -1,0 +1,104 @@
+"""Engine speed next to torch, single-threaded, float64, in one run.
+
+    /work/venv/bin/python benchmarks/engine.py
+
+(a) gates trace vs torch forward (no_grad); (b) gates.backward vs torch autograd
+backward; (c) a sweep of 64 variants in one pass vs one trace. Medians of several
+repeats; ratio = engine / reference (lower is better).
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import gates  # noqa: E402
+
+torch.set_num_threads(1)
+
+SIZES = [(1000, 8, 64), (200, 1, 2)]
+TARGETS = {"forward": 0.8, "backward": 1.5, "sweep": 4.0}
+
+
+def median_time(fn: Callable[[], object], repeats: int = 7) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def row(what: str, engine: float | None, ref: float, target: float) -> str:
+    if engine is None:
+        return f"{what:<34} {'n/a':>10} {ref * 1e3:>10.2f} {'n/a':>7} {target:>7.1f}  n/a"
+    ratio = engine / ref
+    ok = "ok" if ratio <= target else "SLOW"
+    return f"{what:<34} {engine * 1e3:>10.2f} {ref * 1e3:>10.2f} {ratio:>7.2f} {target:>7.1f}  {ok}"
+
+
+def main() -> None:
+    rng = np.random.default_rng(0)
+    print(f"{'case':<34} {'gates ms':>10} {'ref ms':>10} {'ratio':>7} {'target':>7}")
+    print("-" * 76)
+    for kind in ("GRU", "LSTM"):
+        for T, n_in, H in SIZES:
+            module = getattr(torch.nn, kind)(n_in, H, dtype=torch.float64)
+            net = getattr(gates, kind).from_torch(module)
+            x = rng.standard_normal((T, n_in))
+            xt = torch.from_numpy(x)
+
+            def torch_forward() -> None:
+                with torch.no_grad():
+                    module(xt)
+
+            t_eng = median_time(lambda: net.trace(x))  # noqa: B023
+            t_ref = median_time(torch_forward)
+            print(row(f"(a) forward {kind} T={T} in={n_in} H={H}", t_eng, t_ref,
+                      TARGETS["forward"]))
+
+            grad = rng.standard_normal((T, H))
+            tr = net.trace(x)
+            try:
+                gates.backward(tr, grad)
+                t_bwd: float | None = median_time(lambda: gates.backward(tr, grad))  # noqa: B023
+            except NotImplementedError:
+                t_bwd = None
+            xg = torch.from_numpy(x.copy()).requires_grad_(True)
+            gt = torch.from_numpy(grad)
+            t_ref_bwd = []
+            for _ in range(8):  # time output.backward alone; the forward is not counted
+                out, _ = module(xg)
+                start = time.perf_counter()
+                out.backward(gt)
+                t_ref_bwd.append(time.perf_counter() - start)
+            print(row(f"(b) backward {kind} T={T} in={n_in} H={H}", t_bwd,
+                      statistics.median(t_ref_bwd[1:]), TARGETS["backward"]))
+    for kind in ("GRU", "LSTM"):
+        for H in (2, 16):
+            T, n_in, V = 200, 1, 64
+            net = getattr(gates, kind)(n_in, H, seed=1)
+            x = rng.standard_normal((T, n_in))
+            sds = [getattr(gates, kind)(n_in, H, seed=s).state_dict() for s in range(V)]
+            t_sweep = median_time(lambda: gates.sweep(net, x, sds))  # noqa: B023
+            t_one = median_time(lambda: net.trace(x))  # noqa: B023
+            print(row(f"(c) sweep {V} {kind} T={T} in={n_in} H={H}", t_sweep, t_one,
+                      TARGETS["sweep"]))
+    print("ratio = gates / reference; reference = torch (a, b) or one gates trace (c)")
+
+
+if __name__ == "__main__":
+    main()
