@@ -61,7 +61,7 @@ def main() -> None:
             x = rng.standard_normal((T, n_in))
             xt = torch.from_numpy(x)
 
-            def torch_forward() -> None:
+            def torch_forward(module: torch.nn.Module = module, xt: torch.Tensor = xt) -> None:
                 with torch.no_grad():
                     module(xt)
 

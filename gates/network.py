@@ -76,8 +76,8 @@ def _run_direction(
     else:
         xp = np.matmul(xs, w_ihT)
     xp += b_ih
-    L = xp.shape[0]
-    state_shape = xp.shape[:-1] + (H,)
+    L = len(xp)
+    state_shape = (*xp.shape[:-1], H)
     gates = np.empty(xp.shape)
     hidden = np.empty(state_shape)
 
