@@ -115,15 +115,20 @@ def backward(tr: Any, grad_output: Any) -> Gradients:
         ``output.backward(grad_output)``.
 
     Raises:
-        ValueError: grad_output has the wrong shape or non-finite values.
+        ValueError: grad_output has the wrong shape or non-finite values, or ``tr`` is
+            a sweep trace (several weight variants).
     """
+    if getattr(tr, "variants", None) is not None:
+        raise ValueError(
+            "trace: expected the trace of one network (net.trace), "
+            f"given a sweep trace of {tr.variants} weight variants"
+        )
     cfg = tr.config
     out_shape = tuple(np.shape(tr.output))
     go = _as_array(grad_output)
     if go.shape != out_shape:
         raise ValueError(
-            f"grad_output: expected shape {out_shape} (the shape of trace.output), "
-            f"given {go.shape}"
+            f"grad_output: expected shape {out_shape} (the shape of trace.output), given {go.shape}"
         )
     if not np.issubdtype(go.dtype, np.number) or np.iscomplexobj(go):
         raise ValueError(f"grad_output: expected real numbers, given dtype {go.dtype}")
@@ -425,7 +430,9 @@ def _lstm_steps(
 
 
 def _as_array(value: Any) -> np.ndarray:
-    if hasattr(value, "detach") and hasattr(value, "cpu"):  # a torch tensor, without importing torch
+    if hasattr(value, "detach") and hasattr(
+        value, "cpu"
+    ):  # a torch tensor, without importing torch
         value = value.detach().cpu().numpy()
     return np.asarray(value)
 
