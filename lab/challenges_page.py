@@ -1,0 +1,250 @@
+"""The challenges page: set a tiny cell's weights until its trace meets a goal.
+
+Reads like the screen: title, challenge picker, goal, weight sliders, gates, the live
+result, Check (with hint after a failed try) and Show solution. The settings hold the
+challenge id and a CellSpec whose ``edits`` are the student's changes *relative to the
+challenge's start weights*, so ``?challenge=gru-latch`` alone opens the start position
+and a link with ``w=...`` opens a student's attempt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import streamlit as st
+
+from gates import challenges as C
+from lab import equations, figures
+from lab import settings as S
+from lab.ui import Bound, Page, controls, panel, setup
+
+IDS: tuple[str, ...] = tuple(C.CHALLENGES)
+TRIES = "challenges.tries"  # {challenge id: number of checks}
+FAILED = "challenges.failed"  # {challenge id: number of failed checks}
+LAST = "challenges.last"  # {challenge id: (weights key, passed)} of the last check
+
+
+def cell_of(ch: C.Challenge) -> S.CellSpec:
+    return S.CellSpec(kind=ch.kind, input_size=ch.input_size, hidden_size=ch.hidden_size,
+                      reset_after=ch.reset_after, nonlinearity=ch.nonlinearity)
+
+
+@dataclass(frozen=True)
+class ChallengeSettings:
+    """Which challenge, and the student's weights as edits of its start weights."""
+
+    challenge: str = S.spec(IDS[0], "challenge", choices=IDS)
+    cell: S.CellSpec = S.spec(cell_of(C.CHALLENGES[IDS[0]]), "")
+
+
+# --------------------------------------------------------------------------- weights
+
+
+def weights_of(ch: C.Challenge, cell: S.CellSpec) -> dict[str, np.ndarray]:
+    """The start weights with the student's edits applied."""
+    weights = {k: np.array(v, dtype=np.float64) for k, v in ch.start.items()}
+    for key, value in cell.edits:
+        name, index = S.parse_edit_key(key)
+        weights[name][index] = value
+    return weights
+
+
+def edits_for(ch: C.Challenge, weights: dict[str, np.ndarray]) -> tuple[tuple[str, float], ...]:
+    """The edits (relative to the start weights) that give ``weights``."""
+    edits = []
+    for name, start in ch.start.items():
+        given = np.asarray(weights[name], dtype=np.float64)
+        for index in zip(*np.nonzero(given != start), strict=True):
+            idx = tuple(int(i) for i in index)
+            edits.append((S.edit_key(name, idx), float(given[idx])))
+    return tuple(sorted(edits))
+
+
+def slider_limit(ch: C.Challenge) -> float:
+    """Slider range ±limit: room around the start and solution values."""
+    biggest = max(float(np.max(np.abs(w))) for sd in (ch.start, ch.solution)
+                  for w in sd.values())
+    limit = max(2.0, 1.5 * biggest)
+    return float(5 * math.ceil(limit / 5)) if limit > 5 else limit
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def run_challenge(challenge_id: str, cell_key: str) -> tuple[C.Result, Any, np.ndarray]:
+    """The check result, the trace and the input of the student's weights (cached)."""
+    ch = C.get_challenge(challenge_id)
+    cell, _ = S.from_dict(S.CellSpec, json.loads(cell_key))
+    result, trace = C.evaluate(ch, weights_of(ch, cell))
+    return result, trace, C.challenge_input(ch)
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def render() -> None:
+    page = setup("challenges")
+    bound = Bound(page, ChallengeSettings)
+    ch = C.get_challenge(bound.value.challenge)
+    if _fixed(bound.value.cell) != _fixed(cell_of(ch)):  # a link made for another cell
+        bound.set("cell", cell_of(ch))
+
+    st.title(page.t("page.challenges"))
+    st.caption(page.t("chal.intro"))
+    picker(page, bound)
+    ch = C.get_challenge(bound.value.challenge)
+    title = page.t(f"chal.{ch.id}.title")
+    st.subheader(title)
+    st.info(f"**{page.t('chal.goal')}** — {page.t(f'chal.{ch.id}.goal')}", icon="🎯")
+    st.caption(page.t("chal.cell", kind=ch.kind.upper(), i=ch.input_size, h=ch.hidden_size,
+                      length=ch.length))
+
+    with controls(page, "chal.weights"):
+        st.caption(page.t("chal.weights_help"))
+        weight_sliders(page, bound, ch)
+    bound.commit()
+
+    cell = bound.value.cell
+    key = S.cache_key(cell)
+    try:
+        result, trace, x = run_challenge(ch.id, key)
+    except ValueError as exc:
+        st.error(page.t("chal.weights_error", msg=str(exc)), icon="🛑")
+        return
+
+    check_area(page, bound, ch, result, key)
+    left, right = st.columns([3, 1])
+    with left:
+        panel(page, lambda: show_gates(page, trace))
+    with right:
+        panel(page, lambda: show_result(page, result))
+        panel(page, lambda: show_input(page, x))
+
+
+def _fixed(cell: S.CellSpec) -> tuple[Any, ...]:
+    return (cell.kind, cell.input_size, cell.hidden_size, cell.reset_after, cell.nonlinearity)
+
+
+def picker(page: Page, bound: Bound[ChallengeSettings]) -> None:
+    def choose() -> None:
+        cid = st.session_state["challenges.choice"]
+        if cid != bound.value.challenge:
+            bound.replace_all(ChallengeSettings(challenge=cid,
+                                                cell=cell_of(C.get_challenge(cid))))
+
+    # The picker's own key follows the settings (a link or a reset may change them).
+    st.session_state["challenges.choice"] = bound.value.challenge
+    st.selectbox(page.t("chal.select"), IDS, key="challenges.choice", on_change=choose,
+                 format_func=lambda cid: page.t(f"chal.{cid}.title"))
+
+
+def weight_sliders(page: Page, bound: Bound[ChallengeSettings], ch: C.Challenge) -> None:
+    """One slider per weight and bias, grouped by gate beside its equation."""
+    cell = bound.value.cell
+    weights = weights_of(ch, cell)
+    eqs = equations.gate_equations(ch.kind, ch.reset_after, ch.nonlinearity)
+    h = ch.hidden_size
+    limit = slider_limit(ch)
+    step = 0.05 if limit <= 5 else 0.1
+    cols = st.columns(len(ch.gates))
+    for b, (block, col) in enumerate(zip(ch.gates, cols, strict=True)):
+        with col:
+            st.markdown(f"**{page.t(f'gate.{ch.kind}.{block}')}**")
+            st.latex(eqs[block])
+            for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
+                w = weights[name]
+                for row in range(h):
+                    for index in ([(b * h + row, j) for j in range(w.shape[1])] if w.ndim == 2
+                                  else [(b * h + row,)]):
+                        value = float(w[index])
+                        sub = ",".join(str(i) for i in (row, *index[1:]))
+                        label = f"{equations.weight_symbol(name, block, ch.kind)}[{sub}]"
+                        new = bound.widget(st.slider, f"w.{S.edit_key(name, index)}", value,
+                                           f"${label}$", min_value=min(-limit, value),
+                                           max_value=max(limit, value), step=step)
+                        weights[name][index] = new
+    bound.set("cell", dataclasses.replace(cell, edits=edits_for(ch, weights)))
+
+
+def _count(store: str, cid: str) -> int:
+    return int(st.session_state.get(store, {}).get(cid, 0))
+
+
+def _bump(store: str, cid: str) -> None:
+    counts = dict(st.session_state.get(store, {}))
+    counts[cid] = counts.get(cid, 0) + 1
+    st.session_state[store] = counts
+
+
+def check_area(page: Page, bound: Bound[ChallengeSettings], ch: C.Challenge,
+               result: C.Result, key: str) -> None:
+    def show_solution() -> None:
+        sol = dataclasses.replace(cell_of(ch), edits=edits_for(ch, ch.solution))
+        bound.replace_all(dataclasses.replace(bound.value, cell=sol))
+        st.session_state["challenges.solution_shown"] = ch.id
+
+    def restart() -> None:
+        bound.replace_all(dataclasses.replace(bound.value, cell=cell_of(ch)))
+
+    c1, c2, c3, c4 = st.columns([1, 1, 1, 2])
+    checked = c1.button(page.t("chal.check"), key="challenges.check", type="primary",
+                        width="stretch")
+    c2.button(page.t("chal.solution"), key="challenges.solution", on_click=show_solution,
+              help=page.t("chal.solution_help"), width="stretch")
+    c3.button(page.t("chal.restart"), key="challenges.restart", on_click=restart,
+              width="stretch")
+    if checked:
+        _bump(TRIES, ch.id)
+        if not result.passed:
+            _bump(FAILED, ch.id)
+        last = dict(st.session_state.get(LAST, {}))
+        last[ch.id] = (key, result.passed)
+        st.session_state[LAST] = last
+    c4.caption(page.t("chal.tries", n=_count(TRIES, ch.id)))
+
+    if st.session_state.get("challenges.solution_shown") == ch.id and result.passed:
+        st.caption(page.t("chal.solution_loaded"))
+    last = st.session_state.get(LAST, {}).get(ch.id)
+    if last is not None and last[0] == key:  # the last check is about these weights
+        if last[1]:
+            st.success(page.t("chal.pass", title=page.t(f"chal.{ch.id}.title")), icon="🎉")
+            if checked:
+                st.balloons()
+        else:
+            missing = ", ".join(page.t(f"chal.part.{p}") for p, ok in result.parts if not ok)
+            st.error(page.t("chal.fail", parts=missing), icon="❌")
+    if _count(FAILED, ch.id) > 0:
+        st.warning(f"**{page.t('chal.hint')}** — {page.t(f'chal.{ch.id}.hint')}", icon="💡")
+
+
+def _fmt(value: float) -> str:
+    if value == 0 or 1e-3 <= abs(value) < 1e5:
+        return f"{value:.3g}"
+    return f"{value:.2e}"
+
+
+def show_result(page: Page, result: C.Result) -> None:
+    st.markdown(f"**{page.t('chal.current')}**")
+    lines = [f"{'✅' if ok else '❌'} {page.t(f'chal.part.{p}')}" for p, ok in result.parts]
+    lines += [f"- {page.t(f'chal.num.{n}')}: `{_fmt(v)}`" for n, v in result.numbers]
+    st.markdown("  \n".join(lines[:len(result.parts)]) + "\n\n" + "\n".join(
+        lines[len(result.parts):]))
+
+
+def show_gates(page: Page, trace: Any) -> None:
+    st.markdown(f"**{page.t('chal.gates')}**")
+    fig = figures.gate_panels(trace, lang=page.lang, present=page.present)
+    st.plotly_chart(fig, config=figures.PLOTLY_CONFIG,
+                    key="challenges.chart.gates")
+
+
+def show_input(page: Page, x: np.ndarray) -> None:
+    series = {page.t("chal.x", c=c): x[:, c] for c in range(x.shape[1])}
+    fig = figures.line_chart(series, title=page.t("chal.input"),
+                             x_title=page.t("chal.step"), lang=page.lang, present=page.present)
+    fig.update_layout(height=260 if not page.present else 360)
+    st.plotly_chart(fig, config=figures.PLOTLY_CONFIG,
+                    key="challenges.chart.input")
