@@ -12,7 +12,6 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from lab.figures_common import (
     PLOTLY_CONFIG,
@@ -86,23 +85,37 @@ def gate_heatmaps(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
     """One heatmap row per recorded quantity (units up, steps across) of one layer/direction.
 
     Sigmoid gates on a fixed 0..1 scale, candidates and h on -1..1, the LSTM cell state
-    and the RNN preactivation on a symmetric scale of their own.
+    and the RNN preactivation on a symmetric scale of their own. The rows are laid out
+    by hand (no make_subplots): it is several times faster, which a rerun feels.
     """
     names = list(trace.names)
-    fig = make_subplots(rows=len(names), cols=1, shared_xaxes=True, vertical_spacing=0.04,
-                        subplot_titles=[quantity_label(trace.kind, n, lang) for n in names])
-    for r, name in enumerate(names, start=1):
+    n = len(names)
+    gap = 0.35 / n if n > 1 else 0.0
+    height = (row_height + (50 if present else 0)) * n
+    data = []
+    layout: dict[str, Any] = {"annotations": []}
+    for r, name in enumerate(names):
         values = np.asarray(trace.get(name, layer, direction))
         if values.ndim == 3:
             values = values[:, batch, :]
         lo, hi, scale = _scale(name, values)
-        fig.add_trace(go.Heatmap(
+        axis = "" if r == 0 else str(r + 1)
+        top = 1.0 - r / n
+        bottom = top - 1.0 / n + gap
+        data.append(go.Heatmap(
             z=values.T, zmin=lo, zmax=hi, colorscale=scale, showscale=False,
-            hovertemplate=f"{name}<br>t=%{{x}}<br>unit=%{{y}}<br>%{{z:.4f}}<extra></extra>"),
-            row=r, col=1)
-    fig.update_xaxes(title_text="t", row=len(names), col=1)
-    fig.update_layout(title={"text": title},
-                      height=90 + len(names) * (row_height + (50 if present else 0)))
+            xaxis="x", yaxis=f"y{axis}",
+            hovertemplate=f"{name}<br>t=%{{x}}<br>%{{y}}<br>%{{z:.4f}}<extra></extra>"))
+        layout[f"yaxis{axis}"] = {"domain": [bottom, top], "anchor": "x",
+                                  "showticklabels": values.shape[1] <= 32}
+        layout["annotations"].append({
+            "text": quantity_label(trace.kind, name, lang), "x": 0.0, "y": top,
+            "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "bottom",
+            "showarrow": False})
+    layout["xaxis"] = {"anchor": f"y{'' if n == 1 else n}", "title": {"text": "t"}}
+    layout["title"] = {"text": title}
+    layout["height"] = 110 + height
+    fig = go.Figure(data=data, layout=layout)
     return apply_style(fig, present)
 
 

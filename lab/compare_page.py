@@ -1,0 +1,234 @@
+"""RNN vs LSTM vs GRU on one input: memory of x_0, gates side by side, structure and cost.
+
+Reads like the screen: title, memory presets, controls, the retention horizons and the
+influence curves, the three cells' gates, the structure-and-cost table.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import streamlit as st
+
+from lab import figures_analysis as F
+from lab import settings as S
+from lab.ui import Bound, Page, controls, panel, setup
+
+KINDS = ("rnn", "lstm", "gru")
+TITLES = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
+
+
+@dataclass(frozen=True)
+class CompareSettings:
+    """One input (an impulse x_0 then noise) into three seeded cells of one hidden size."""
+
+    hidden_size: int = S.spec(8, "H", 1, S.MAX_HIDDEN)
+    length: int = S.spec(50, "L", 2, 120)
+    impulse: float = S.spec(1.0, "x0", -5.0, 5.0)
+    noise: float = S.spec(0.5, "nz", 0.0, 3.0)
+    seed: int = S.spec(0, "seed", 0, 2**31 - 1)
+    rnn_identity: bool = S.spec(False, "rid")
+    rnn_scale: float = S.spec(1.0, "rs", 0.0, 3.0)
+    lstm_forget: float = S.spec(0.0, "fb", -6.0, 6.0)
+    gru_update: float = S.spec(0.0, "ub", -6.0, 6.0)
+    threshold: float = S.spec(1.0, "thr", 0.1, 50.0)  # percent of the peak influence
+
+
+PRESETS: dict[str, dict[str, Any]] = {
+    "forget": {"rnn_identity": True, "rnn_scale": 0.5, "lstm_forget": -3.0, "gru_update": -3.0},
+    "remember": {"rnn_identity": True, "rnn_scale": 1.0, "lstm_forget": 3.0, "gru_update": 3.0},
+    "init": {"rnn_identity": False, "rnn_scale": 1.0, "lstm_forget": 0.0, "gru_update": 0.0},
+}
+
+
+# --------------------------------------------------------------------------- engine
+
+
+def make_input(s: CompareSettings) -> np.ndarray:
+    """(L, 1): the value to remember at step 0, then distracting noise."""
+    x = s.noise * np.random.default_rng(s.seed + 1).standard_normal((s.length, 1))
+    x[0, 0] = s.impulse
+    return x
+
+
+def make_cell(kind: str, s: CompareSettings) -> Any:
+    """The seeded cell with the memory knobs of the page applied to its weights."""
+    import gates
+    from gates import analysis as A
+
+    net = {"rnn": gates.RNN, "gru": gates.GRU, "lstm": gates.LSTM}[kind](1, s.hidden_size,
+                                                                         seed=s.seed)
+    sd = net.state_dict()
+    if kind == "rnn":
+        sd = (A.identity_recurrent(sd, s.rnn_scale) if s.rnn_identity
+              else A.scale_recurrent(sd, s.rnn_scale))
+    elif kind == "lstm":
+        sd = A.shift_gate_bias(sd, "lstm", "f", s.lstm_forget)
+    else:
+        sd = A.shift_gate_bias(sd, "gru", "z", s.gru_update)
+    net.load_state_dict(sd)
+    return net
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def run_compare(key: str) -> dict[str, tuple[Any, np.ndarray]]:
+    """Per cell kind: its trace and its influence curve ||dh_t/dx_0||."""
+    from gates import analysis as A
+
+    s, _ = S.from_dict(CompareSettings, json.loads(key))
+    x = make_input(s)
+    out = {}
+    for kind in KINDS:
+        net = make_cell(kind, s)
+        out[kind] = (net.trace(x), A.influence_curve(net, x))
+    return out
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def time_per_step(kind: str, hidden_size: int, length: int = 200, repeats: int = 5) -> float:
+    """Median seconds per time step of the engine's trace (one sequence, input size 1)."""
+    import gates
+
+    net = {"rnn": gates.RNN, "gru": gates.GRU, "lstm": gates.LSTM}[kind](1, hidden_size, seed=0)
+    x = np.random.default_rng(0).standard_normal((length, 1))
+    net.trace(x)
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        net.trace(x)
+        times.append(time.perf_counter() - start)
+    return float(np.median(times)) / length
+
+
+def structure_rows(hidden_size: int, input_size: int = 1) -> list[dict[str, Any]]:
+    """The comparison table's numbers (language-free): gates, states, parameter count."""
+    from gates import analysis as A
+
+    return [{"kind": k, "gates": A.GATES[k], "states": A.STATES[k],
+             "formula": A.param_formula(k),
+             "params": A.param_count(k, input_size, hidden_size)} for k in KINDS]
+
+
+# --------------------------------------------------------------------------- page
+
+
+def render() -> None:
+    page = setup("compare")
+    bound = Bound(page, CompareSettings)
+    st.title(page.t("page.compare"))
+    st.caption(page.t("cmp.intro"))
+    preset_buttons(page, bound)
+
+    with controls(page):
+        c1, c2, c3 = st.columns(3)
+        with c1:
+            st.markdown(f"**{page.t('cmp.sizes')}**")
+            bound.slider("hidden_size", page.t("cmp.hidden"))
+            bound.slider("length", page.t("cmp.length"))
+            bound.number("seed", page.t("cmp.seed"), help=page.t("cmp.seed_help"))
+        with c2:
+            st.markdown(f"**{page.t('cmp.input')}**")
+            bound.slider("impulse", page.t("cmp.impulse"), step=0.1)
+            bound.slider("noise", page.t("cmp.noise"), step=0.05, help=page.t("cmp.noise_help"))
+            bound.slider("threshold", page.t("cmp.threshold"), step=0.1,
+                         help=page.t("cmp.threshold_help"))
+        with c3:
+            st.markdown(f"**{page.t('cmp.knobs')}**")
+            bound.toggle("rnn_identity", page.t("cmp.rnn_identity"),
+                         help=page.t("cmp.rnn_identity_help"))
+            bound.slider("rnn_scale", page.t("cmp.rnn_scale"), step=0.05)
+            bound.slider("lstm_forget", page.t("cmp.lstm_forget"), step=0.1,
+                         help=page.t("cmp.lstm_forget_help"))
+            bound.slider("gru_update", page.t("cmp.gru_update"), step=0.1,
+                         help=page.t("cmp.gru_update_help"))
+    s = bound.value
+    bound.commit()
+    results = run_compare(S.cache_key(dataclasses.replace(s, threshold=1.0)))
+
+    panel(page, lambda: show_memory(page, s, results))
+    panel(page, lambda: show_gates(page, S.cache_key(dataclasses.replace(s, threshold=1.0))))
+    panel(page, lambda: show_structure(page, s))
+
+
+def preset_buttons(page: Page, bound: Bound[CompareSettings]) -> None:
+    st.markdown(f"**{page.t('cmp.presets')}**")
+    cols = st.columns(len(PRESETS))
+    for col, (name, values) in zip(cols, PRESETS.items(), strict=True):
+        def apply(values: dict[str, Any] = values) -> None:
+            bound.replace_all(dataclasses.replace(bound.value, **values))
+
+        col.button(page.t(f"cmp.preset.{name}"), on_click=apply, key=f"compare.preset.{name}",
+                   help=page.t(f"cmp.preset.{name}_help"), width="stretch")
+
+
+def horizon_text(page: Page, horizon: int | None, length: int) -> str:
+    if horizon is None:
+        return page.t("cmp.horizon_beyond", n=length)
+    return page.t("cmp.horizon_steps", n=horizon)
+
+
+def show_memory(page: Page, s: CompareSettings, results: dict[str, Any]) -> None:
+    from gates import analysis as A
+
+    st.subheader(page.t("cmp.memory"))
+    st.caption(page.t("cmp.memory_help", pct=f"{s.threshold:g}"))
+    cols = st.columns(3)
+    for col, kind in zip(cols, KINDS, strict=True):
+        curve = results[kind][1]
+        horizon = A.retention_horizon(curve, s.threshold / 100.0)
+        col.metric(page.t("cmp.horizon", cell=TITLES[kind]),
+                   horizon_text(page, horizon, s.length),
+                   help=page.t("cmp.horizon_help", pct=f"{s.threshold:g}"))
+    curves = [F.Curve(TITLES[k], results[k][1], F.KIND_COLORS[k]) for k in KINDS]
+    peak = max(float(np.max(results[k][1])) for k in KINDS)
+    curves.append(F.Curve(page.t("cmp.threshold_line", pct=f"{s.threshold:g}"),
+                          np.full(s.length, peak * s.threshold / 100.0), "#777777", "dot"))
+    fig = F.log_curves(curves, title=page.t("cmp.influence_title"), x_title=page.t("cmp.step"),
+                       y_title="‖∂h_t/∂x_0‖", lang=page.lang, present=page.present)
+    st.plotly_chart(fig, width="stretch", config=F.PLOTLY_CONFIG,
+                    key="compare.chart.influence")
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def gate_figures(key: str, lang: str, present: bool) -> dict[str, Any]:
+    """The three gate figures (building Plotly figures costs more than the engine)."""
+    results = run_compare(key)
+    return {kind: F.gate_heatmaps(results[kind][0], title=TITLES[kind], lang=lang,
+                                  present=present, row_height=110) for kind in KINDS}
+
+
+def show_gates(page: Page, key: str) -> None:
+    st.subheader(page.t("cmp.side_by_side"))
+    st.caption(page.t("cmp.side_by_side_help"))
+    figs = gate_figures(key, page.lang, page.present)
+    cols = st.columns(3)
+    for col, kind in zip(cols, KINDS, strict=True):
+        with col:
+            fig = figs[kind]
+            st.plotly_chart(fig, width="stretch", config=F.PLOTLY_CONFIG,
+                            key=f"compare.chart.gates.{kind}")
+
+
+def show_structure(page: Page, s: CompareSettings) -> None:
+    import pandas as pd
+
+    st.subheader(page.t("cmp.structure"))
+    st.caption(page.t("cmp.structure_help", H=s.hidden_size))
+    rows = []
+    for r in structure_rows(s.hidden_size):
+        kind = r["kind"]
+        rows.append({
+            page.t("cmp.col.cell"): TITLES[kind],
+            page.t("cmp.col.gates"): page.t(f"cmp.gates.{kind}"),
+            page.t("cmp.col.states"): ", ".join(r["states"]),
+            page.t("cmp.col.formula"): r["formula"],
+            page.t("cmp.col.params"): r["params"],
+            page.t("cmp.col.time"): round(time_per_step(kind, s.hidden_size) * 1e6, 1),
+        })
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.caption(page.t("cmp.structure_note"))

@@ -1,0 +1,107 @@
+"""Strings of the compare (cmp.), gradients (grad.) and deep (deep.) pages."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------------ compare
+    "cmp.intro": (
+        "One input, three cells of the same hidden size: a value arrives at step 0, then "
+        "only noise. How long does each cell still feel x_0? Gates make long memory "
+        "possible, not guaranteed: try the presets.",
+        "同一个输入，三个隐藏维度相同的单元：第 0 步输入一个值，之后只有噪声。"
+        "每个单元还能“感觉到” x_0 多久？门让长期记忆成为可能，但并不保证——试试下面的预设。",
+    ),
+    "cmp.presets": ("Memory presets", "记忆预设"),
+    "cmp.preset.forget": ("All three forget", "三者都遗忘"),
+    "cmp.preset.forget_help": (
+        "RNN: W_hh = 0.5·I. LSTM: forget bias −3 (f ≈ 0.05). GRU: update bias −3 (z ≈ 0.05, "
+        "the new candidate replaces the state).",
+        "RNN：W_hh = 0.5·I。LSTM：遗忘门偏置 −3（f ≈ 0.05）。GRU：更新门偏置 −3"
+        "（z ≈ 0.05，新候选状态取代旧状态）。",
+    ),
+    "cmp.preset.remember": ("All three remember", "三者都记住"),
+    "cmp.preset.remember_help": (
+        "RNN: W_hh = 1.0·I. LSTM: forget bias +3 (f ≈ 0.95). GRU: update bias +3 (z ≈ 0.95, "
+        "in PyTorch's convention z near 1 keeps the old state).",
+        "RNN：W_hh = 1.0·I。LSTM：遗忘门偏置 +3（f ≈ 0.95）。GRU：更新门偏置 +3"
+        "（z ≈ 0.95；按 PyTorch 的写法，z 接近 1 时保留旧状态）。",
+    ),
+    "cmp.preset.init": ("Seeded init", "随机初始化"),
+    "cmp.preset.init_help": ("PyTorch's initialisation, no knobs turned.",
+                             "PyTorch 的初始化，不调整任何旋钮。"),
+    "cmp.sizes": ("Sizes", "尺寸"),
+    "cmp.hidden": ("Hidden size H (all three cells)", "隐藏维度 H（三个单元相同）"),
+    "cmp.length": ("Sequence length", "序列长度"),
+    "cmp.seed": ("Seed", "随机种子"),
+    "cmp.seed_help": ("Seeds the weights of all three cells and the noise.",
+                      "同时决定三个单元的权重和噪声。"),
+    "cmp.input": ("Input", "输入"),
+    "cmp.impulse": ("Value at step 0 (x_0)", "第 0 步的值（x_0）"),
+    "cmp.noise": ("Distractor noise after step 0", "第 0 步之后的干扰噪声"),
+    "cmp.noise_help": ("Standard deviation of the Gaussian noise at steps 1, 2, ...",
+                       "第 1、2…… 步的高斯噪声标准差。"),
+    "cmp.threshold": ("Forgotten below (% of peak)", "低于峰值的多少算遗忘（%）"),
+    "cmp.threshold_help": (
+        "The retention horizon is the first step after the peak where ‖∂h_t/∂x_0‖ falls "
+        "below this share of its peak.",
+        "保持步数：‖∂h_t/∂x_0‖ 在峰值之后首次低于峰值这一比例的步数。",
+    ),
+    "cmp.knobs": ("Memory knobs", "记忆旋钮"),
+    "cmp.rnn_identity": ("RNN: W_hh = scale · identity", "RNN：W_hh = 缩放 × 单位矩阵"),
+    "cmp.rnn_identity_help": (
+        "On: each unit feeds back only to itself with this weight. Off: the seeded W_hh "
+        "times the scale.", "开：每个单元只以该权重反馈给自己。关：随机初始化的 W_hh 乘以缩放。",
+    ),
+    "cmp.rnn_scale": ("RNN recurrent weight scale", "RNN 循环权重缩放"),
+    "cmp.lstm_forget": ("LSTM forget-gate bias shift", "LSTM 遗忘门偏置偏移"),
+    "cmp.lstm_forget_help": ("Added to b_hf: +3 opens the forget gate (keep), −3 closes it.",
+                             "加到 b_hf 上：+3 让遗忘门打开（保留），−3 让它关闭。"),
+    "cmp.gru_update": ("GRU update-gate bias shift", "GRU 更新门偏置偏移"),
+    "cmp.gru_update_help": (
+        "Added to b_hz: +3 makes z ≈ 1, which in PyTorch's convention keeps the old state.",
+        "加到 b_hz 上：+3 使 z ≈ 1，按 PyTorch 的写法即保留旧状态。",
+    ),
+    "cmp.memory": ("How long is x_0 remembered?", "x_0 能被记住多久？"),
+    "cmp.memory_help": (
+        "Influence of the first input on the hidden state, ‖∂h_t/∂x_0‖, computed by "
+        "backpropagation through time (gates.backward). Log scale: a straight falling line "
+        "is exponential forgetting. Horizon: first step below {pct} % of the peak.",
+        "第一个输入对隐藏状态的影响 ‖∂h_t/∂x_0‖，由随时间反向传播（gates.backward）算出。"
+        "对数坐标：直线下降即指数遗忘。保持步数：首次低于峰值 {pct}% 的步数。",
+    ),
+    "cmp.horizon": ("{cell} remembers", "{cell} 记住"),
+    "cmp.horizon_help": ("First step where the influence of x_0 is below {pct} % of its peak.",
+                         "x_0 的影响首次低于其峰值 {pct}% 的步数。"),
+    "cmp.horizon_steps": ("{n} steps", "{n} 步"),
+    "cmp.horizon_beyond": ("> {n} steps", "> {n} 步"),
+    "cmp.threshold_line": ("{pct} % of the peak", "峰值的 {pct}%"),
+    "cmp.influence_title": ("Influence of x_0 on h_t", "x_0 对 h_t 的影响"),
+    "cmp.step": ("time step t", "时间步 t"),
+    "cmp.side_by_side": ("Gates and states side by side", "门与状态并排对比"),
+    "cmp.side_by_side_help": (
+        "Each row is one quantity over time, units up the y axis. Gates on 0..1, h and the "
+        "candidates on −1..1.",
+        "每一行是一个量随时间的变化，纵轴为单元。门的范围为 0..1，h 和候选值为 −1..1。",
+    ),
+    "cmp.structure": ("Structure and cost", "结构与开销"),
+    "cmp.structure_help": (
+        "For input size I = 1 and hidden size H = {H}. Parameters: weights W_ih, W_hh and "
+        "biases b_ih, b_hh per gate block, as torch.nn counts them.",
+        "输入维度 I = 1、隐藏维度 H = {H} 时的情况。参数：每个门块的 W_ih、W_hh 和偏置 "
+        "b_ih、b_hh，与 torch.nn 的计数一致。",
+    ),
+    "cmp.structure_note": (
+        "Time: median of this engine's trace (NumPy, one sequence), per step. GRU has 3/4 of "
+        "the LSTM's parameters and no cell state: cheaper, usually as good.",
+        "时间：本引擎 trace（NumPy，单个序列）每步耗时的中位数。GRU 的参数量是 LSTM 的 "
+        "3/4，且没有细胞状态：更省，效果通常相当。",
+    ),
+    "cmp.col.cell": ("Cell", "单元"),
+    "cmp.col.gates": ("Gates", "门"),
+    "cmp.col.states": ("States carried", "传递的状态"),
+    "cmp.col.formula": ("Parameters (formula)", "参数量（公式）"),
+    "cmp.col.params": ("Parameters", "参数量"),
+    "cmp.col.time": ("µs per step", "每步微秒"),
+    "cmp.gates.rnn": ("none (one tanh)", "无（一个 tanh）"),
+    "cmp.gates.lstm": ("input i, forget f, output o (+ candidate g)",
+                       "输入门 i、遗忘门 f、输出门 o（+ 候选值 g）"),
+    "cmp.gates.gru": ("reset r, update z (+ candidate n)", "重置门 r、更新门 z（+ 候选状态 n）"),
+}
