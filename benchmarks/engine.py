@@ -42,6 +42,20 @@ def median_time(fn: Callable[[], object], repeats: int = 7) -> float:
     return statistics.median(times)
 
 
+def compare(mine: Callable[[], object], ref: Callable[[], object],
+            repeats: int = 9) -> tuple[float, float]:
+    """Medians of alternating runs, so a busy machine slows both sides alike."""
+    mine()
+    ref()
+    t_mine, t_ref = [], []
+    for _ in range(repeats):
+        for fn, times in ((mine, t_mine), (ref, t_ref)):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+    return statistics.median(t_mine), statistics.median(t_ref)
+
+
 def row(what: str, engine: float | None, ref: float, target: float) -> str:
     if engine is None:
         return f"{what:<34} {'n/a':>10} {ref * 1e3:>10.2f} {'n/a':>7} {target:>7.1f}  n/a"
@@ -65,8 +79,7 @@ def main() -> None:
                 with torch.no_grad():
                     module(xt)
 
-            t_eng = median_time(lambda: net.trace(x))  # noqa: B023
-            t_ref = median_time(torch_forward)
+            t_eng, t_ref = compare(lambda: net.trace(x), torch_forward)  # noqa: B023
             print(row(f"(a) forward {kind} T={T} in={n_in} H={H}", t_eng, t_ref,
                       TARGETS["forward"]))
 
@@ -93,8 +106,8 @@ def main() -> None:
             net = getattr(gates, kind)(n_in, H, seed=1)
             x = rng.standard_normal((T, n_in))
             sds = [getattr(gates, kind)(n_in, H, seed=s).state_dict() for s in range(V)]
-            t_sweep = median_time(lambda: gates.sweep(net, x, sds))  # noqa: B023
-            t_one = median_time(lambda: net.trace(x))  # noqa: B023
+            t_sweep, t_one = compare(lambda: gates.sweep(net, x, sds),  # noqa: B023
+                                     lambda: net.trace(x))  # noqa: B023
             print(row(f"(c) sweep {V} {kind} T={T} in={n_in} H={H}", t_sweep, t_one,
                       TARGETS["sweep"]))
     print("ratio = gates / reference; reference = torch (a, b) or one gates trace (c)")

@@ -1,13 +1,18 @@
 """One time step of each cell kind, as pure functions of (input projection, state, weights).
 
-Every cell takes the step's input projection ``xp`` already computed (the recorder does
-``W_ih x + b_ih`` for all steps in one matmul), the previous state and the recurrent
-weights **transposed** (``w_hhT = W_hh^T``, shape ``(H, G*H)``, or ``(V, H, G*H)`` with a
-leading variant axis for sweeps, the state then being ``(V, 1, H)``). It returns every
-gate and the new state. ``...`` in shapes is any batch shape.
+Layout: gate blocks are **block-major**. A cell with G gate blocks of width H takes the
+step's input projection ``xp`` as ``(G, ..., H)`` (``xp[k]`` is block k for every batch
+row; the recorder computes ``W_ih x + b_ih`` for all steps in one matmul) and writes its
+gates as ``(G, ..., H)``, so every gate, and every run of sigmoid gates, is one
+contiguous array. ``...`` is the batch shape: ``(B,)``, or ``(V, 1)`` for a sweep of V
+weight variants.
+
+The recurrent weights come transposed, in one of two forms (see :func:`recurrent`):
+``(H, G*H)``, i.e. ``W_hh^T``, or per block ``(G, H, H)`` / ``(G, V, H, H)`` (block k is
+``W_hh_k^T``, with a variant axis for sweeps).
 
 For speed, ``out`` may hand in the buffers to write into (the recorder's rows for this
-step); then nothing is allocated and the returned arrays are views of those buffers.
+step); then nothing is allocated and the returned gates are views of those buffers.
 The inputs are never modified.
 """
 
@@ -18,21 +23,23 @@ from numpy.typing import NDArray
 
 Array = NDArray[np.float64]
 
-
-_HALF = np.array(0.5)  # a 0-d array: ufuncs take it faster than a Python float
+# 0-d arrays: ufuncs take them faster than Python floats. exp(700) ~ 1e304 is finite.
+_ONE = np.array(1.0)
+_EXP_LIMIT = np.array(700.0)
 
 
 def sigmoid(x: Array, out: Array | None = None) -> Array:
-    """sigma(x) = 1 / (1 + exp(-x)), computed as (1 + tanh(x / 2)) / 2.
+    """sigma(x) = 1 / (1 + exp(-x)), with -x capped at 700 so exp cannot overflow.
 
-    tanh saturates at +-1 instead of overflowing, so any finite x gives a value in [0, 1]
-    without warnings.
+    Capping changes nothing representable in practice (sigma(-700) ~ 1e-304), any finite
+    x gives a value in [0, 1] without warnings (exp(-x) may underflow to 0, giving 1),
+    and NumPy's exp is vectorised where its tanh is not, so this beats (1 + tanh(x/2))/2.
     """
-    out = np.multiply(x, _HALF, out=out)
-    np.tanh(out, out=out)
-    out *= _HALF
-    out += _HALF
-    return out
+    out = np.negative(x, out=out)
+    np.minimum(out, _EXP_LIMIT, out=out)
+    np.exp(out, out=out)
+    out += _ONE
+    return np.reciprocal(out, out=out)
 
 
 def relu(x: Array, out: Array | None = None) -> Array:
@@ -48,14 +55,25 @@ ACTIVATIONS = {"tanh": tanh, "relu": relu}
 
 
 def recurrent(h: Array, w_hhT: Array, out: Array) -> Array:
-    """out = h @ W_hh^T, broadcasting over a variant axis of w_hhT when there is one.
+    """out[k] = h @ W_hh_k^T for every gate block k; out is (G, ..., H).
 
-    ``ndarray.dot`` is by far the cheapest call for one step's small product, and
-    faster still when w_hhT is the transposed view of torch's C-ordered W_hh.
+    With ``w_hhT`` as one ``(H, G*H)`` matrix and a single batch row, (1, G*H) and
+    (G, 1, H) are the same memory, and ``ndarray.dot`` is by far the cheapest call for
+    one step's small product. Otherwise ``w_hhT`` is per block, ``(G, [V,] H, H)``, and
+    one broadcasting matmul does every block (and variant).
     """
-    if w_hhT.ndim == 2 and out.flags.c_contiguous:
-        return h.dot(w_hhT, out=out)
+    if w_hhT.ndim == 2:
+        if h.shape[0] == 1:
+            h.dot(w_hhT, out=out.reshape(1, -1))
+            return out
+        H = h.shape[-1]
+        w_hhT = w_hhT.reshape(H, -1, H).transpose(1, 0, 2)
     return np.matmul(h, w_hhT, out=out)
+
+
+def block(w_hhT: Array, k: int, H: int) -> Array:
+    """Block k of transposed recurrent weights in either form of :func:`recurrent`."""
+    return w_hhT[:, k * H:(k + 1) * H] if w_hhT.ndim == 2 else w_hhT[k]
 
 
 def rnn_cell(
@@ -71,11 +89,11 @@ def rnn_cell(
         h' = tanh(a)   (or relu(a))
 
     Args:
-        xp: (..., H) ``W_ih x + b_ih + b_hh`` for this step (both biases folded in).
+        xp: (1, ..., H) ``W_ih x + b_ih + b_hh`` for this step (both biases folded in).
         h:  (..., H) previous hidden state.
-        w_hhT: (H, H) ``W_hh^T``.
+        w_hhT: ``W_hh^T`` (H, H) (or per block, see :func:`recurrent`).
         nonlinearity: "tanh" or "relu".
-        out: optional buffers (a, h_next).
+        out: optional buffers (a (1, ..., H), h_next (..., H)).
 
     Returns:
         (a, h_next), each (..., H).
@@ -83,8 +101,8 @@ def rnn_cell(
     a, h_next = out if out is not None else (np.empty(xp.shape), np.empty(h.shape))
     recurrent(h, w_hhT, a)
     a += xp
-    ACTIVATIONS[nonlinearity](a, out=h_next)
-    return a, h_next
+    ACTIVATIONS[nonlinearity](a[0], out=h_next)
+    return a[0], h_next
 
 
 def gru_cell(
@@ -95,7 +113,7 @@ def gru_cell(
     reset_after: bool = True,
     out: tuple[Array, Array, Array] | None = None,
 ) -> tuple[Array, Array, Array, Array]:
-    """GRU step (torch.nn.GRU), gate blocks stacked r, z, n::
+    """GRU step (torch.nn.GRU), gate blocks r, z, n::
 
         r  = sigma(W_ir x + b_ir + W_hr h + b_hr)                reset gate
         z  = sigma(W_iz x + b_iz + W_hz h + b_hz)                update gate
@@ -104,40 +122,38 @@ def gru_cell(
         h' = (1 - z) * n + z * h
 
     Args:
-        xp: (..., 3H) ``W_ih x + b_ih`` for this step, blocks r, z, n.
+        xp: (3, ..., H) ``W_ih x + b_ih`` for this step, blocks r, z, n.
         h:  (..., H) previous hidden state.
-        w_hhT: (H, 3H) ``W_hh^T``, column blocks r, z, n.
-        b_hh: (3H,) recurrent bias, blocks r, z, n.
+        w_hhT: ``W_hh^T`` (H, 3H), column blocks r, z, n (or per block).
+        b_hh: (3, ..., H)-broadcastable recurrent bias, blocks r, z, n.
         reset_after: which candidate formula (above).
-        out: optional buffers (gates (..., 3H) written as r|z|n, h_next (..., H),
-            scratch (..., 3H)).
+        out: optional buffers (gates (3, ..., H) written as r, z, n; h_next (..., H);
+            scratch (3, ..., H)).
 
     Returns:
         (r, z, n, h_next), each (..., H).
     """
-    H = h.shape[-1]
-    rz, cand = slice(0, 2 * H), slice(2 * H, 3 * H)
     if out is None:
         out = (np.empty(xp.shape), np.empty(h.shape), np.empty(xp.shape))
     gates, h_next, hh = out
-    r, z, n = gates[..., :H], gates[..., H:2 * H], gates[..., cand]
+    r, z, n = gates
+    rz = gates[:2]
     if reset_after:
         recurrent(h, w_hhT, hh)
-        hh += b_hh                                            # W_h h + b_h, all blocks
-        sigmoid(np.add(xp[..., rz], hh[..., rz], out=gates[..., rz]), out=gates[..., rz])
-        np.add(xp[..., cand], np.multiply(r, hh[..., cand], out=n), out=n)
-        np.tanh(n, out=n)                                     # n = tanh(x_n + r*(W_hn h + b_hn))
+        hh += b_hh                                         # W_h h + b_h, every block
+        sigmoid(np.add(xp[:2], hh[:2], out=rz), out=rz)
+        np.add(xp[2], np.multiply(r, hh[2], out=n), out=n)
+        np.tanh(n, out=n)                                  # n = tanh(x_n + r*(W_hn h + b_hn))
     else:
-        np.matmul(h, w_hhT[..., rz], out=hh[..., rz])
-        np.add(hh[..., rz], b_hh[..., rz], out=hh[..., rz])
-        sigmoid(np.add(xp[..., rz], hh[..., rz], out=gates[..., rz]), out=gates[..., rz])
-        np.matmul(np.multiply(r, h, out=n), w_hhT[..., cand], out=hh[..., cand])
-        np.add(xp[..., cand], hh[..., cand], out=n)
-        np.add(n, b_hh[..., cand], out=n)
-        np.tanh(n, out=n)                                     # n = tanh(x_n + W_hn(r*h) + b_hn)
+        recurrent(h, w_hhT, hh)                            # block n is recomputed below
+        hh += b_hh
+        sigmoid(np.add(xp[:2], hh[:2], out=rz), out=rz)
+        np.matmul(np.multiply(r, h, out=n), block(w_hhT, 2, h.shape[-1]), out=hh[2])
+        hh[2] += b_hh[2]
+        np.tanh(np.add(xp[2], hh[2], out=n), out=n)        # n = tanh(x_n + W_hn(r*h) + b_hn)
     np.subtract(h, n, out=h_next)
     h_next *= z
-    h_next += n                                               # h' = n + z*(h - n)
+    h_next += n                                            # h' = n + z*(h - n)
     return r, z, n, h_next
 
 
@@ -162,26 +178,25 @@ def lstm_cell(
     weights once per pass.
 
     Args:
-        xp: (..., 4H) ``W_ih x + b_ih + b_hh`` for this step, blocks i, f, o, g.
+        xp: (4, ..., H) ``W_ih x + b_ih + b_hh`` for this step, blocks i, f, o, g.
         h, c: (..., H) previous hidden and cell state.
-        w_hhT: (H, 4H) ``W_hh^T``, column blocks i, f, o, g.
-        out: optional buffers (gates (..., 4H) written as i|f|o|g, h_next, c_next,
+        w_hhT: ``W_hh^T`` (H, 4H), column blocks i, f, o, g (or per block).
+        out: optional buffers (gates (4, ..., H) written as i, f, o, g; h_next; c_next;
             scratch (..., H)).
 
     Returns:
         (i, f, g, o, c_next, h_next), each (..., H).
     """
-    H = h.shape[-1]
     if out is None:
         out = (np.empty(xp.shape), np.empty(h.shape), np.empty(h.shape), np.empty(h.shape))
     gates, h_next, c_next, ig = out
-    sig = slice(0, 3 * H)
-    i, f, o, g = gates[..., :H], gates[..., H:2 * H], gates[..., 2 * H:3 * H], gates[..., 3 * H:]
+    i, f, o, g = gates
+    ifo = gates[:3]
     recurrent(h, w_hhT, gates)
     gates += xp
-    sigmoid(gates[..., sig], out=gates[..., sig])
+    sigmoid(ifo, out=ifo)
     np.tanh(g, out=g)
     np.multiply(f, c, out=c_next)
-    c_next += np.multiply(i, g, out=ig)                       # c' = f*c + i*g
-    np.multiply(o, np.tanh(c_next, out=h_next), out=h_next)   # h' = o*tanh(c')
+    c_next += np.multiply(i, g, out=ig)                    # c' = f*c + i*g
+    np.multiply(o, np.tanh(c_next, out=h_next), out=h_next)  # h' = o*tanh(c')
     return i, f, g, o, c_next, h_next

@@ -43,6 +43,11 @@ def _lstm_order(hidden_size: int) -> NDArray[np.intp]:
     return np.concatenate([i, f, o, g])
 
 
+def _blocks_first(a: Array, G: int, H: int) -> Array:
+    """(..., G*H) -> (G, ..., H): the cells' block-major layout."""
+    return np.moveaxis(a.reshape(*a.shape[:-1], G, H), -2, 0)
+
+
 def _run_direction(
     kind: str,
     config: NetConfig,
@@ -58,26 +63,34 @@ def _run_direction(
     Returns the gates by public name, (L, ..., H), rows in input-time order.
     """
     w_ih, w_hh, b_ih, b_hh = rec_weights
-    H = config.hidden_size
-    if w_ih.ndim == 3:  # variant axis: biases broadcast over the (V, 1) batch shape
-        b_ih, b_hh = b_ih[:, None, :], b_hh[:, None, :]
+    G, H = GATE_COUNT[kind], config.hidden_size
+    variants = w_ih.ndim == 3
     if kind == "lstm":  # the cell wants the sigmoid gates first
         order = _lstm_order(H)
         w_ih, w_hh = np.take(w_ih, order, axis=-2), np.take(w_hh, order, axis=-2)
         b_ih, b_hh = np.take(b_ih, order, axis=-1), np.take(b_hh, order, axis=-1)
     if kind != "gru":  # the GRU needs b_hh inside r * (W_hn h + b_hn); others fold it in
         b_ih, b_hh = b_ih + b_hh, np.zeros_like(b_hh)
-    w_ihT = np.swapaxes(w_ih, -1, -2)
-    w_hhT = np.swapaxes(np.ascontiguousarray(w_hh), -1, -2)
+    # biases (G, 1, H), or (G, V, 1, H) with variants: they broadcast over the batch shape
+    b_ih, b_hh = _blocks_first(b_ih, G, H)[..., None, :], _blocks_first(b_hh, G, H)[..., None, :]
+    w_hh = np.ascontiguousarray(w_hh)
+    if not variants and h0.shape[0] == 1:
+        w_hhT = w_hh.T  # (H, G*H), the cheapest form for one batch row
+    else:  # per block (G, [V,] H, H)
+        w_hhT = np.moveaxis(w_hh.reshape(*w_hh.shape[:-2], G, H, H), -3, 0).swapaxes(-1, -2)
+        w_hhT = np.ascontiguousarray(w_hhT)  # matmul would copy a strided operand every step
 
     xs = x[::-1] if reverse else x  # the reverse direction is the forward loop on reversed time
-    if w_ihT.ndim == 2:  # one matmul for every step and batch row
-        xp = (xs.reshape(-1, xs.shape[-1]) @ w_ihT).reshape(xs.shape[:-1] + (w_ihT.shape[-1],))
-    else:
-        xp = np.matmul(xs, w_ihT)
+    if not variants:  # one matmul for every step and batch row
+        xp = (xs.reshape(-1, xs.shape[-1]) @ w_ih.T).reshape(*xs.shape[:-1], G, H)
+        xp = np.ascontiguousarray(np.moveaxis(xp, -2, 1))  # (L, G, B, H)
+    else:  # xs (L, 1 or V, 1, in) @ (V, in, G*H), one matmul per variant
+        xv = np.matmul(np.moveaxis(xs[:, :, 0, :], 0, 1), w_ih.swapaxes(-1, -2))  # (V, L, G*H)
+        xp = xv.reshape(*xv.shape[:2], G, H).transpose(1, 2, 0, 3)[..., None, :]
+        xp = np.ascontiguousarray(xp)  # (L, G, V, 1, H)
     xp += b_ih
     L = len(xp)
-    state_shape = (*xp.shape[:-1], H)
+    state_shape = (L, *xp.shape[2:])
     gates = np.empty(xp.shape)
     hidden = np.empty(state_shape)
 
@@ -87,8 +100,8 @@ def _run_direction(
         for t in range(L):
             gru_cell(xp[t], h, w_hhT, b_hh, config.reset_after, out=(gates[t], hidden[t], scratch))
             h = hidden[t]
-        names = {"reset": gates[..., :H], "update": gates[..., H:2 * H],
-                 "candidate": gates[..., 2 * H:], "hidden": hidden}
+        names = {"reset": gates[:, 0], "update": gates[:, 1], "candidate": gates[:, 2],
+                 "hidden": hidden}
     elif kind == "lstm":
         assert c0 is not None
         cell = np.empty(state_shape)
@@ -97,14 +110,13 @@ def _run_direction(
         for t in range(L):
             lstm_cell(xp[t], h, c, w_hhT, out=(gates[t], hidden[t], cell[t], scratch))
             h, c = hidden[t], cell[t]
-        names = {"input": gates[..., :H], "forget": gates[..., H:2 * H],
-                 "candidate": gates[..., 3 * H:], "output": gates[..., 2 * H:3 * H],
-                 "cell": cell, "hidden": hidden}
+        names = {"input": gates[:, 0], "forget": gates[:, 1], "candidate": gates[:, 3],
+                 "output": gates[:, 2], "cell": cell, "hidden": hidden}
     else:
         for t in range(L):
             rnn_cell(xp[t], h, w_hhT, config.nonlinearity, out=(gates[t], hidden[t]))
             h = hidden[t]
-        names = {"preactivation": gates, "hidden": hidden}
+        names = {"preactivation": gates[:, 0], "hidden": hidden}
     return {k: v[::-1] for k, v in names.items()} if reverse else names
 
 
