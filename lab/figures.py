@@ -1,0 +1,450 @@
+"""Plotly figure builders of the lab: pure functions from a Trace to a ``go.Figure``.
+
+Each builder is split the optuna way: ``_get_..._info`` prepares the numbers (a small
+NamedTuple, what the tests compare) and ``_get_..._plot`` draws them. No Streamlit here.
+Every visible label goes through :func:`lab.i18n.t` (keys ``fig.*`` in
+``lab/locales/figures.py``). The step-by-step cell diagram lives in
+:mod:`lab.figures_scrubber` and is re-exported here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from lab.figures_common import (
+    GATE_RANGE,
+    GHOST_OPACITY,
+    PLOTLY_CONFIG,
+    SIGMOID_GATES,
+    TANH_RANGE,
+    UNIT_COLORS,
+    apply_style,
+    empty_figure,
+    font_size,
+    line_width,
+    quantity_label,
+    series,
+    tick_axis,
+    tokens_for,
+    y_range,
+)
+from lab.figures_scrubber import ScrubberInfo, cell_scrubber, scrubber_info
+from lab.i18n import t
+
+__all__ = [
+    "GATE_RANGE", "PLOTLY_CONFIG", "TANH_RANGE", "UNIT_COLORS", "GatePanelsInfo", "PanelInfo", "PhaseInfo",
+    "SaturationRow", "ScrubberInfo", "apply_style", "cell_scrubber", "empty_figure",
+    "gate_panels", "heatmap", "line_chart", "phase_portrait", "quantity_label",
+    "saturation_bar", "saturation_info", "scrubber_info", "state_heatmap",
+]
+
+# --------------------------------------------------------------------------------------
+# Gate panels: one subplot row per recorded quantity
+
+
+class PanelInfo(NamedTuple):
+    """One panel: the (L, H) values shown, the ghost's (L', H') or None, the y range."""
+
+    name: str
+    label: str
+    values: np.ndarray
+    ghost: np.ndarray | None
+    y_range: tuple[float, float] | None
+
+
+class GatePanelsInfo(NamedTuple):
+    """Everything :func:`gate_panels` draws."""
+
+    kind: str
+    panels: tuple[PanelInfo, ...]
+    ticks: tuple[str, ...] | None
+
+
+def _ghost_values(ghost: Any, name: str, layer: int, direction: int, batch: int,
+                  shape: tuple[int, int]) -> np.ndarray | None:
+    """The part of the previous trace that matches ``shape`` (steps, units), or None."""
+    if ghost is None or name not in getattr(ghost, "names", ()):
+        return None
+    try:
+        old = series(ghost, name, layer, direction, batch)
+    except (ValueError, KeyError, IndexError):
+        return None
+    steps, units = min(old.shape[0], shape[0]), min(old.shape[1], shape[1])
+    if steps == 0 or units == 0:
+        return None
+    return old[:steps, :units]
+
+
+def _title_sizes(fig: go.Figure, present: bool) -> None:
+    """Subplot titles (make_subplots sets 16) follow the presentation mode."""
+    for note in fig.layout.annotations:
+        note.font.size = font_size(present)
+
+
+def _get_gate_panels_info(trace: Any, ghost: Any = None, *, layer: int = 0, direction: int = 0,
+                          batch: int = 0, tokens: Sequence[str] | str | None = None,
+                          lang: str = "en", textbook_update: bool = False) -> GatePanelsInfo:
+    if trace is None:
+        return GatePanelsInfo("", (), None)
+    panels = []
+    length = 0
+    for name in trace.names:
+        values = series(trace, name, layer, direction, batch)
+        length = values.shape[0]
+        old = _ghost_values(ghost, name, layer, direction, batch, values.shape)
+        textbook = textbook_update and trace.kind == "gru" and name == "update"
+        if textbook:
+            values = 1.0 - values
+            old = None if old is None else 1.0 - old
+        panels.append(PanelInfo(name, quantity_label(trace.kind, name, lang, textbook), values,
+                                old, y_range(name, values, old)))
+    return GatePanelsInfo(trace.kind, tuple(panels), tokens_for(tokens, length))
+
+
+def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool) -> go.Figure:
+    if not info.panels:
+        return empty_figure(lang=lang, present=present)
+    rows = len(info.panels)
+    fig = make_subplots(rows=rows, cols=1, shared_xaxes=True,
+                        vertical_spacing=min(0.07, 0.35 / rows),
+                        subplot_titles=[p.label for p in info.panels])
+    width = line_width(present)
+    ghost_legend = True
+    for row, panel in enumerate(info.panels, start=1):
+        if panel.ghost is not None:
+            steps = np.arange(panel.ghost.shape[0])
+            for unit in range(panel.ghost.shape[1]):
+                fig.add_trace(go.Scatter(
+                    x=steps, y=panel.ghost[:, unit], mode="lines+markers",
+                    name=t("fig.previous", lang), legendgroup="previous",
+                    showlegend=ghost_legend, opacity=GHOST_OPACITY, hoverinfo="skip",
+                    line={"color": UNIT_COLORS[unit % len(UNIT_COLORS)], "width": width,
+                          "dash": "dot"},
+                    marker={"size": 4 if not present else 7},
+                ), row=row, col=1)
+                ghost_legend = False
+        steps = np.arange(panel.values.shape[0])
+        for unit in range(panel.values.shape[1]):
+            fig.add_trace(go.Scatter(
+                x=steps, y=panel.values[:, unit], mode="lines+markers",
+                name=t("fig.unit", lang, k=unit), legendgroup=f"unit{unit}",
+                showlegend=row == 1,
+                line={"color": UNIT_COLORS[unit % len(UNIT_COLORS)], "width": width},
+                marker={"size": 6 if not present else 10},
+                customdata=np.full(len(steps), panel.label),
+                hovertemplate="%{customdata}<br>t = %{x}: %{y:.3f}<extra>"
+                              + t("fig.unit", lang, k=unit) + "</extra>",
+            ), row=row, col=1)
+        if panel.y_range is None:
+            fig.update_yaxes(autorange=True, row=row, col=1)
+        else:
+            fig.update_yaxes(range=list(panel.y_range), autorange=False, row=row, col=1)
+    length = max(p.values.shape[0] for p in info.panels)
+    fig.update_xaxes(**tick_axis(info.ticks, length), range=[-0.5, length - 0.5])
+    fig.update_xaxes(title_text=t("fig.step", lang), row=rows, col=1)
+    fig.update_layout(height=90 + rows * (230 if present else 165),
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.0 + 0.12 / rows,
+                              "xanchor": "right", "x": 1.0},
+                      hovermode="x unified")
+    _title_sizes(fig, present)
+    return apply_style(fig, present)
+
+
+def gate_panels(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 0,
+                ghost: Any = None, tokens: Sequence[str] | str | None = None, lang: str = "en",
+                present: bool = False, textbook_update: bool = False) -> go.Figure:
+    """One row per recorded quantity, one line per hidden unit, shared time axis.
+
+    Sigmoid gates on a fixed 0..1 axis, tanh quantities on -1..1 (autoscaled if they leave
+    it). ``ghost`` (the previous trace) is drawn faint and dotted, as far as it matches.
+    ``textbook_update`` shows GRU's 1 - z as the textbook's z. Meant for hidden size <= 4;
+    use :func:`state_heatmap` above that.
+    """
+    info = _get_gate_panels_info(trace, ghost, layer=layer, direction=direction, batch=batch,
+                                 tokens=tokens, lang=lang, textbook_update=textbook_update)
+    return _get_gate_panels_plot(info, lang, present)
+
+
+# --------------------------------------------------------------------------------------
+# State heatmap: units by time, one heatmap per quantity
+
+
+class HeatmapPanel(NamedTuple):
+    """One heatmap: (H, L) values, colour range and scale."""
+
+    name: str
+    label: str
+    z: np.ndarray
+    zmin: float
+    zmax: float
+    colorscale: str
+
+
+class StateHeatmapInfo(NamedTuple):
+    panels: tuple[HeatmapPanel, ...]
+    ticks: tuple[str, ...] | None
+
+
+def _colour_range(name: str, values: np.ndarray) -> tuple[float, float, str]:
+    if name in SIGMOID_GATES:
+        return 0.0, 1.0, "Viridis"
+    top = float(np.max(np.abs(values))) if values.size else 0.0
+    if top <= 1.0 + 1e-9:
+        return -1.0, 1.0, "RdBu_r"
+    top = float(np.ceil(top * 10) / 10)  # cell state, relu: symmetric, a round number
+    return -top, top, "RdBu_r"
+
+
+def _get_state_heatmap_info(trace: Any, names: Sequence[str] | None = None, *, layer: int = 0,
+                            direction: int = 0, batch: int = 0,
+                            tokens: Sequence[str] | str | None = None,
+                            lang: str = "en") -> StateHeatmapInfo:
+    if trace is None:
+        return StateHeatmapInfo((), None)
+    panels = []
+    length = 0
+    for name in names if names is not None else trace.names:
+        values = series(trace, name, layer, direction, batch)
+        length = values.shape[0]
+        zmin, zmax, scale = _colour_range(name, values)
+        panels.append(HeatmapPanel(name, quantity_label(trace.kind, name, lang), values.T,
+                                   zmin, zmax, scale))
+    return StateHeatmapInfo(tuple(panels), tokens_for(tokens, length))
+
+
+def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool) -> go.Figure:
+    if not info.panels:
+        return empty_figure(lang=lang, present=present)
+    rows = len(info.panels)
+    fig = make_subplots(rows=rows, cols=1, shared_xaxes=True,
+                        vertical_spacing=min(0.08, 0.4 / rows),
+                        subplot_titles=[p.label for p in info.panels])
+    for row, panel in enumerate(info.panels, start=1):
+        domain = fig.layout[f"yaxis{row if row > 1 else ''}"].domain
+        units, steps = panel.z.shape
+        fig.add_trace(go.Heatmap(
+            z=panel.z, x=np.arange(steps), y=np.arange(units), zmin=panel.zmin,
+            zmax=panel.zmax, colorscale=panel.colorscale, name=panel.label,
+            colorbar={"y": (domain[0] + domain[1]) / 2, "len": (domain[1] - domain[0]) * 1.05,
+                      "thickness": 14 if not present else 22, "x": 1.01},
+            hovertemplate=f"{panel.label}<br>t = %{{x}}, {t('fig.units', lang)} %{{y}}: "
+                          "%{z:.3f}<extra></extra>",
+        ), row=row, col=1)
+        fig.update_yaxes(title_text=t("fig.units", lang), autorange="reversed", row=row, col=1,
+                         **({"tickmode": "array", "tickvals": list(range(units))}
+                            if units <= 12 else {}))
+    length = info.panels[0].z.shape[1]
+    fig.update_xaxes(**tick_axis(info.ticks, length))
+    fig.update_xaxes(title_text=t("fig.step", lang), row=rows, col=1)
+    unit_rows = max(p.z.shape[0] for p in info.panels)
+    per = min(260, 80 + 8 * unit_rows) * (1.3 if present else 1.0)
+    fig.update_layout(height=int(90 + rows * per))
+    _title_sizes(fig, present)
+    return apply_style(fig, present)
+
+
+def state_heatmap(trace: Any, *, names: Sequence[str] | None = None, layer: int = 0,
+                  direction: int = 0, batch: int = 0, tokens: Sequence[str] | str | None = None,
+                  lang: str = "en", present: bool = False) -> go.Figure:
+    """One heatmap per quantity, units (rows) by time (columns), fixed colour ranges."""
+    info = _get_state_heatmap_info(trace, names, layer=layer, direction=direction, batch=batch,
+                                   tokens=tokens, lang=lang)
+    return _get_state_heatmap_plot(info, lang, present)
+
+
+# --------------------------------------------------------------------------------------
+# Phase portrait: h1 against h2
+
+
+class PhaseInfo(NamedTuple):
+    """The (L, 2) hidden trajectory and the ghost's (or None); hidden size for the note."""
+
+    points: np.ndarray | None
+    ghost: np.ndarray | None
+    hidden_size: int
+
+
+def _get_phase_info(trace: Any, ghost: Any = None, *, layer: int = 0, direction: int = 0,
+                    batch: int = 0) -> PhaseInfo:
+    if trace is None:
+        return PhaseInfo(None, None, 0)
+    h = series(trace, "hidden", layer, direction, batch)
+    if h.shape[1] != 2:
+        return PhaseInfo(None, None, h.shape[1])
+    old = _ghost_values(ghost, "hidden", layer, direction, batch, (10**9, 2))
+    return PhaseInfo(h, old if old is not None and old.shape[1] == 2 else None, 2)
+
+
+def _get_phase_plot(info: PhaseInfo, lang: str, present: bool) -> go.Figure:
+    if info.points is None:
+        note = (t("fig.phase.needs_h2", lang, h=info.hidden_size) if info.hidden_size
+                else None)
+        return empty_figure(note, lang=lang, present=present)
+    pts = info.points
+    width = line_width(present)
+    fig = go.Figure()
+    if info.ghost is not None:
+        fig.add_trace(go.Scatter(
+            x=info.ghost[:, 0], y=info.ghost[:, 1], mode="lines+markers",
+            name=t("fig.previous", lang), opacity=GHOST_OPACITY, hoverinfo="skip",
+            line={"color": "#555555", "width": width, "dash": "dot"}, marker={"size": 5},
+        ))
+    steps = np.arange(len(pts))
+    fig.add_trace(go.Scatter(
+        x=pts[:, 0], y=pts[:, 1], mode="lines+markers", name=t("fig.phase.path", lang),
+        line={"color": "#9aa0a6", "width": width},
+        marker={"size": 9 if not present else 14, "color": steps, "colorscale": "Viridis",
+                "cmin": 0, "cmax": max(len(pts) - 1, 1), "showscale": True,
+                "colorbar": {"title": {"text": "t"}, "thickness": 14}},
+        customdata=steps, hovertemplate="t = %{customdata}<br>h₀ = %{x:.3f}<br>h₁ = %{y:.3f}"
+                                        "<extra></extra>",
+    ))
+    for idx, key, symbol, colour in ((0, "fig.phase.start", "circle-open", "#009E73"),
+                                     (len(pts) - 1, "fig.phase.end", "square", "#D55E00")):
+        fig.add_trace(go.Scatter(
+            x=[pts[idx, 0]], y=[pts[idx, 1]], mode="markers+text", name=t(key, lang),
+            text=[t(key, lang)], textposition="top center",
+            marker={"size": 18 if not present else 26, "symbol": symbol, "color": colour,
+                    "line": {"width": 3, "color": colour}},
+            hovertemplate=f"{t(key, lang)}: t = {idx}<extra></extra>",
+        ))
+    arrays = [pts] + ([info.ghost] if info.ghost is not None else [])
+    fixed = y_range("hidden", *arrays)
+    axis = {"range": list(fixed)} if fixed else {"autorange": True}
+    fig.update_xaxes(title_text="h₀", zeroline=True, **axis)
+    fig.update_yaxes(title_text="h₁", zeroline=True, scaleanchor="x", scaleratio=1, **axis)
+    fig.update_layout(title={"text": t("fig.phase.title", lang)},
+                      height=560 if not present else 760, showlegend=True)
+    return apply_style(fig, present)
+
+
+def phase_portrait(trace: Any, *, ghost: Any = None, layer: int = 0, direction: int = 0,
+                   batch: int = 0, lang: str = "en", present: bool = False) -> go.Figure:
+    """h₀ against h₁ over time (hidden size 2 only; otherwise an empty figure with a note)."""
+    info = _get_phase_info(trace, ghost, layer=layer, direction=direction, batch=batch)
+    return _get_phase_plot(info, lang, present)
+
+
+# --------------------------------------------------------------------------------------
+# Saturation: how long each gate sits near 0 or 1
+
+
+class SaturationRow(NamedTuple):
+    """Share of (step, unit) values of one gate below 0.1 and above 0.9 (RNN: h < -0.9, > 0.9)."""
+
+    name: str
+    low_share: float
+    high_share: float
+
+
+def saturation_info(trace: Any, layer: int = 0, direction: int = 0) -> list[SaturationRow]:
+    """Per sigmoid gate, the share of values below 0.1 / above 0.9, pooled over batches.
+
+    A plain RNN has no sigmoid gate: its row is the hidden state, saturated where |h| > 0.9.
+    """
+    if trace is None:
+        return []
+    rows = []
+    for name in trace.names:
+        if name in SIGMOID_GATES:
+            low, high = 0.1, 0.9
+        elif trace.kind == "rnn" and name == "hidden":
+            low, high = -0.9, 0.9
+        else:
+            continue
+        values = np.asarray(trace.get(name, layer, direction), dtype=float)
+        if values.size == 0:
+            rows.append(SaturationRow(name, 0.0, 0.0))
+            continue
+        rows.append(SaturationRow(name, float(np.mean(values < low)),
+                                  float(np.mean(values > high))))
+    return rows
+
+
+def saturation_bar(info: Sequence[SaturationRow], lang: str = "en",
+                   present: bool = False) -> go.Figure:
+    """Stacked horizontal bars: share below 0.1 / between / above 0.9, per gate."""
+    if not info:
+        return empty_figure(lang=lang, present=present)
+    tanh = all(row.name == "hidden" for row in info)
+    labels = [t("fig.sat.tanh_row", lang) if row.name == "hidden" else t(f"fig.q.{row.name}", lang)
+              for row in info]
+    low = np.array([row.low_share for row in info]) * 100
+    high = np.array([row.high_share for row in info]) * 100
+    parts = (("low", low, "#0072B2"), ("mid", 100 - low - high, "#d9d9d9"),
+             ("high", high, "#D55E00"))
+    fig = go.Figure()
+    for key, share, colour in parts:
+        name = t(f"fig.sat.{'tanh_' if tanh else ''}{key}", lang)
+        fig.add_trace(go.Bar(
+            y=labels, x=share, orientation="h", name=name, marker_color=colour,
+            text=[f"{v:.0f}%" if v >= 4 else "" for v in share], textposition="inside",
+            hovertemplate="%{y}: %{x:.1f}%<extra>" + name + "</extra>",
+        ))
+    fig.update_layout(barmode="stack", title={"text": t("fig.sat.title", lang)},
+                      height=140 + len(info) * (60 if not present else 85),
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.25})
+    fig.update_xaxes(range=[0, 100], title_text=t("fig.sat.share", lang))
+    fig.update_yaxes(autorange="reversed")
+    return apply_style(fig, present)
+
+
+# --------------------------------------------------------------------------------------
+# Generic charts for the other pages
+
+
+def line_chart(series: Mapping[str, np.ndarray], *, x: Sequence[float] | np.ndarray | None = None,
+               title: str = "", x_title: str = "", y_title: str = "", log_y: bool = False,
+               lang: str = "en", present: bool = False) -> go.Figure:
+    """Lines, one per entry (a 2-D entry (n, k) gives k lines "name[j]")."""
+    fig = go.Figure()
+    colour = 0
+    for name, values in series.items():
+        arr = np.asarray(values, dtype=float)
+        columns = [arr] if arr.ndim <= 1 else [arr[:, j] for j in range(arr.shape[1])]
+        for j, col in enumerate(columns):
+            col = np.atleast_1d(col)
+            fig.add_trace(go.Scatter(
+                x=np.arange(len(col)) if x is None else np.asarray(x)[: len(col)], y=col,
+                mode="lines+markers" if len(col) < 40 else "lines",
+                name=name if len(columns) == 1 else f"{name}[{j}]",
+                line={"color": UNIT_COLORS[colour % len(UNIT_COLORS)],
+                      "width": line_width(present)},
+            ))
+            colour += 1
+    if not fig.data:
+        return empty_figure(lang=lang, present=present)
+    fig.update_layout(title={"text": title}, height=420 if not present else 560)
+    fig.update_xaxes(title_text=x_title)
+    fig.update_yaxes(title_text=y_title, type="log" if log_y else "linear")
+    return apply_style(fig, present)
+
+
+def heatmap(z: np.ndarray, *, x: Sequence[Any] | None = None, y: Sequence[Any] | None = None,
+            title: str = "", colorscale: str = "Viridis", zmin: float | None = None,
+            zmax: float | None = None, log: bool = False, lang: str = "en",
+            present: bool = False) -> go.Figure:
+    """A single heatmap; ``log`` shows log10 |z| (zmin/zmax in data units)."""
+    arr = np.asarray(z, dtype=float)
+    if arr.ndim != 2 or arr.size == 0:
+        return empty_figure(lang=lang, present=present)
+    colorbar: dict[str, Any] = {"thickness": 14 if not present else 22}
+    if log:
+        tiny = np.finfo(float).tiny
+        arr = np.log10(np.maximum(np.abs(arr), tiny))
+        zmin = None if zmin is None else float(np.log10(max(zmin, tiny)))
+        zmax = None if zmax is None else float(np.log10(max(zmax, tiny)))
+        lo = np.floor(zmin if zmin is not None else arr.min())
+        hi = np.ceil(zmax if zmax is not None else arr.max())
+        ticks = np.arange(lo, hi + 1, max(1, int((hi - lo) // 8) or 1))
+        colorbar.update(tickvals=ticks.tolist(), ticktext=[f"1e{int(k)}" for k in ticks])
+    fig = go.Figure(go.Heatmap(z=arr, x=None if x is None else list(x),
+                               y=None if y is None else list(y), colorscale=colorscale,
+                               zmin=zmin, zmax=zmax, colorbar=colorbar))
+    fig.update_layout(title={"text": title}, height=420 if not present else 560)
+    return apply_style(fig, present)
