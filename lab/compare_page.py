@@ -194,7 +194,7 @@ def show_memory(page: Page, s: CompareSettings, results: dict[str, Any]) -> None
                     key="compare.chart.influence")
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=32, show_spinner=False)
 def gate_figures(key: str, lang: str, present: bool) -> dict[str, Any]:
     """The three gate figures (building Plotly figures costs more than the engine)."""
     results = run_compare(key)

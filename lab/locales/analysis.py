@@ -104,4 +104,95 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmp.gates.lstm": ("input i, forget f, output o (+ candidate g)",
                        "输入门 i、遗忘门 f、输出门 o（+ 候选值 g）"),
     "cmp.gates.gru": ("reset r, update z (+ candidate n)", "重置门 r、更新门 z（+ 候选状态 n）"),
+    # ------------------------------------------------------------------ gradients
+    "grad.intro": (
+        "Backpropagation through time, computed by gates.backward: the loss is taken at one "
+        "step T, and the gradient flows back through every earlier step. In a plain RNN it "
+        "is multiplied by W_hh and tanh' at every step, so it shrinks or grows "
+        "geometrically; gates give it another way back.",
+        "随时间反向传播，由 gates.backward 计算：损失在某一步 T 取值，梯度沿时间流回之前的每一步。"
+        "普通 RNN 中梯度每一步都要乘以 W_hh 和 tanh'，因此呈几何级数缩小或增大；门为它提供了另一条回路。",
+    ),
+    "grad.length": ("Sequence length", "序列长度"),
+    "grad.hidden": ("Hidden size H", "隐藏维度 H"),
+    "grad.seed": ("Seed (weights, input, v)", "随机种子（权重、输入、v）"),
+    "grad.loss_step": ("Loss taken at step T", "损失所在的时间步 T"),
+    "grad.loss_step_help": ("The loss depends on h_T only; steps after T get no gradient.",
+                            "损失只依赖 h_T；T 之后的时间步没有梯度。"),
+    "grad.loss": ("Loss", "损失"),
+    "grad.loss.sum": ("L = sum of h_T", "L = h_T 各分量之和"),
+    "grad.loss.dot": ("L = h_T · v (random v)", "L = h_T · v（随机 v）"),
+    "grad.noise": ("Input noise (std)", "输入噪声（标准差）"),
+    "grad.scale": ("Recurrent weight scale (× W_hh)", "循环权重缩放（× W_hh）"),
+    "grad.scale_help": (
+        "Multiplies every cell's W_hh. Walk the plain RNN from vanishing (small) to "
+        "exploding (large; try relu).",
+        "乘到每个单元的 W_hh 上。让普通 RNN 从梯度消失（小）走到梯度爆炸（大；试试 relu）。",
+    ),
+    "grad.nonlinearity": ("RNN nonlinearity", "RNN 非线性函数"),
+    "grad.forget_bias": ("LSTM forget-gate bias shift", "LSTM 遗忘门偏置偏移"),
+    "grad.forget_bias_help": ("+3 puts the forget gates near 1: the cell-state path keeps the "
+                              "gradient.", "+3 让遗忘门接近 1：细胞状态这条路保住梯度。"),
+    "grad.decay": ("Per-step decay factor", "每步衰减因子"),
+    "grad.decay_help": (
+        "Geometric mean of ‖∂L/∂h_(t−1)‖ / ‖∂L/∂h_t‖ over t = 1..T: below 1 the gradient "
+        "vanishes going back, above 1 it explodes.",
+        "t = 1..T 上 ‖∂L/∂h_(t−1)‖ / ‖∂L/∂h_t‖ 的几何平均：小于 1 时梯度向前传播时消失，大于 1 时爆炸。",
+    ),
+    "grad.decay_of": ("{cell}: factor per step", "{cell}：每步因子"),
+    "grad.decay_of_help": ("Measured from the backward pass.", "由反向传播实测得到。"),
+    "grad.gain": ("RNN: ρ(W_hh) · mean tanh'", "RNN：ρ(W_hh) · tanh' 均值"),
+    "grad.gain_help": (
+        "Spectral radius ρ(W_hh) = {rho} times the mean slope of the nonlinearity along the "
+        "run = {d}: the theory's per-step factor for the plain RNN.",
+        "谱半径 ρ(W_hh) = {rho} 乘以沿途非线性函数的平均斜率 {d}：理论上普通 RNN 的每步因子。",
+    ),
+    "grad.ratio": ("RNN: ‖∂L/∂h_0‖ / ‖∂L/∂h_T‖", "RNN：‖∂L/∂h_0‖ / ‖∂L/∂h_T‖"),
+    "grad.ratio_help": ("How much of the gradient reaches the first step.",
+                        "有多少梯度能传回第一步。"),
+    "grad.verdict.vanish": (
+        "The plain RNN's gradient shrinks by about ×{d} per step: after {n} steps almost "
+        "nothing reaches the start. It cannot learn what happened there.",
+        "普通 RNN 的梯度每步约乘以 {d}：经过 {n} 步后几乎传不回开头，它学不到开头发生了什么。",
+    ),
+    "grad.verdict.explode": (
+        "The plain RNN's gradient grows by about ×{d} per step: over {n} steps it explodes "
+        "(training would need gradient clipping).",
+        "普通 RNN 的梯度每步约乘以 {d}：经过 {n} 步后爆炸（训练时需要梯度裁剪）。",
+    ),
+    "grad.verdict.edge": (
+        "Factor ×{d} per step: the plain RNN sits at the edge between vanishing and "
+        "exploding, a knife edge that training rarely keeps.",
+        "每步因子 ×{d}：普通 RNN 正处于消失与爆炸的分界上——训练中很难一直保持。",
+    ),
+    "grad.norms": ("Gradient norms through time", "梯度范数随时间的变化"),
+    "grad.norms_help": (
+        "Loss at step {T}; log scale, so geometric decay is a straight line.",
+        "损失位于第 {T} 步；对数坐标，几何衰减显示为一条直线。",
+    ),
+    "grad.loss_mark": ("loss at T = {T}", "损失 T = {T}"),
+    "grad.dh_title": ("‖∂L/∂h_t‖ per step", "每步的 ‖∂L/∂h_t‖"),
+    "grad.dx_title": ("‖∂L/∂x_t‖ per step", "每步的 ‖∂L/∂x_t‖"),
+    "grad.step": ("time step t", "时间步 t"),
+    "grad.unit": ("unit", "单元"),
+    "grad.heatmap": ("∂L/∂h_t unit by unit", "逐个单元的 ∂L/∂h_t"),
+    "grad.kind": ("Cell", "单元"),
+    "grad.heatmap_help": ("Colour: log₁₀ |∂L/∂h_t| per unit and step (dark: vanished).",
+                          "颜色：每个单元、每一步的 log₁₀ |∂L/∂h_t|（越暗越接近消失）。"),
+    "grad.heatmap_title": ("{cell}: log₁₀ |∂L/∂h_t|", "{cell}：log₁₀ |∂L/∂h_t|"),
+    "grad.highway": ("The LSTM's gradient highway", "LSTM 的梯度高速公路"),
+    "grad.highway_help": (
+        "c_t = f_t ⊙ c_(t−1) + i_t ⊙ g_t, so along the cell state alone "
+        "∂L/∂c_t = ∂L/∂c_{T} ⊙ f_(t+1) ⊙ … ⊙ f_{T}: no W_hh, no tanh'. With forget gates "
+        "near 1 the measured ‖∂L/∂c_t‖ follows that product and stays large.",
+        "c_t = f_t ⊙ c_(t−1) + i_t ⊙ g_t，因此仅沿细胞状态 ∂L/∂c_t = ∂L/∂c_{T} ⊙ f_(t+1) ⊙ … ⊙ f_{T}："
+        "没有 W_hh，也没有 tanh'。遗忘门接近 1 时，实测的 ‖∂L/∂c_t‖ 跟随这个乘积并保持较大。",
+    ),
+    "grad.hw_title": ("LSTM: cell-state gradient and forget-gate product",
+                      "LSTM：细胞状态梯度与遗忘门乘积"),
+    "grad.hw_y": ("magnitude", "大小"),
+    "grad.hw.dc": ("measured ‖∂L/∂c_t‖", "实测 ‖∂L/∂c_t‖"),
+    "grad.hw.path": ("cell path alone ‖∂L/∂c_T ⊙ ∏f‖", "仅细胞路径 ‖∂L/∂c_T ⊙ ∏f‖"),
+    "grad.hw.prod": ("mean over units of ∏ f_s (s = t+1..T)", "各单元 ∏ f_s（s = t+1..T）的平均"),
+    "grad.hw.dh": ("measured ‖∂L/∂h_t‖", "实测 ‖∂L/∂h_t‖"),
 }
