@@ -195,4 +195,88 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.hw.path": ("cell path alone ‖∂L/∂c_T ⊙ ∏f‖", "仅细胞路径 ‖∂L/∂c_T ⊙ ∏f‖"),
     "grad.hw.prod": ("mean over units of ∏ f_s (s = t+1..T)", "各单元 ∏ f_s（s = t+1..T）的平均"),
     "grad.hw.dh": ("measured ‖∂L/∂h_t‖", "实测 ‖∂L/∂h_t‖"),
+    # ------------------------------------------------------------------ deep
+    "deep.intro": (
+        "num_layers stacks cells: layer l reads the outputs of layer l−1. bidirectional runs "
+        "a second cell from the last step to the first and concatenates the two. The shapes "
+        "below are the ones torch reports; the numbers match torch.nn to 1e-12.",
+        "num_layers 把单元堆叠起来：第 l 层读取第 l−1 层的输出。bidirectional 再用一个单元从最后一步"
+        "读到第一步，并把两个方向拼接起来。下面的形状与 torch 报告的一致；数值与 torch.nn 相差不超过 1e-12。",
+    ),
+    "deep.textbook": ("Textbook examples", "教材示例"),
+    "deep.textbook.gru": ("nn.GRU(10, 20, 2) on input (5, 3, 10)",
+                          "nn.GRU(10, 20, 2)，输入 (5, 3, 10)"),
+    "deep.textbook.bigru": ("… bidirectional=True (Bi-GRU)", "… bidirectional=True（Bi-GRU）"),
+    "deep.kind": ("Cell", "单元"),
+    "deep.layers": ("num_layers", "层数 num_layers"),
+    "deep.bidirectional": ("bidirectional", "双向 bidirectional"),
+    "deep.batch": ("Batch size", "批大小"),
+    "deep.batch_first": ("batch_first", "batch_first"),
+    "deep.batch_first_help": (
+        "Input and output become (batch, seq_len, features); h_n and c_n stay "
+        "(num_layers·D, batch, H).",
+        "输入和输出变为 (batch, seq_len, features)；h_n 和 c_n 仍为 (num_layers·D, batch, H)。",
+    ),
+    "deep.length": ("Sequence length", "序列长度"),
+    "deep.input_size": ("input_size", "输入维度 input_size"),
+    "deep.hidden_size": ("hidden_size H", "隐藏维度 hidden_size H"),
+    "deep.seed": ("Seed (weights and input)", "随机种子（权重和输入）"),
+    "deep.shapes": ("Shapes, as torch reports them", "torch 报告的形状"),
+    "deep.shapes_help": (
+        "D = {D} direction(s), {L} layer(s). output holds the top layer only; h_n holds the "
+        "last state of every layer and direction.",
+        "D = {D} 个方向，{L} 层。output 只包含最上层；h_n 包含每一层、每个方向的最后状态。",
+    ),
+    "deep.layout": ("How the directions are concatenated", "两个方向如何拼接"),
+    "deep.concat_uni": (
+        "One direction: output[..., 0:{H}] is h_t of the top layer at every step.",
+        "单向：output[..., 0:{H}] 就是最上层在每一步的 h_t。",
+    ),
+    "deep.concat_bi": (
+        "Two directions: output[..., :H] (units 0..{H}−1) is the **forward** pass, "
+        "output[..., H:] (units {H}..{H2}−1) the **backward** pass, which read the sequence "
+        "from the end: at step t it has seen x_t … x_(L−1). So the forward pass ends at the "
+        "last step, the backward pass at step 0.",
+        "双向：output[..., :H]（单元 0..{H}−1）是**正向**，output[..., H:]（单元 {H}..{H2}−1）是"
+        "**反向**，反向从序列末尾读起：在第 t 步它已看过 x_t … x_(L−1)。所以正向在最后一步结束，"
+        "反向在第 0 步结束。",
+    ),
+    "deep.hn_layout": (
+        "h_n has {n} rows, row index = layer · D + direction. Rows of the top layer are "
+        "copies of output entries (the difference column checks it):",
+        "h_n 有 {n} 行，行号 = layer · D + direction。最上层的行就是 output 中的某些元素"
+        "（差值一列作了检验）：",
+    ),
+    "deep.col.index": ("h_n row", "h_n 行"),
+    "deep.col.layer": ("layer", "层"),
+    "deep.col.direction": ("direction", "方向"),
+    "deep.col.equals": ("equals", "等于"),
+    "deep.col.diff": ("max |difference|", "最大 |差值|"),
+    "deep.dir.0": ("forward", "正向"),
+    "deep.dir.1": ("backward", "反向"),
+    "deep.not_in_output": ("(a lower layer: not in output)", "（较低的层：不在 output 中）"),
+    "deep.code": ("The same in PyTorch", "对应的 PyTorch 代码"),
+    "deep.code_help": (
+        "The lab starts from h0 = 0; the textbook's h0 = torch.randn(...) changes the "
+        "numbers, not the shapes.",
+        "本实验从 h0 = 0 开始；教材中的 h0 = torch.randn(...) 会改变数值，但不改变形状。",
+    ),
+    "deep.check": ("Check against PyTorch", "与 PyTorch 对照"),
+    "deep.check_help": (
+        "Runs torch.nn with the same weights and input in float64 and reports the largest "
+        "difference over output, h_n (and c_n).",
+        "用相同的权重和输入在 float64 下运行 torch.nn，报告 output、h_n（和 c_n）上的最大差值。",
+    ),
+    "deep.checking": ("Loading PyTorch…", "正在加载 PyTorch……"),
+    "deep.max_diff": ("Largest |gates − torch|", "最大 |gates − torch|"),
+    "deep.check_ok": ("Same numbers as torch.nn (below 1e-12).",
+                      "与 torch.nn 的数值相同（差值小于 1e-12）。"),
+    "deep.check_bad": ("Larger than 1e-12: please report this.", "大于 1e-12：请报告此问题。"),
+    "deep.gates": ("Every layer's and direction's gates", "每一层、每个方向的门"),
+    "deep.gates_help": (
+        "Batch item 0; rows by input time step, for the backward direction too.",
+        "批中第 0 个样本；行按输入时间步排列，反向也一样。",
+    ),
+    "deep.layer_tab": ("Layer {layer}", "第 {layer} 层"),
+    "deep.gates_title": ("layer {layer}, {dir}", "第 {layer} 层，{dir}"),
 }
