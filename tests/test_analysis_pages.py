@@ -1,0 +1,192 @@
+"""AppTest of the compare, gradients and deep pages: run, react, agree with engine and torch."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+PAGES = Path(__file__).resolve().parents[1] / "pages"
+
+
+def _app(name: str, params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(PAGES / f"{name}.py"), default_timeout=120)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def _ok(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+# ----------------------------------------------------------------------------- compare
+
+
+def test_compare_runs_and_reacts_to_the_forget_bias():
+    at = _app("compare")
+    _ok(at)
+    before = _metrics(at)["LSTM remembers"]
+    at.slider(key="compare.1.lstm_forget").set_value(4.0).run()
+    _ok(at)
+    after = _metrics(at)["LSTM remembers"]
+    assert before != after
+    assert at.query_params["fb"] == ["4"] or at.query_params["fb"] == "4"
+
+
+def test_compare_presets_make_everyone_forget_or_remember():
+    at = _app("compare")
+    at.button(key="compare.preset.forget").click().run()
+    _ok(at)
+    forget = _metrics(at)
+    assert all(v.endswith("steps") and not v.startswith(">") for v in forget.values())
+    at.button(key="compare.preset.remember").click().run()
+    remember = _metrics(at)
+    for cell in ("RNN", "LSTM", "GRU"):
+        a, b = forget[f"{cell} remembers"], remember[f"{cell} remembers"]
+        n_a = int(a.split()[0])
+        n_b = 10**9 if b.startswith(">") else int(b.split()[0])
+        assert n_b > 2 * n_a, (cell, a, b)
+
+
+def test_compare_horizon_matches_the_engine():
+    from gates import analysis as A
+    from lab.compare_page import CompareSettings, make_cell, make_input
+
+    at = _app("compare", {"H": "4", "L": "30"})
+    _ok(at)
+    s = CompareSettings(hidden_size=4, length=30)
+    for kind, title in (("rnn", "RNN"), ("lstm", "LSTM"), ("gru", "GRU")):
+        h = A.retention_horizon(A.influence_curve(make_cell(kind, s), make_input(s)))
+        shown = _metrics(at)[f"{title} remembers"]
+        assert shown == (f"> {s.length} steps" if h is None else f"{h} steps")
+
+
+def test_compare_parameter_table_matches_torch():
+    torch = pytest.importorskip("torch")
+    at = _app("compare", {"H": "6"})
+    _ok(at)
+    table = at.dataframe[0].value
+    counts = dict(zip(table["Cell"], table["Parameters"], strict=True))
+    for name, cls in (("RNN", torch.nn.RNN), ("LSTM", torch.nn.LSTM), ("GRU", torch.nn.GRU)):
+        assert counts[name] == sum(p.numel() for p in cls(1, 6).parameters())
+
+
+def test_compare_url_round_trip():
+    at = _app("compare", {"H": "5", "fb": "2.5", "rid": "1"})
+    _ok(at)
+    assert at.slider(key="compare.1.hidden_size").value == 5
+    assert at.slider(key="compare.1.lstm_forget").value == 2.5
+    assert at.toggle(key="compare.1.rnn_identity").value is True
+    assert at.query_params["H"] in ("5", ["5"])
+
+
+# ----------------------------------------------------------------------------- gradients
+
+
+def test_gradients_runs_and_the_scale_walks_the_rnn_from_vanishing_to_exploding():
+    at = _app("gradients", {"L": "40", "T": "39", "H": "8"})
+    _ok(at)
+    label = "RNN: factor per step"
+    small = float(_metrics(at)[label])
+    at.radio(key="gradients.1.nonlinearity").set_value("relu").run()
+    at.slider(key="gradients.1.scale").set_value(3.0).run()
+    _ok(at)
+    large = float(_metrics(at)[label])
+    assert small < 1 < large
+
+
+def test_gradients_numbers_match_the_engine():
+    from gates import analysis as A
+    from lab.gradients_page import GradSettings, make_cell
+
+    at = _app("gradients", {"L": "30", "T": "20", "H": "4"})
+    _ok(at)
+    s = GradSettings(length=30, loss_step=20, hidden_size=4)
+    x = s.noise * np.random.default_rng(s.seed + 1).standard_normal((30, 1))
+    for kind, title in (("rnn", "RNN"), ("lstm", "LSTM"), ("gru", "GRU")):
+        r = A.bptt(make_cell(kind, s), x, 20)
+        expected = A.decay_factor(A.step_norms(r.dh), 20)
+        assert _metrics(at)[f"{title}: factor per step"] == f"{expected:.3f}"
+
+
+def test_gradients_url_round_trip_and_heatmap_kind():
+    at = _app("gradients", {"sc": "0.5", "cell": "lstm", "fb": "3"})
+    _ok(at)
+    assert at.slider(key="gradients.1.scale").value == 0.5
+    assert at.radio(key="gradients.1.kind").value == "lstm"
+    at.radio(key="gradients.1.kind").set_value("gru").run()
+    _ok(at)
+    assert at.query_params["cell"] in ("gru", ["gru"])
+
+
+# ----------------------------------------------------------------------------- deep
+
+
+def _shapes(at: AppTest) -> str:
+    return at.code[0].value
+
+
+def test_deep_textbook_examples_have_torchs_shapes():
+    at = _app("deep")
+    _ok(at)
+    text = _shapes(at)
+    assert "output.size() # torch.Size([5, 3, 20])" in text
+    assert "hn.size()     # torch.Size([2, 3, 20])" in text
+    at.button(key="deep.textbook.bigru").click().run()
+    _ok(at)
+    text = _shapes(at)
+    assert "output.size() # torch.Size([5, 3, 40])" in text
+    assert "hn.size()     # torch.Size([4, 3, 20])" in text
+    at.button(key="deep.textbook.gru").click().run()
+    assert "torch.Size([5, 3, 20])" in _shapes(at)
+
+
+def test_deep_reacts_to_layers_and_batch_first():
+    at = _app("deep", {"cell": "lstm"})
+    at.slider(key="deep.1.num_layers").set_value(3).run()
+    at.toggle(key="deep.1.batch_first").set_value(True).run()
+    _ok(at)
+    text = _shapes(at)
+    assert "output.size() # torch.Size([3, 5, 20])" in text
+    assert "cn.size()     # torch.Size([3, 3, 20])" in text
+    assert "nn.LSTM(10, 20, 3, batch_first=True)" in at.code[1].value
+
+
+def test_deep_shapes_match_torch_and_check_button():
+    torch = pytest.importorskip("torch")
+    at = _app("deep", {"bi": "1", "cell": "lstm", "B": "2", "L": "4"})
+    _ok(at)
+    at.button(key="deep.check").click().run()
+    _ok(at)
+    diff = float(_metrics(at)["Largest |gates − torch|"])
+    assert diff < 1e-12
+    module = torch.nn.LSTM(10, 20, 2, bidirectional=True)
+    out, (hn, cn) = module(torch.randn(4, 2, 10))
+    text = _shapes(at)
+    assert f"output.size() # {out.size()}" in text
+    assert f"hn.size()     # {hn.size()}" in text
+
+
+def test_deep_url_round_trip():
+    at = _app("deep", {"nl": "4", "bi": "1", "H": "7"})
+    _ok(at)
+    assert at.slider(key="deep.1.num_layers").value == 4
+    assert at.toggle(key="deep.1.bidirectional").value is True
+    assert "hn.size()     # torch.Size([8, 3, 7])" in _shapes(at)
+
+
+def test_deep_hn_layout_rows_are_copies_of_output():
+    from lab.deep_page import DeepSettings, hn_layout, make_input, make_net
+
+    for s in (DeepSettings(bidirectional=True), DeepSettings(bidirectional=True,
+                                                            batch_first=True, kind="lstm")):
+        rows = hn_layout(s, make_net(s).trace(make_input(s)))
+        assert [r["index"] for r in rows] == list(range(4))
+        top = [r for r in rows if r["layer"] == 1]
+        assert all(r["diff"] == 0.0 for r in top)
