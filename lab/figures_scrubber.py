@@ -335,7 +335,7 @@ def _box_header(key: str, kind: str, lang: str, textbook: bool) -> str:
 
 
 def _gru_diagram(rows: int, x_rows: int, lang: str, textbook: bool, reset_after: bool) -> _Diagram:
-    top, gate_y, bus, mix_y = 400.0, 200.0, 60.0, 322.0
+    top, gate_y, bus, mix_y = 400.0, 200.0, 60.0, 300.0
 
     def box(key: str, cx: float, cy: float, n: int = rows, signed: bool = True) -> _Box:
         return _Box(key, cx, cy, _box_header(key, "gru", lang, textbook), n, signed)
@@ -356,8 +356,8 @@ def _gru_diagram(rows: int, x_rows: int, lang: str, textbook: bool, reset_after:
     lines = [((split, top), (split, bus)), ((x_box.right, bus), (n_box.cx, bus)),
              ((280, z_box.top), (280, mix_y))]
     if textbook:  # the textbook's z feeds the candidate directly, 1 − z keeps the old state
-        nodes.append((280.0, 361.0, f"1{MINUS}"))
-        arrows += [(280, mix_y, 280, 361, True), (280, 361, 280, top, True),
+        nodes.append((280.0, 350.0, f"1{MINUS}"))
+        arrows += [(280, mix_y, 280, 350, True), (280, 350, 280, top, True),
                    (280, mix_y, 720, mix_y, True)]
     else:  # torch: z keeps the old state, 1 − z lets the candidate in
         nodes.append((420.0, mix_y, f"1{MINUS}"))
@@ -744,8 +744,4 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
         }],
         hovermode="closest", bargap=0,
     )
-    fig = go.Figure({"data": data, "layout": layout})
-    # Frames are plain JSON built above from checked parts; validating 200 of them again
-    # would triple the build time (tests validate them once: go.Figure(fig.to_dict())).
-    fig._frame_objs = tuple(go.Frame(frame, _validate=False) for frame in frames)
-    return fig
+    return go.Figure({"data": data, "layout": layout, "frames": frames})
