@@ -579,18 +579,40 @@ def constraints_text(page: Page, c: Any) -> str:
 def handle_upload(data: bytes) -> tuple[Any, str | None]:
     """Read an uploaded .pt state_dict safely (weights only, never arbitrary pickles).
 
-    Returns (UploadedModel, None) or (None, a message for the user).
+    Returns (the engine net with the weights, None) or (None, a message for the user).
     """
-    from gates import model_io
-
     if not data:
         return None, "the file is empty"
     try:
-        return model_io.read_state_dict_file(data), None
+        from gates import model_io
+
+        return uploaded_net(model_io.read_state_dict_file(data)), None
+    except ImportError as exc:
+        return None, f"reading .pt files is not available here ({exc})"
     except ValueError as exc:
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - any broken file gets a message, not a crash
         return None, f"{type(exc).__name__}: {exc}"
+
+
+def uploaded_net(model: Any) -> Any:
+    """The engine net of what model_io read (an UploadedModel or a net itself)."""
+    if hasattr(model, "trace") and hasattr(model, "state_dict"):
+        return model
+    net = getattr(model, "net", None)
+    if net is not None:
+        return net
+    import gates
+
+    cls = {"gru": gates.GRU, "lstm": gates.LSTM, "rnn": gates.RNN}[str(model.kind).lower()]
+    kwargs: dict[str, Any] = {"num_layers": int(getattr(model, "num_layers", 1)),
+                              "bidirectional": bool(getattr(model, "bidirectional", False)),
+                              "bias": bool(getattr(model, "bias", True))}
+    if cls is gates.RNN:
+        kwargs["nonlinearity"] = getattr(model, "nonlinearity", "tanh")
+    net = cls(int(model.input_size), int(model.hidden_size), **kwargs)
+    net.load_state_dict(model.state_dict)
+    return net
 
 
 def own_input(model: Any, s: LearnedSettings) -> np.ndarray:
@@ -629,12 +651,11 @@ def own_section(page: Page, bound: Bound[LearnedSettings]) -> None:
     got = st.session_state.get(UPLOAD_KEY)
     if got is None:
         return
-    name, model = got
-    show_uploaded(page, bound, name, model)
+    name, net = got
+    show_uploaded(page, bound, name, net)
 
 
-def show_uploaded(page: Page, bound: Bound[LearnedSettings], name: str, model: Any) -> None:
-    net = model.net
+def show_uploaded(page: Page, bound: Bound[LearnedSettings], name: str, net: Any) -> None:
     st.success(page.t("learn.own_loaded", name=name, call=torch_constructor(net)), icon="📦")
     c1, c2, c3 = st.columns(3)
     with c1:
