@@ -4,7 +4,7 @@
 
 (a) gates trace vs torch forward (no_grad); (b) gates.backward vs torch autograd
 backward; (c) a sweep of 64 variants in one pass vs one trace. Medians of several
-repeats; ratio = engine / reference (lower is better).
+repeats of process CPU time; ratio = engine / reference (lower is better).
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ import gates  # noqa: E402
 
 torch.set_num_threads(1)
 
+# CPU time of this (single-threaded) process: other jobs on a busy machine then slow
+# neither side; wall time would charge them to whichever side they happened to hit
+clock = time.process_time
+
 SIZES = [(1000, 8, 64), (200, 1, 2)]
 TARGETS = {"forward": 0.8, "backward": 1.5, "sweep": 4.0}
 
@@ -36,9 +40,9 @@ def median_time(fn: Callable[[], object], repeats: int = 7) -> float:
     fn()  # warm-up
     times = []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = clock()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     return statistics.median(times)
 
 
@@ -50,9 +54,9 @@ def compare(mine: Callable[[], object], ref: Callable[[], object],
     t_mine, t_ref = [], []
     for _ in range(repeats):
         for fn, times in ((mine, t_mine), (ref, t_ref)):
-            start = time.perf_counter()
+            start = clock()
             fn()
-            times.append(time.perf_counter() - start)
+            times.append(clock() - start)
     return statistics.median(t_mine), statistics.median(t_ref)
 
 
@@ -95,9 +99,9 @@ def main() -> None:
             t_ref_bwd = []
             for _ in range(8):  # time output.backward alone; the forward is not counted
                 out, _ = module(xg)
-                start = time.perf_counter()
+                start = clock()
                 out.backward(gt)
-                t_ref_bwd.append(time.perf_counter() - start)
+                t_ref_bwd.append(clock() - start)
             print(row(f"(b) backward {kind} T={T} in={n_in} H={H}", t_bwd,
                       statistics.median(t_ref_bwd[1:]), TARGETS["backward"]))
     for kind in ("GRU", "LSTM"):

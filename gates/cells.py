@@ -7,9 +7,8 @@ gates as ``(G, ..., H)``, so every gate, and every run of sigmoid gates, is one
 contiguous array. ``...`` is the batch shape: ``(B,)``, or ``(V, 1)`` for a sweep of V
 weight variants.
 
-The recurrent weights come transposed, in one of two forms (see :func:`recurrent`):
-``(H, G*H)``, i.e. ``W_hh^T``, or per block ``(G, H, H)`` / ``(G, V, H, H)`` (block k is
-``W_hh_k^T``, with a variant axis for sweeps).
+The recurrent weights come transposed, ``w_hhT = W_hh^T`` of shape ``(H, G*H)``, or
+for sweeps per gate block and variant, ``(G, V, H, H)`` (see :func:`recurrent`).
 
 For speed, ``out`` may hand in the buffers to write into (the recorder's rows for this
 step); then nothing is allocated and the returned gates are views of those buffers.
@@ -57,23 +56,23 @@ ACTIVATIONS = {"tanh": tanh, "relu": relu}
 def recurrent(h: Array, w_hhT: Array, out: Array) -> Array:
     """out[k] = h @ W_hh_k^T for every gate block k; out is (G, ..., H).
 
-    With ``w_hhT`` as one ``(H, G*H)`` matrix and a single batch row, (1, G*H) and
-    (G, 1, H) are the same memory, and ``ndarray.dot`` is by far the cheapest call for
-    one step's small product. Otherwise ``w_hhT`` is per block, ``(G, [V,] H, H)``, and
-    one broadcasting matmul does every block (and variant).
+    ``w_hhT`` is ``W_hh^T`` (H, G*H), or for a sweep per block and variant (G, V, H, H).
+    With a single batch row, (1, G*H) and (G, 1, H) are the same memory, and
+    ``ndarray.dot`` is by far the cheapest call for one step's small product.
     """
-    if w_hhT.ndim == 2:
-        if h.shape[0] == 1:
-            h.dot(w_hhT, out=out.reshape(1, -1))
-            return out
-        H = h.shape[-1]
-        w_hhT = w_hhT.reshape(H, -1, H).transpose(1, 0, 2)
-    return np.matmul(h, w_hhT, out=out)
+    if w_hhT.ndim == 4:  # sweep: one broadcasting matmul, (V, 1, H) @ (G, V, H, H)
+        return np.matmul(h, w_hhT, out=out)
+    if h.shape[0] == 1:
+        h.dot(w_hhT, out=out.reshape(1, -1))
+        return out
+    prod = h.dot(w_hhT)  # (B, G*H)
+    np.copyto(out, prod.reshape(len(h), len(out), -1).transpose(1, 0, 2))
+    return out
 
 
 def block(w_hhT: Array, k: int, H: int) -> Array:
-    """Block k of transposed recurrent weights in either form of :func:`recurrent`."""
-    return w_hhT[:, k * H:(k + 1) * H] if w_hhT.ndim == 2 else w_hhT[k]
+    """Gate block k of ``w_hhT`` in either form of :func:`recurrent`."""
+    return w_hhT[k] if w_hhT.ndim == 4 else w_hhT[:, k * H:(k + 1) * H]
 
 
 def rnn_cell(
@@ -91,7 +90,7 @@ def rnn_cell(
     Args:
         xp: (1, ..., H) ``W_ih x + b_ih + b_hh`` for this step (both biases folded in).
         h:  (..., H) previous hidden state.
-        w_hhT: ``W_hh^T`` (H, H) (or per block, see :func:`recurrent`).
+        w_hhT: ``W_hh^T`` (H, H).
         nonlinearity: "tanh" or "relu".
         out: optional buffers (a (1, ..., H), h_next (..., H)).
 
@@ -124,7 +123,7 @@ def gru_cell(
     Args:
         xp: (3, ..., H) ``W_ih x + b_ih`` for this step, blocks r, z, n.
         h:  (..., H) previous hidden state.
-        w_hhT: ``W_hh^T`` (H, 3H), column blocks r, z, n (or per block).
+        w_hhT: ``W_hh^T`` (H, 3H), column blocks r, z, n.
         b_hh: (3, ..., H)-broadcastable recurrent bias, blocks r, z, n.
         reset_after: which candidate formula (above).
         out: optional buffers (gates (3, ..., H) written as r, z, n; h_next (..., H);
@@ -180,7 +179,7 @@ def lstm_cell(
     Args:
         xp: (4, ..., H) ``W_ih x + b_ih + b_hh`` for this step, blocks i, f, o, g.
         h, c: (..., H) previous hidden and cell state.
-        w_hhT: ``W_hh^T`` (H, 4H), column blocks i, f, o, g (or per block).
+        w_hhT: ``W_hh^T`` (H, 4H), column blocks i, f, o, g.
         out: optional buffers (gates (4, ..., H) written as i, f, o, g; h_next; c_next;
             scratch (..., H)).
 

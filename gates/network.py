@@ -73,12 +73,11 @@ def _run_direction(
         b_ih, b_hh = b_ih + b_hh, np.zeros_like(b_hh)
     # biases (G, 1, H), or (G, V, 1, H) with variants: they broadcast over the batch shape
     b_ih, b_hh = _blocks_first(b_ih, G, H)[..., None, :], _blocks_first(b_hh, G, H)[..., None, :]
-    w_hh = np.ascontiguousarray(w_hh)
-    if not variants and h0.shape[0] == 1:
-        w_hhT = w_hh.T  # (H, G*H), the cheapest form for one batch row
-    else:  # per block (G, [V,] H, H)
-        w_hhT = np.moveaxis(w_hh.reshape(*w_hh.shape[:-2], G, H, H), -3, 0).swapaxes(-1, -2)
-        w_hhT = np.ascontiguousarray(w_hhT)  # matmul would copy a strided operand every step
+    # W_hh^T as a view of C-ordered W_hh is what ndarray.dot likes best; the sweep's
+    # matmul wants its blocks contiguous (it would copy strided ones every step)
+    w_hhT = np.ascontiguousarray(w_hh).swapaxes(-1, -2)
+    if variants:  # (V, G*H, H) -> (G, V, H, H), block k of variant v being W_hh_k^T
+        w_hhT = np.ascontiguousarray(w_hh.reshape(-1, G, H, H).transpose(1, 0, 3, 2))
 
     xs = x[::-1] if reverse else x  # the reverse direction is the forward loop on reversed time
     if not variants:  # one matmul for every step and batch row
