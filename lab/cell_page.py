@@ -110,7 +110,7 @@ def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
     cols[0].selectbox(page.t("cell.preset"), choices, format_func=title,
                       key=f"{kind}.preset_choice")
     cols[1].button(page.t("cell.preset.apply"), on_click=apply, key=f"{kind}.preset_apply",
-                   use_container_width=True)
+                   width="stretch")
     if bound.value.preset in choices and bound.value.preset:
         p = presets.get_preset(bound.value.preset)
         st.info(f"**{title(p.name)}** — {p.explain_zh if page.lang == 'zh' else p.explain_en}",
@@ -225,7 +225,7 @@ def table_editor(page: Page, bound: Bound[S.Scenario], n_in: int) -> None:
     base = st.session_state[base_key][0]
     st.caption(page.t("cell.table_help"))
     edited = st.data_editor(base, key=bound.key("table.editor"), num_rows="dynamic",
-                            use_container_width=True, height=260)
+                            width="stretch", height=260)
     rows = [list(r) for r in edited.itertuples(index=False)]
     try:
         table = S.parse_table([[str(v).strip() for v in r] for r in rows])
@@ -333,7 +333,7 @@ def matrix_editor(page: Page, bound: Bound[S.Scenario]) -> None:
     base_key = bound.key(f"matrix.base.{gate}")
     st.session_state.setdefault(base_key, pd.DataFrame(block, columns=columns))
     edited = st.data_editor(st.session_state[base_key], key=bound.key(f"matrix.{gate}"),
-                            use_container_width=True)
+                            width="stretch")
     values = np.asarray(edited.to_numpy(dtype=np.float64, na_value=np.nan))
     if not np.all(np.isfinite(values)):
         st.error(page.t("cell.matrix_error"), icon="⚠️")
@@ -421,7 +421,7 @@ def show_gates(page: Page, trace: Any, ghost: Any, tokens: list[str] | None,
     else:
         fig = figures.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
                                   present=page.present, textbook_update=view.textbook_update)
-    st.plotly_chart(fig, use_container_width=True, config=figures.PLOTLY_CONFIG,
+    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
                     key=f"{page.name}.chart.gates")
 
 
@@ -430,7 +430,7 @@ def show_scrubber(page: Page, trace: Any, tokens: list[str] | None, view: S.View
     st.caption(page.t("cell.scrubber_help"))
     fig = figures.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
                                 textbook_update=view.textbook_update)
-    st.plotly_chart(fig, use_container_width=True, config=figures.PLOTLY_CONFIG,
+    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
                     key=f"{page.name}.chart.scrubber")
 
 
@@ -439,13 +439,13 @@ def show_saturation(page: Page, trace: Any) -> None:
     st.caption(page.t("cell.saturation_help"))
     fig = figures.saturation_bar(figures.saturation_info(trace), lang=page.lang,
                                  present=page.present)
-    st.plotly_chart(fig, use_container_width=True, config=figures.PLOTLY_CONFIG,
+    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
                     key=f"{page.name}.chart.saturation")
 
 
 def show_phase(page: Page, trace: Any, ghost: Any) -> None:
     st.subheader(page.t("cell.phase"))
     fig = figures.phase_portrait(trace, ghost=ghost, lang=page.lang, present=page.present)
-    st.plotly_chart(fig, use_container_width=True, config=figures.PLOTLY_CONFIG,
+    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
                     key=f"{page.name}.chart.phase")
 

@@ -18,7 +18,10 @@ st.header(page.t("home.pages"))
 cols = st.columns(2)
 for i, (name, icon) in enumerate(p for p in PAGES if p[0] != "home"):
     with cols[i % 2]:
-        st.page_link(f"pages/{name}.py", label=page.t(f"page.{name}"), icon=icon)
+        try:
+            st.page_link(f"pages/{name}.py", label=page.t(f"page.{name}"), icon=icon)
+        except st.errors.StreamlitPageNotFoundError:  # run alone, without app.py's navigation
+            st.markdown(f"{icon} [{page.t(f'page.{name}')}](/{name})")
         st.caption(page.t(f"home.about.{name}"))
 
 st.header(page.t("home.equations"))

@@ -1,0 +1,154 @@
+"""AppTest of the home page and the three cell pages: they run, react, and keep state."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lab import settings as S
+
+CELL_PAGES = ("gru", "lstm", "rnn")
+TIMEOUT = 60
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_page(name: str, query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=TIMEOUT)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def gate_chart(at: AppTest) -> dict:
+    return chart_specs(at)[0]
+
+
+def scenario(at: AppTest, name: str) -> S.Scenario:
+    return at.session_state[f"{name}.settings"]
+
+
+def test_app_opens_on_home_with_a_link_to_every_page():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Gates lab"
+    pages = [p for p in (ROOT / "pages").glob("*.py") if p.stem != "home"]
+    assert len(at.get("page_link")) == len(pages)
+
+
+def test_home_runs_alone_too():
+    at = run_page("home")
+    assert at.title[0].value == "Gates lab"
+
+
+@pytest.mark.parametrize("name", CELL_PAGES)
+def test_cell_page_runs_with_charts(name):
+    at = run_page(name)
+    assert at.title[0].value.startswith(name.upper())
+    assert len(at.get("plotly_chart")) >= 3  # gates, scrubber, saturation (+ phase at H=2)
+    assert not at.error
+
+
+@pytest.mark.parametrize("name", CELL_PAGES)
+def test_moving_a_weight_slider_changes_the_plotted_trace(name):
+    at = run_page(name)
+    before = gate_chart(at)
+    slider = at.slider(key=f"{name}.1.w.weight_hh_l0:0:0")
+    slider.set_value(round(slider.value + 1.5, 2)).run()
+    assert not at.exception
+    after = gate_chart(at)
+    assert after["data"] != before["data"]
+    assert scenario(at, name).cell.edits[0][0] == "weight_hh_l0:0:0"
+
+
+@pytest.mark.parametrize("name", CELL_PAGES)
+def test_hidden_size_slider_changes_the_network(name):
+    at = run_page(name)
+    at.slider(key=f"{name}.1.cell.hidden_size").set_value(6).run()
+    assert not at.exception
+    assert scenario(at, name).cell.hidden_size == 6
+    assert at.session_state[f"{name}.last"][1].get("hidden").shape[-1] == 6
+
+
+@pytest.mark.parametrize("name, preset", [("gru", "gru-latch"), ("lstm", "lstm-counter"),
+                                          ("rnn", "rnn-vanish")])
+def test_a_preset_applies_and_explains_itself(name, preset):
+    at = run_page(name)
+    at.selectbox(key=f"{name}.preset_choice").set_value(preset)
+    at.button(key=f"{name}.preset_apply").click().run()
+    assert not at.exception
+    assert scenario(at, name) == S.scenario_from_preset(preset)
+    assert any("🎓" == i.icon for i in at.info)
+    # The weight sliders now show the preset's weights.
+    weights = S.effective_weights(scenario(at, name).cell)
+    slider = at.slider(key=f"{name}.2.w.bias_ih_l0:0")
+    assert slider.value == pytest.approx(weights["bias_ih_l0"][0])
+
+
+@pytest.mark.parametrize("name", CELL_PAGES)
+def test_settings_survive_a_round_trip_through_the_url(name):
+    at = run_page(name)
+    at.slider(key=f"{name}.1.cell.input_size").set_value(2).run()
+    at.slider(key=f"{name}.1.w.bias_hh_l0:1").set_value(3.0).run()
+    at.slider(key=f"{name}.1.input.length").set_value(77).run()
+    query = {k: at.query_params[k][0] if isinstance(at.query_params[k], list)
+             else at.query_params[k] for k in at.query_params}
+    assert query["L"] == "77"
+    again = run_page(name, query)
+    assert scenario(again, name) == scenario(at, name)
+    np.testing.assert_array_equal(again.session_state[f"{name}.last"][1].output,
+                                  at.session_state[f"{name}.last"][1].output)
+
+
+def test_language_switch_changes_the_labels():
+    at = run_page("gru")
+    assert at.title[0].value == "GRU cell"
+    at.selectbox(key="lab.lang").set_value("zh").run()
+    assert at.title[0].value == "GRU 单元"
+    assert at.query_params["lang"] in ("zh", ["zh"])
+
+
+def test_a_broken_link_says_what_is_wrong_and_keeps_the_rest():
+    at = run_page("gru", {"H": "1000", "I": "2", "L": "abc", "w": "nonsense"})
+    warnings = " ".join(w.value for w in at.warning)
+    assert "H=1000" in warnings and "L=abc" in warnings
+    s = scenario(at, "gru")
+    assert s.cell.input_size == 2 and s.cell.hidden_size == S.CellSpec().hidden_size
+
+
+def test_presentation_mode_from_the_link_collapses_the_controls():
+    at = run_page("lstm", {"present": "1"})
+    assert at.session_state["lab.presenting"] is True
+    assert at.expander[0].proto.expanded is False
+
+
+def test_text_input_mode_and_a_bad_table():
+    at = run_page("gru")
+    at.radio(key="gru.1.input.mode").set_value("text").run()
+    at.text_input(key="gru.1.input.text").input("门控").run()
+    assert not at.exception
+    assert at.session_state["gru.last"][1].get("hidden").shape[0] == 2
+
+
+def test_gru_reset_variant_and_textbook_switch():
+    at = run_page("gru")
+    at.radio(key="gru.1.cell.reset_after").set_value(False).run()
+    at.toggle(key="gru.1.view.textbook_update").set_value(True).run()
+    assert not at.exception
+    s = scenario(at, "gru")
+    assert s.cell.reset_after is False and s.view.textbook_update is True
+    assert any("z'_t" in latex.value for latex in at.latex)
+
+
+def test_large_hidden_size_shows_gate_knobs_and_matrix_editor():
+    at = run_page("lstm", {"H": "8"})
+    at.slider(key="lstm.1.scale.1").set_value(2.0).run()
+    assert not at.exception
+    assert scenario(at, "lstm").cell.scale == (1.0, 2.0, 1.0, 1.0)
