@@ -219,9 +219,9 @@ def show_layout(page: Page, s: DeepSettings, trace: Any) -> None:
     st.subheader(page.t("deep.layout"))
     h = s.hidden_size
     if s.bidirectional:
-        st.markdown(page.t("deep.concat_bi", H=h, H2=2 * h))
+        st.markdown(page.t("deep.concat_bi", H=h, a=h - 1, b=2 * h - 1))
     else:
-        st.markdown(page.t("deep.concat_uni", H=h))
+        st.markdown(page.t("deep.concat_uni", H=h, a=h - 1))
     st.markdown(page.t("deep.hn_layout", n=s.num_layers * (2 if s.bidirectional else 1)))
     rows = [{page.t("deep.col.index"): r["index"], page.t("deep.col.layer"): r["layer"],
              page.t("deep.col.direction"): page.t(f"deep.dir.{r['direction']}"),

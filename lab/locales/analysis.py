@@ -229,15 +229,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "deep.layout": ("How the directions are concatenated", "两个方向如何拼接"),
     "deep.concat_uni": (
-        "One direction: output[..., 0:{H}] is h_t of the top layer at every step.",
-        "单向：output[..., 0:{H}] 就是最上层在每一步的 h_t。",
+        "One direction: output[..., 0:{H}] (units 0..{a}) is h_t of the top layer at every step.",
+        "单向：output[..., 0:{H}]（单元 0..{a}）就是最上层在每一步的 h_t。",
     ),
     "deep.concat_bi": (
-        "Two directions: output[..., :H] (units 0..{H}−1) is the **forward** pass, "
-        "output[..., H:] (units {H}..{H2}−1) the **backward** pass, which read the sequence "
+        "Two directions: output[..., :H] (units 0..{a}) is the **forward** pass, "
+        "output[..., H:] (units {H}..{b}) the **backward** pass, which read the sequence "
         "from the end: at step t it has seen x_t … x_(L−1). So the forward pass ends at the "
         "last step, the backward pass at step 0.",
-        "双向：output[..., :H]（单元 0..{H}−1）是**正向**，output[..., H:]（单元 {H}..{H2}−1）是"
+        "双向：output[..., :H]（单元 0..{a}）是**正向**，output[..., H:]（单元 {H}..{b}）是"
         "**反向**，反向从序列末尾读起：在第 t 步它已看过 x_t … x_(L−1)。所以正向在最后一步结束，"
         "反向在第 0 步结束。",
     ),
