@@ -20,6 +20,8 @@ Array = NDArray[np.float64]
 Net = TypeVar("Net", bound="_Recurrent")
 
 GATE_COUNT = {"rnn": 1, "gru": 3, "lstm": 4}
+# below this width a sweep's recurrent product is unrolled over rows (see cells.recurrent)
+_SWEEP_ROWS_MAX_H = 4
 
 
 def param_shapes(kind: str, config: NetConfig) -> dict[str, tuple[int, ...]]:
@@ -78,6 +80,8 @@ def _run_direction(
     w_hhT = np.ascontiguousarray(w_hh).swapaxes(-1, -2)
     if variants:  # (V, G*H, H) -> (G, V, H, H), block k of variant v being W_hh_k^T
         w_hhT = np.ascontiguousarray(w_hh.reshape(-1, G, H, H).transpose(1, 0, 3, 2))
+        if H <= _SWEEP_ROWS_MAX_H:  # (H, G, V, 1, H): rows, for the unrolled product
+            w_hhT = np.ascontiguousarray(w_hhT.transpose(2, 0, 1, 3)[:, :, :, None, :])
 
     xs = x[::-1] if reverse else x  # the reverse direction is the forward loop on reversed time
     if not variants:  # one matmul for every step and batch row

@@ -70,3 +70,24 @@ def test_sweep_param_whole_array_and_lstm_hx():
         out, (h, c) = one(x, hx)
         np.testing.assert_allclose(tr.output[:, v], out, atol=1e-13)
         np.testing.assert_allclose(tr.c_n[:, v], c, atol=1e-13)
+
+
+@pytest.mark.parametrize("H", [2, 6])  # both forms of the sweep's recurrent product
+@pytest.mark.parametrize("make", [
+    lambda H, s: gates.GRU(2, H, reset_after=False, seed=s),
+    lambda H, s: gates.GRU(2, H, seed=s),
+    lambda H, s: gates.LSTM(2, H, bidirectional=True, seed=s),
+    lambda H, s: gates.RNN(2, H, nonlinearity="relu", seed=s),
+], ids=["gru-reset-before", "gru", "lstm-bidir", "rnn-relu"])
+def test_sweep_widths(H, make):
+    net = make(H, 0)
+    x = np.random.default_rng(4).standard_normal((4, 2))
+    sds = [make(H, s).state_dict() for s in range(3)]
+    tr = gates.sweep(net, x, sds)
+    for v, sd in enumerate(sds):
+        one = make(H, 0)
+        one.load_state_dict(sd)
+        ref = one.trace(x)
+        np.testing.assert_allclose(tr.output[:, v], ref.output, atol=1e-13, err_msg=f"variant {v}")
+        for name in tr.names:
+            np.testing.assert_allclose(tr.get(name)[:, v], ref.get(name), atol=1e-13, err_msg=name)
