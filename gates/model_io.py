@@ -1,0 +1,356 @@
+"""Bring your own model: read a user's torch state_dict file safely; export nets.
+
+- :func:`read_state_dict_file` loads with ``torch.load(..., weights_only=True)``, so a
+  file can hold tensors and plain containers only: a pickle that would run code is
+  refused before any of it runs. It finds the first recurrent module's weights
+  (``weight_ih_l0``, ... optionally behind a prefix like ``"rnn."`` of a bigger model),
+  infers its kind and sizes, checks them against the limits below and returns an
+  :class:`UploadedModel` with float64 NumPy weights.
+- :func:`to_pt_bytes` (torch ``.pt`` file of a state_dict), :func:`to_json` and
+  :func:`from_json` export and import nets of the engine.
+
+The kind is read from the gate blocks: ``weight_hh_l0`` is ``(G*H, H)`` with G = 1
+(RNN), 3 (GRU) or 4 (LSTM). A plain RNN's nonlinearity (tanh or relu) is not stored in
+its weights, so it cannot be inferred: tanh unless the caller says otherwise.
+
+torch is imported inside the functions that need it only.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+MAX_HIDDEN_SIZE = 256
+MAX_LAYERS = 4
+MAX_INPUT_SIZE = 512
+MAX_FILE_BYTES = 50_000_000
+GATES_PER_KIND = {1: "rnn", 3: "gru", 4: "lstm"}
+JSON_FORMAT = "gates-net"
+JSON_VERSION = 1
+
+_KEY = re.compile(
+    r"^(?P<prefix>.*?)(?P<param>weight_ih|weight_hh|bias_ih|bias_hh|weight_hr)"
+    r"_l(?P<layer>\d+)(?P<reverse>_reverse)?$"
+)
+
+
+@dataclass(frozen=True, eq=False)
+class UploadedModel:
+    """A recurrent module read from a user's file. ``state_dict`` has torch's key names
+    without the prefix, float64 NumPy arrays; ``prefix`` is what was stripped."""
+
+    kind: str
+    input_size: int
+    hidden_size: int
+    num_layers: int
+    bidirectional: bool
+    bias: bool
+    state_dict: dict[str, np.ndarray]
+    prefix: str = ""
+
+
+def read_state_dict_file(data: bytes) -> UploadedModel:
+    """Read a ``torch.save``-d state_dict (or a dict holding one under ``"state_dict"``)
+    of a torch.nn.RNN / GRU / LSTM, or of a bigger model containing one.
+
+    Raises ``ValueError`` with a message for the user for: a file that is not a torch
+    file or is truncated, a pickle carrying code or objects other than tensors, content
+    that is not a state_dict, a module that is not a plain RNN/GRU/LSTM (Linear, Conv,
+    LSTM with ``proj_size``), sizes above the limits, and non-finite weights.
+    """
+    import torch
+
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise ValueError(f"expected the file's bytes; got {type(data).__name__}")
+    if len(data) == 0:
+        raise ValueError("the file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(
+            f"the file is {len(data) / 1e6:.1f} MB; at most {MAX_FILE_BYTES / 1e6:.0f} MB "
+            "is accepted"
+        )
+    try:
+        obj = torch.load(io.BytesIO(bytes(data)), weights_only=True, map_location="cpu")
+    except pickle.UnpicklingError as exc:
+        found = re.search(r"Unsupported global: GLOBAL (\S+)", str(exc))
+        if found is None:
+            raise ValueError(
+                "the file could not be read as a torch file (corrupt, truncated or not made "
+                f"by torch.save): {_weights_only_detail(exc)}"
+            ) from None
+        raise ValueError(
+            f"refused: the file holds a Python object ({found[1]}) besides tensors; "
+            "loading it could run code. Save only the weights: "
+            "torch.save(model.state_dict(), path)"
+        ) from None
+    except (RuntimeError, EOFError, OSError, ValueError, zipfile.BadZipFile, KeyError,
+            IndexError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+        raise ValueError(
+            "the file could not be read as a torch file (corrupt, truncated or not made "
+            f"by torch.save): {_first_line(exc)}"
+        ) from None
+    return parse_state_dict(obj)
+
+
+def _weights_only_detail(exc: BaseException) -> str:
+    # torch's message is long; keep the line that says what went wrong
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    useful = [line for line in lines if "Unsupported" in line or "error" in line.lower()]
+    return (useful or lines or [type(exc).__name__])[-1][:300]
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:300] if text else type(exc).__name__
+
+
+def parse_state_dict(obj: Any) -> UploadedModel:
+    """The checks of :func:`read_state_dict_file` on an already loaded object."""
+    if isinstance(obj, Mapping):
+        for wrapper in ("state_dict", "model_state_dict", "model"):
+            if isinstance(obj.get(wrapper), Mapping):
+                obj = obj[wrapper]
+                break
+    if not isinstance(obj, Mapping) or not obj:
+        raise ValueError(
+            "the file does not hold a state_dict (a dict of weight tensors); got "
+            f"{type(obj).__name__}. Save one with torch.save(model.state_dict(), path)."
+        )
+    tensors = {str(k): v for k, v in obj.items()}
+
+    prefixes: list[str] = []
+    for key in tensors:
+        match = _KEY.match(key)
+        if match and match["prefix"] not in prefixes:
+            prefixes.append(match["prefix"])
+    chosen = next((p for p in prefixes if f"{p}weight_ih_l0" in tensors), None)
+    if chosen is None:
+        shown = ", ".join(list(tensors)[:8]) + (", ..." if len(tensors) > 8 else "")
+        hint = ""
+        if any(k.split(".")[-1] in ("weight", "bias") for k in tensors):
+            hint = " (this looks like a Linear, Conv or other non-recurrent module)"
+        raise ValueError(
+            "unsupported module: no torch.nn.RNN / GRU / LSTM weights (weight_ih_l0, "
+            f"weight_hh_l0, ..., possibly behind a prefix) found{hint}; the keys are: {shown}"
+        )
+    own = {k[len(chosen):]: v for k, v in tensors.items() if k.startswith(chosen)}
+    own = {k: v for k, v in own.items() if _KEY.match(k) and _KEY.match(k)["prefix"] == ""}  # type: ignore[index]
+    if any(k.startswith("weight_hr") for k in own):
+        raise ValueError(
+            f"unsupported module: {chosen}weight_hr_l0 means an LSTM with proj_size > 0 "
+            "(projections), which the lab does not model"
+        )
+    arrays = {k: _to_array(chosen + k, v) for k, v in own.items()}
+
+    w_hh = arrays.get("weight_hh_l0")
+    w_ih = arrays["weight_ih_l0"]
+    if w_hh is None or w_hh.ndim != 2 or w_ih.ndim != 2:
+        raise ValueError(
+            f"{chosen}weight_ih_l0 and {chosen}weight_hh_l0 must be 2-d matrices; got shapes "
+            f"{w_ih.shape} and {None if w_hh is None else w_hh.shape}"
+        )
+    hidden = w_hh.shape[1]
+    if hidden < 1 or w_hh.shape[0] % hidden or w_hh.shape[0] // hidden not in GATES_PER_KIND:
+        raise ValueError(
+            f"{chosen}weight_hh_l0 has shape {w_hh.shape}: expected (H, H) for an RNN, "
+            "(3H, H) for a GRU or (4H, H) for an LSTM"
+        )
+    gates = w_hh.shape[0] // hidden
+    kind = GATES_PER_KIND[gates]
+    input_size = w_ih.shape[1]
+    layer_ids = {int(_KEY.match(k)["layer"]) for k in arrays}  # type: ignore[index]
+    num_layers = max(layer_ids) + 1
+    bidirectional = any(k.endswith("_reverse") for k in arrays)
+    bias = "bias_ih_l0" in arrays
+
+    too_big = [
+        f"{label} {value} > {limit}"
+        for label, value, limit in (
+            ("hidden_size", hidden, MAX_HIDDEN_SIZE),
+            ("num_layers", num_layers, MAX_LAYERS),
+            ("input_size", input_size, MAX_INPUT_SIZE),
+        )
+        if value > limit
+    ]
+    if too_big:
+        raise ValueError(
+            f"the {kind.upper()} is too large for the lab: {', '.join(too_big)} (limits: "
+            f"hidden_size <= {MAX_HIDDEN_SIZE}, num_layers <= {MAX_LAYERS}, "
+            f"input_size <= {MAX_INPUT_SIZE})"
+        )
+
+    expected = _expected_shapes(gates, input_size, hidden, num_layers, bidirectional, bias)
+    for key, shape in expected.items():
+        if key not in arrays:
+            raise ValueError(
+                f"missing {chosen}{key} (expected shape {shape}) for a {num_layers}-layer "
+                f"{'bidirectional ' if bidirectional else ''}{kind.upper()}"
+                f"{'' if bias else ' without bias'}"
+            )
+        if arrays[key].shape != shape:
+            raise ValueError(
+                f"{chosen}{key} has shape {arrays[key].shape}; expected {shape} for a "
+                f"{kind.upper()} with input_size={input_size}, hidden_size={hidden}"
+            )
+    extra = sorted(set(arrays) - set(expected))
+    if extra:
+        raise ValueError(f"unexpected key {chosen}{extra[0]} for a {kind.upper()}")
+    return UploadedModel(
+        kind=kind,
+        input_size=input_size,
+        hidden_size=hidden,
+        num_layers=num_layers,
+        bidirectional=bidirectional,
+        bias=bias,
+        state_dict={k: arrays[k] for k in expected},
+        prefix=chosen,
+    )
+
+
+def _to_array(key: str, value: Any) -> np.ndarray:
+    import torch
+
+    if not isinstance(value, torch.Tensor):
+        raise ValueError(f"{key} is a {type(value).__name__}, not a tensor")
+    if not (value.dtype.is_floating_point):
+        raise ValueError(f"{key} has dtype {value.dtype}; expected floating-point weights")
+    array = value.detach().to(device="cpu", dtype=torch.float64).numpy().copy()
+    if not np.all(np.isfinite(array)):
+        bad = int(np.size(array) - np.count_nonzero(np.isfinite(array)))
+        raise ValueError(f"{key} contains {bad} non-finite value(s) (NaN or infinity)")
+    return array
+
+
+def _expected_shapes(
+    gates: int, input_size: int, hidden: int, layers: int, bidirectional: bool, bias: bool
+) -> dict[str, tuple[int, ...]]:
+    directions = 2 if bidirectional else 1
+    shapes: dict[str, tuple[int, ...]] = {}
+    for layer in range(layers):
+        layer_in = input_size if layer == 0 else hidden * directions
+        for suffix in ("", "_reverse")[:directions]:
+            shapes[f"weight_ih_l{layer}{suffix}"] = (gates * hidden, layer_in)
+            shapes[f"weight_hh_l{layer}{suffix}"] = (gates * hidden, hidden)
+            if bias:
+                shapes[f"bias_ih_l{layer}{suffix}"] = (gates * hidden,)
+                shapes[f"bias_hh_l{layer}{suffix}"] = (gates * hidden,)
+    return shapes
+
+
+def uploaded_net(model: UploadedModel, nonlinearity: str = "tanh", batch_first: bool = False) -> Any:
+    """The engine net (``gates.RNN``/``GRU``/``LSTM``) holding the uploaded weights.
+    ``nonlinearity`` matters for an RNN only (it is not stored in the weights)."""
+    from gates.network import GRU, LSTM, RNN
+
+    common: dict[str, Any] = dict(
+        num_layers=model.num_layers, bias=model.bias, batch_first=batch_first,
+        bidirectional=model.bidirectional,
+    )
+    net: Any
+    if model.kind == "rnn":
+        net = RNN(model.input_size, model.hidden_size, nonlinearity=nonlinearity, **common)
+    elif model.kind == "gru":
+        net = GRU(model.input_size, model.hidden_size, **common)
+    else:
+        net = LSTM(model.input_size, model.hidden_size, **common)
+    net.load_state_dict(model.state_dict)
+    return net
+
+
+# --------------------------------------------------------------------------- export
+
+
+def to_pt_bytes(net: Any) -> bytes:
+    """``torch.save`` of the net's state_dict (float64 tensors); loads into the
+    matching ``torch.nn.RNN``/``GRU``/``LSTM`` with ``load_state_dict``."""
+    import torch
+
+    if net.kind == "gru" and not net.config.reset_after:
+        raise ValueError(
+            "reset_after: torch.nn.GRU only implements reset_after=True, given reset_after=False"
+        )
+    buffer = io.BytesIO()
+    torch.save({k: torch.from_numpy(np.array(v)) for k, v in net.state_dict().items()}, buffer)
+    return buffer.getvalue()
+
+
+def to_json(net: Any) -> str:
+    """The net's kind, configuration and weights as JSON (floats round-trip exactly)."""
+    cfg = net.config
+    config: dict[str, Any] = {
+        "input_size": cfg.input_size,
+        "hidden_size": cfg.hidden_size,
+        "num_layers": cfg.num_layers,
+        "bidirectional": cfg.bidirectional,
+        "batch_first": cfg.batch_first,
+        "bias": cfg.bias,
+    }
+    if net.kind == "rnn":
+        config["nonlinearity"] = cfg.nonlinearity
+    if net.kind == "gru":
+        config["reset_after"] = cfg.reset_after
+    payload = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "kind": net.kind,
+        "config": config,
+        "state_dict": {k: np.asarray(v).tolist() for k, v in net.state_dict().items()},
+    }
+    return json.dumps(payload)
+
+
+def from_json(text: str) -> Any:
+    """The net written by :func:`to_json`; ``ValueError`` for anything else."""
+    from gates.network import GRU, LSTM, RNN
+
+    try:
+        payload = json.loads(text)
+    except (json.JSONDecodeError, TypeError) as exc:
+        raise ValueError(f"not valid JSON: {exc}") from None
+    if not isinstance(payload, dict) or payload.get("format") != JSON_FORMAT:
+        raise ValueError(f"not a gates network file (expected format {JSON_FORMAT!r})")
+    if payload.get("version") != JSON_VERSION:
+        raise ValueError(
+            f"unsupported version {payload.get('version')!r}; expected {JSON_VERSION}"
+        )
+    classes = {"rnn": RNN, "gru": GRU, "lstm": LSTM}
+    kind = payload.get("kind")
+    if kind not in classes:
+        raise ValueError(f"kind must be one of {sorted(classes)}; got {kind!r}")
+    config = payload.get("config")
+    state = payload.get("state_dict")
+    if not isinstance(config, dict) or not isinstance(state, dict):
+        raise ValueError("the file needs a 'config' object and a 'state_dict' object")
+    allowed = {"input_size", "hidden_size", "num_layers", "bidirectional", "batch_first", "bias"}
+    allowed |= {"rnn": {"nonlinearity"}, "gru": {"reset_after"}, "lstm": set()}[kind]
+    unknown = sorted(set(config) - allowed)
+    if unknown:
+        raise ValueError(f"unknown config field {unknown[0]!r} for a {kind.upper()}")
+    for key, limit in (("input_size", MAX_INPUT_SIZE), ("hidden_size", MAX_HIDDEN_SIZE),
+                       ("num_layers", MAX_LAYERS)):
+        value = config.get(key, 1)
+        if isinstance(value, int) and value > limit:
+            raise ValueError(f"{key} {value} is above the limit {limit}")
+    try:
+        net = classes[kind](**config)
+    except TypeError as exc:
+        raise ValueError(f"bad config: {exc}") from None
+    arrays = {}
+    for key, value in state.items():
+        try:
+            arrays[key] = np.array(value, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise ValueError(f"state_dict[{key!r}] is not an array of numbers") from None
+        if arrays[key].dtype == object or not np.all(np.isfinite(arrays[key])):
+            raise ValueError(f"state_dict[{key!r}] holds non-finite or non-numeric values")
+    net.load_state_dict(arrays)
+    return net
