@@ -152,7 +152,9 @@ def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool) -> go.
                               "xanchor": "right", "x": 1.0},
                       hovermode="x unified")
     _title_sizes(fig, present)
-    return apply_style(fig, present)
+    apply_style(fig, present)
+    fig.update_layout(margin_t=110 if present else 80)  # room for the legend above the panels
+    return fig
 
 
 def gate_panels(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 0,
@@ -319,7 +321,8 @@ def _get_phase_plot(info: PhaseInfo, lang: str, present: bool) -> go.Figure:
     fig.update_xaxes(title_text="h₀", zeroline=True, **axis)
     fig.update_yaxes(title_text="h₁", zeroline=True, scaleanchor="x", scaleratio=1, **axis)
     fig.update_layout(title={"text": t("fig.phase.title", lang)},
-                      height=560 if not present else 760, showlegend=True)
+                      height=600 if not present else 800, showlegend=True,
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0})
     return apply_style(fig, present)
 
 
@@ -388,7 +391,8 @@ def saturation_bar(info: Sequence[SaturationRow], lang: str = "en",
         ))
     fig.update_layout(barmode="stack", title={"text": t("fig.sat.title", lang)},
                       height=140 + len(info) * (60 if not present else 85),
-                      legend={"orientation": "h", "yanchor": "top", "y": -0.25})
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.25,
+                              "traceorder": "normal"})
     fig.update_xaxes(range=[0, 100], title_text=t("fig.sat.share", lang))
     fig.update_yaxes(autorange="reversed")
     return apply_style(fig, present)

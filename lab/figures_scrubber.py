@@ -724,7 +724,8 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
         sliders=[{
             "active": start, "steps": slider_steps, "x": 0.14, "len": 0.86,
             "y": -paper(62 * scale), "yanchor": "top", "pad": {"t": 10, "b": 0},
-            "currentvalue": {"prefix": tr_("fig.scr.slider", lang), "font": {"size": fs}},
+            "currentvalue": {"prefix": tr_("fig.scr.slider", lang),
+                             "font": {"size": fs, "color": "#2a3f5f"}},
             "font": {"size": round(11 * scale),
                      **({"color": "rgba(0,0,0,0)"} if many_steps else {})},
             "transition": {"duration": 0},
