@@ -74,7 +74,8 @@ def _run_direction(
     if kind != "gru":  # the GRU needs b_hh inside r * (W_hn h + b_hn); others fold it in
         b_ih, b_hh = b_ih + b_hh, np.zeros_like(b_hh)
     # biases (G, 1, H), or (G, V, 1, H) with variants: they broadcast over the batch shape
-    b_ih, b_hh = _blocks_first(b_ih, G, H)[..., None, :], _blocks_first(b_hh, G, H)[..., None, :]
+    b_ih = _blocks_first(b_ih, G, H)[..., None, :]
+    b_hh = np.ascontiguousarray(_blocks_first(b_hh, G, H)[..., None, :])  # added every step
     # W_hh^T as a view of C-ordered W_hh is what ndarray.dot likes best; the sweep's
     # matmul wants its blocks contiguous (it would copy strided ones every step)
     w_hhT = np.ascontiguousarray(w_hh).swapaxes(-1, -2)
