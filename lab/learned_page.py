@@ -302,20 +302,42 @@ def watch_section(page: Page, bound: Bound[LearnedSettings]) -> None:
         return
     text, x, labels = got
     if own is not None and bound.value.source == "trained":
-        model, view = own, run_model(own, x)
-    else:
-        model, view = shipped_model(s.task, s.kind), shipped_view(s.task, s.kind, text)
+        show_view(page, own, run_model(own, x), labels, "watch")
+        return
+    view = shipped_view(s.task, s.kind, text)
     if view is None:
         st.warning(page.t("learn.no_model", kind=s.kind.upper()), icon="📦")
         return
-    show_view(page, model, view, labels, "watch")
+    show_view(page, shipped_model(s.task, s.kind), view, labels, "watch",
+              shipped_figures(s.task, s.kind, text, page))
 
 
-def show_view(page: Page, model: Any, view: View, labels: list[str], where: str) -> None:
-    """Predictions and gates of ``model`` on one input."""
+def show_view(page: Page, model: Any, view: View, labels: list[str], where: str,
+              figs: dict[str, Any] | None = None) -> None:
+    """Predictions and gates of ``model`` on one input (``figs``: figures built before)."""
     task = T.get_task(model.task)
-    panel(page, lambda: show_predictions(page, task, view, labels))
-    panel(page, lambda: show_model_gates(page, model, view, labels, where))
+    figs = figs or view_figures(page, task, view, labels)
+    panel(page, lambda: show_predictions(page, task, view, labels, figs["output"]))
+    panel(page, lambda: show_model_gates(page, model, figs["gates"], where))
+
+
+def view_figures(page: Page, task: T.Task, view: View, labels: list[str]) -> dict[str, Any]:
+    return {"gates": figures.state_heatmap(view.trace, tokens=labels, lang=page.lang,
+                                           present=page.present),
+            "output": None if task.per_step else output_figure(page, task, view, labels)}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def shipped_figures(task: str, kind: str, text: str, page: Page) -> dict[str, Any] | None:
+    """The shipped model's figures (built once: Plotly figures are slow to make).
+
+    Shared read-only between sessions; st.plotly_chart does not change a figure.
+    """
+    view = shipped_view(task, kind, text)
+    if view is None:
+        return None
+    the_task = T.get_task(task)
+    return view_figures(page, the_task, view, encode(the_task, text)[1])
 
 
 def _class_label(page: Page, task: T.Task, index: int) -> str:
@@ -324,7 +346,29 @@ def _class_label(page: Page, task: T.Task, index: int) -> str:
     return task.class_labels[index]
 
 
-def show_predictions(page: Page, task: T.Task, view: View, labels: list[str]) -> None:
+def _probabilities(out: np.ndarray) -> np.ndarray:
+    probs = np.exp(out - out.max(axis=1, keepdims=True))
+    return probs / probs.sum(axis=1, keepdims=True)
+
+
+def output_figure(page: Page, task: T.Task, view: View, labels: list[str]) -> Any:
+    """The per-sequence answer read out after every step."""
+    if task.output == "regression":
+        series = {page.t("learn.output_over_time"): view.outputs[:, 0]}
+    elif task.name == "sentiment":
+        series = {page.t("learn.p_positive"): _probabilities(view.outputs)[:, 1]}
+    else:
+        series = {page.t("learn.p_answer"): _probabilities(view.outputs).max(axis=1)}
+    steps = list(range(len(labels)))
+    fig = figures.line_chart(series, x=steps, title=page.t("learn.output_over_time_title"),
+                             x_title=page.t("learn.step"), lang=page.lang, present=page.present)
+    fig.update_xaxes(tickmode="array", tickvals=steps, ticktext=labels)
+    fig.update_layout(height=280 if not page.present else 380)
+    return fig
+
+
+def show_predictions(page: Page, task: T.Task, view: View, labels: list[str],
+                     fig: Any) -> None:
     import pandas as pd
 
     st.subheader(page.t("learn.predictions"))
@@ -350,40 +394,29 @@ def show_predictions(page: Page, task: T.Task, view: View, labels: list[str]) ->
                               share=right / int(scored.sum())))
         return
     target = view.targets[0]
+    c1, c2 = st.columns(2)
     if task.output == "regression":
         value = float(out[-1, 0])
         ok = abs(value - target) < task.tolerance
-        c1, c2 = st.columns(2)
         c1.metric(page.t("learn.final_prediction"), f"{value:.3f}",
                   delta=f"{value - target:+.3f}", delta_color="off")
         c2.metric(page.t("learn.answer"), f"{target:.3f}")
-        series = {page.t("learn.output_over_time"): out[:, 0]}
     else:
-        probs = np.exp(out - out.max(axis=1, keepdims=True))
-        probs /= probs.sum(axis=1, keepdims=True)
+        probs = _probabilities(out)
         pred = int(np.argmax(out[-1]))
         ok = pred == target
-        c1, c2 = st.columns(2)
         c1.metric(page.t("learn.final_prediction"), _class_label(page, task, pred),
                   delta=f"{probs[-1, pred]:.0%}", delta_color="off")
         c2.metric(page.t("learn.answer"), "—" if target == T.IGNORE
                   else _class_label(page, task, int(target)))
-        series = {page.t("learn.p_positive"): probs[:, 1]}
     if not (task.output == "classes" and target == T.IGNORE):
         st.caption(page.t("learn.right" if ok else "learn.wrong"))
-    fig = figures.line_chart(series, x=list(range(len(labels))),
-                             title=page.t("learn.output_over_time_title"),
-                             x_title=page.t("learn.step"), lang=page.lang, present=page.present)
-    fig.update_xaxes(tickmode="array", tickvals=list(range(len(labels))), ticktext=labels)
-    fig.update_layout(height=280 if not page.present else 380)
-    st.plotly_chart(fig, config=figures.PLOTLY_CONFIG, key=f"learned.chart.out.{page.name}")
+    st.plotly_chart(fig, config=figures.PLOTLY_CONFIG, key="learned.chart.out")
 
 
-def show_model_gates(page: Page, model: Any, view: View, labels: list[str], where: str) -> None:
+def show_model_gates(page: Page, model: Any, fig: Any, where: str) -> None:
     st.subheader(page.t("learn.gates", kind=model.kind.upper(), h=model.hidden_size))
     st.caption(page.t("learn.gates_help"))
-    fig = figures.state_heatmap(view.trace, tokens=labels, lang=page.lang,
-                                present=page.present)
     st.plotly_chart(fig, config=figures.PLOTLY_CONFIG, key=f"learned.chart.gates.{where}")
 
 

@@ -51,6 +51,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "learn.negative": ("negative", "负面"),
     "learn.positive": ("positive", "正面"),
     "learn.p_positive": ("P(positive)", "P(正面)"),
+    "learn.p_answer": ("probability of its answer", "所给答案的概率"),
     "learn.output_over_time": ("output", "输出"),
     "learn.output_over_time_title": ("The answer as the model reads, step by step",
                                      "模型边读边给出的答案"),
