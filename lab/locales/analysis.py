@@ -179,7 +179,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.kind": ("Cell", "单元"),
     "grad.heatmap_help": ("Colour: log₁₀ |∂L/∂h_t| per unit and step (dark: vanished).",
                           "颜色：每个单元、每一步的 log₁₀ |∂L/∂h_t|（越暗越接近消失）。"),
-    "grad.heatmap_title": ("{cell}: log₁₀ |∂L/∂h_t|", "{cell}：log₁₀ |∂L/∂h_t|"),
+    "grad.heatmap_title": ("{cell}: log₁₀ |∂L/∂h_t|", "{cell}：梯度 log₁₀ |∂L/∂h_t|"),
     "grad.highway": ("The LSTM's gradient highway", "LSTM 的梯度高速公路"),
     "grad.highway_help": (
         "c_t = f_t ⊙ c_(t−1) + i_t ⊙ g_t, so along the cell state alone "
