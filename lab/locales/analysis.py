@@ -206,7 +206,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "deep.textbook": ("Textbook examples", "教材示例"),
     "deep.textbook.gru": ("nn.GRU(10, 20, 2) on input (5, 3, 10)",
                           "nn.GRU(10, 20, 2)，输入 (5, 3, 10)"),
-    "deep.textbook.bigru": ("… bidirectional=True (Bi-GRU)", "… bidirectional=True（Bi-GRU）"),
+    "deep.textbook.bigru": ("… bidirectional=True (Bi-GRU)", "… 改为双向 bidirectional=True（Bi-GRU）"),
     "deep.kind": ("Cell", "单元"),
     "deep.layers": ("num_layers", "层数 num_layers"),
     "deep.bidirectional": ("bidirectional", "双向 bidirectional"),
