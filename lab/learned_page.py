@@ -25,7 +25,7 @@ import streamlit as st
 from gates import tasks as T
 from lab import figures
 from lab import settings as S
-from lab.model_export import pt_bytes, pt_download, torch_constructor, weights_json
+from lab.model_export import pt_bytes, pt_download, torch_constructor
 from lab.ui import Bound, Page, controls, panel, setup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +60,7 @@ class LearnedSettings:
     own_pattern: str = S.spec("noise", "op", choices=("noise", "sine", "impulses"))
     own_length: int = S.spec(30, "oL", 1, S.MAX_LENGTH)
     own_seed: int = S.spec(0, "os", 0, 2**31 - 1)
+    own_nl: str = S.spec("tanh", "onl", choices=("tanh", "relu"))
 
 
 # --------------------------------------------------------------------------- data
@@ -609,43 +610,24 @@ def constraints_text(page: Page, c: Any) -> str:
 # --------------------------------------------------------------------------- own model
 
 
-def handle_upload(data: bytes) -> tuple[Any, str | None]:
-    """Read an uploaded .pt state_dict safely (weights only, never arbitrary pickles).
+def handle_upload(data: bytes, nonlinearity: str = "tanh") -> tuple[Any, str | None]:
+    """Read an uploaded .pt state_dict safely (``torch.load(weights_only=True)`` in
+    gates.model_io: tensors only, a pickle that would run code is refused).
 
     Returns (the engine net with the weights, None) or (None, a message for the user).
+    ``nonlinearity`` is for a plain RNN, whose weights don't say tanh or relu.
     """
+    from gates import model_io
+
     if not data:
         return None, "the file is empty"
     try:
-        from gates import model_io
-
-        return uploaded_net(model_io.read_state_dict_file(data)), None
-    except ImportError as exc:
-        return None, f"reading .pt files is not available here ({exc})"
+        uploaded = model_io.read_state_dict_file(data)
+        return model_io.uploaded_net(uploaded, nonlinearity=nonlinearity), None
     except ValueError as exc:
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - any broken file gets a message, not a crash
         return None, f"{type(exc).__name__}: {exc}"
-
-
-def uploaded_net(model: Any) -> Any:
-    """The engine net of what model_io read (an UploadedModel or a net itself)."""
-    if hasattr(model, "trace") and hasattr(model, "state_dict"):
-        return model
-    net = getattr(model, "net", None)
-    if net is not None:
-        return net
-    import gates
-
-    cls = {"gru": gates.GRU, "lstm": gates.LSTM, "rnn": gates.RNN}[str(model.kind).lower()]
-    kwargs: dict[str, Any] = {"num_layers": int(getattr(model, "num_layers", 1)),
-                              "bidirectional": bool(getattr(model, "bidirectional", False)),
-                              "bias": bool(getattr(model, "bias", True))}
-    if cls is gates.RNN:
-        kwargs["nonlinearity"] = getattr(model, "nonlinearity", "tanh")
-    net = cls(int(model.input_size), int(model.hidden_size), **kwargs)
-    net.load_state_dict(model.state_dict)
-    return net
 
 
 def own_input(model: Any, s: LearnedSettings) -> np.ndarray:
@@ -669,9 +651,9 @@ def own_section(page: Page, bound: Bound[LearnedSettings]) -> None:
         upload = st.session_state.get("learned.upload")
         if upload is None:
             return
-        model, error = handle_upload(upload.getvalue())
+        net, error = handle_upload(upload.getvalue())
         if error is None:
-            st.session_state[UPLOAD_KEY] = (upload.name, model)
+            st.session_state[UPLOAD_KEY] = (upload.name, net)
             st.session_state.pop(UPLOAD_ERROR, None)
         else:
             st.session_state[UPLOAD_ERROR] = (upload.name, error)
@@ -690,7 +672,7 @@ def own_section(page: Page, bound: Bound[LearnedSettings]) -> None:
 
 def show_uploaded(page: Page, bound: Bound[LearnedSettings], name: str, net: Any) -> None:
     st.success(page.t("learn.own_loaded", name=name, call=torch_constructor(net)), icon="📦")
-    c1, c2, c3 = st.columns(3)
+    c1, c2, c3, c4 = st.columns(4)
     with c1:
         bound.select("own_pattern", page.t("learn.own_pattern"),
                      format_func=lambda p: page.t(f"learn.own_pattern.{p}"))
@@ -698,17 +680,24 @@ def show_uploaded(page: Page, bound: Bound[LearnedSettings], name: str, net: Any
         bound.number("own_length", page.t("learn.own_length"), step=1)
     with c3:
         bound.number("own_seed", page.t("learn.own_seed"), step=1)
+    if net.kind == "rnn":
+        with c4:
+            nl = bound.select("own_nl", page.t("learn.own_nl"), radio=True,
+                              help=page.t("learn.own_nl_help"))
+        if nl != net.config.nonlinearity:
+            net = _with_nonlinearity(net, nl)
     x = own_input(net, bound.value)
     if net.batch_first:
         x = x[None]
     trace = net.trace(x)
+    from gates.model_io import to_json
+
     stem = Path(name).stem
     d1, d2 = st.columns(2)
     with d1:
         pt_download(page, net, name=f"{stem}-export", key="learned.dl.own_pt")
     with d2:
-        st.download_button(page.t("learn.download_json"),
-                           data=lambda: weights_json(net.state_dict(), _own_meta(net)),
+        st.download_button(page.t("learn.download_json"), data=lambda: to_json(net),
                            file_name=f"{stem}.json", mime="application/json",
                            key="learned.dl.own_json")
     directions = 2 if net.bidirectional else 1
@@ -723,11 +712,13 @@ def show_uploaded(page: Page, bound: Bound[LearnedSettings], name: str, net: Any
                             key=f"learned.chart.own.{layer}.{direction}")
 
 
-def _own_meta(net: Any) -> dict[str, Any]:
-    return {"kind": type(net).__name__.lower(), "input_size": net.input_size,
-            "hidden_size": net.hidden_size, "num_layers": net.num_layers,
-            "bidirectional": net.bidirectional, "bias": net.bias,
-            "batch_first": net.batch_first}
+def _with_nonlinearity(net: Any, nonlinearity: str) -> Any:
+    import gates
+
+    twin = gates.RNN(net.input_size, net.hidden_size, num_layers=net.num_layers,
+                     nonlinearity=nonlinearity, bias=net.bias, bidirectional=net.bidirectional)
+    twin.load_state_dict(net.state_dict())
+    return twin
 
 
 __all__ = ["LearnedSettings", "example_text", "handle_upload", "pt_bytes", "render",

@@ -1,4 +1,4 @@
-"""Download buttons for weights that torch.nn loads (.pt) and for plain JSON.
+"""A download button for weights that torch.nn loads (.pt), for any page.
 
 torch is imported only when the user clicks (Streamlit calls the ``data`` callable then),
 so pages that show these buttons stay NumPy-only on every rerun.
@@ -6,12 +6,8 @@ so pages that show these buttons stay NumPy-only on every rerun.
 
 from __future__ import annotations
 
-import io
-import json
-from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import streamlit as st
 
 from lab import settings as S
@@ -25,14 +21,11 @@ def cell_net(cell: S.CellSpec) -> Any:
     return net
 
 
-def pt_bytes(state_dict: Mapping[str, Any]) -> bytes:
-    """``torch.save`` of the weights as float32 tensors (what ``torch.nn`` modules hold)."""
-    import torch
+def pt_bytes(net: Any) -> bytes:
+    """``torch.save`` of the net's state_dict (float64 tensors, exact)."""
+    from gates.model_io import to_pt_bytes
 
-    buffer = io.BytesIO()
-    torch.save({k: torch.tensor(np.asarray(v, dtype=np.float32)) for k, v in state_dict.items()},
-               buffer)
-    return buffer.getvalue()
+    return to_pt_bytes(net)
 
 
 def torch_constructor(net: Any) -> str:
@@ -62,16 +55,7 @@ def pt_download(page: Page, net: Any, name: str = "weights", key: str | None = N
     if not has_torch_twin(net):
         st.caption(page.t("learn.pt_no_twin"))
         return
-    state = {k: np.array(v) for k, v in net.state_dict().items()}
-    st.download_button(page.t("learn.download_pt"), data=lambda: pt_bytes(state),
+    st.download_button(page.t("learn.download_pt"), data=lambda: pt_bytes(net),
                        file_name=f"{name}.pt", mime="application/octet-stream",
                        key=key or f"{page.name}.dl.pt",
                        help=page.t("learn.download_pt_help", call=torch_constructor(net)))
-
-
-def weights_json(state_dict: Mapping[str, Any], meta: Mapping[str, Any] | None = None) -> str:
-    """The weights as JSON (nested lists, torch names and layout)."""
-    data = {"format": "gates-lab-weights", "version": 1, **(meta or {}),
-            "weights": {k: np.asarray(v, dtype=np.float64).tolist()
-                        for k, v in state_dict.items()}}
-    return json.dumps(data, indent=1)

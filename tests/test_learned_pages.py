@@ -187,7 +187,8 @@ def test_upload_reads_every_kind_and_matches_torch(index: int) -> None:
     from lab.learned_page import handle_upload, own_input
 
     name, module = _modules()[index]
-    net, error = handle_upload(_torch_bytes(module.state_dict()))
+    nonlinearity = "relu" if name == "rnn-relu" else "tanh"
+    net, error = handle_upload(_torch_bytes(module.state_dict()), nonlinearity)
     assert error is None, f"{name}: {error}"
     assert net.input_size == module.input_size and net.hidden_size == module.hidden_size
     assert net.num_layers == module.num_layers
@@ -214,7 +215,7 @@ def test_export_round_trips_through_torch() -> None:
     import gates
 
     net = gates.LSTM.from_torch(module)
-    data = pt_bytes(net.state_dict())
+    data = pt_bytes(net)
     again = eval(torch_constructor(net), {"torch": torch})  # noqa: S307 - our own text
     again.load_state_dict(torch.load(io.BytesIO(data), weights_only=True))
     for key, value in module.state_dict().items():
