@@ -93,17 +93,17 @@ def _run_direction(
         xp = xv.reshape(*xv.shape[:2], G, H).transpose(1, 2, 0, 3)[..., None, :]
         xp = np.ascontiguousarray(xp)  # (L, G, V, 1, H)
     xp += b_ih
-    L = len(xp)
-    state_shape = (L, *xp.shape[2:])
+    state_shape = (len(xp), *xp.shape[2:])
     gates = np.empty(xp.shape)
     hidden = np.empty(state_shape)
 
     h = h0
     if kind == "gru":
         scratch = np.empty(xp.shape[1:])
-        for t in range(L):
-            gru_cell(xp[t], h, w_hhT, b_hh, config.reset_after, out=(gates[t], hidden[t], scratch))
-            h = hidden[t]
+        reset_after = config.reset_after
+        for xp_t, gates_t, h_next in zip(xp, gates, hidden, strict=True):
+            gru_cell(xp_t, h, w_hhT, b_hh, reset_after, out=(gates_t, h_next, scratch))
+            h = h_next
         names = {"reset": gates[:, 0], "update": gates[:, 1], "candidate": gates[:, 2],
                  "hidden": hidden}
     elif kind == "lstm":
@@ -111,15 +111,15 @@ def _run_direction(
         cell = np.empty(state_shape)
         scratch = np.empty(state_shape[1:])
         c = c0
-        for t in range(L):
-            lstm_cell(xp[t], h, c, w_hhT, out=(gates[t], hidden[t], cell[t], scratch))
-            h, c = hidden[t], cell[t]
+        for xp_t, gates_t, h_next, c_next in zip(xp, gates, hidden, cell, strict=True):
+            lstm_cell(xp_t, h, c, w_hhT, out=(gates_t, h_next, c_next, scratch))
+            h, c = h_next, c_next
         names = {"input": gates[:, 0], "forget": gates[:, 1], "candidate": gates[:, 3],
                  "output": gates[:, 2], "cell": cell, "hidden": hidden}
     else:
-        for t in range(L):
-            rnn_cell(xp[t], h, w_hhT, config.nonlinearity, out=(gates[t], hidden[t]))
-            h = hidden[t]
+        for xp_t, gates_t, h_next in zip(xp, gates, hidden, strict=True):
+            rnn_cell(xp_t, h, w_hhT, config.nonlinearity, out=(gates_t, h_next))
+            h = h_next
         names = {"preactivation": gates[:, 0], "hidden": hidden}
     return {k: v[::-1] for k, v in names.items()} if reverse else names
 
