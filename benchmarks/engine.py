@@ -47,7 +47,7 @@ def median_time(fn: Callable[[], object], repeats: int = 7) -> float:
 
 
 def compare(mine: Callable[[], object], ref: Callable[[], object],
-            repeats: int = 9) -> tuple[float, float]:
+            repeats: int = 15) -> tuple[float, float]:
     """Medians of alternating runs, so a busy machine slows both sides alike."""
     mine()
     ref()
