@@ -26,7 +26,7 @@ from typing import Literal
 
 import numpy as np
 
-IGNORE = -1  # class target of a step that is not scored (e.g. before the delay)
+IGNORE = -1  # class target that is not scored (e.g. a review without opinion)
 
 OutputKind = Literal["classes", "regression"]
 
@@ -48,7 +48,6 @@ class Task:
     num_classes: int = 0  # classes tasks only
     class_labels: tuple[str, ...] = ()
     tolerance: float = 0.0  # regression tasks only: |prediction - target| < tolerance
-    delay: int = 0  # delayed_recall only
     max_depth: int = 0  # brackets only
     input_hint_en: str = ""
     input_hint_zh: str = ""
@@ -68,28 +67,28 @@ DELAYED_RECALL = Task(
     title_en="Delayed recall",
     title_zh="延迟回忆",
     explain_en=(
-        "A stream of digits 0-3 arrives one per step. At every step the network must "
-        "say which digit it saw 8 steps earlier, so it has to keep the last 8 digits "
-        "in its state, in order, and overwrite the oldest one each step. Watch the "
-        "update (GRU) or forget/input (LSTM) gates: a plain RNN has no gate to protect "
-        "its memory and loses the older digits."
+        "A stream of digits 0-3 arrives one per step, and one step, anywhere in the "
+        "stream, is marked. After the last step the network must name the digit at the "
+        "marked step, often dozens of steps back; every other digit is a distraction. A "
+        "gated cell can store the digit and then close its gate (GRU: update gate near "
+        "1; LSTM: forget gate near 1, input gate near 0). A plain RNN rewrites its "
+        "state at every step and loses the digit."
     ),
     explain_zh=(
-        "每一步输入一个数字（0到3）。网络在每一步都要说出 8 步之前看到的数字，"
-        "所以它必须在状态里按顺序记住最近的 8 个数字，并在每一步覆盖最旧的那个。"
-        "请观察 GRU 的更新门或 LSTM 的遗忘门和输入门：普通 RNN 没有门来保护记忆，"
-        "较早的数字会被遗忘。"
+        "每一步输入一个数字（0 到 3），序列中任意一步被标记。读完最后一步后，"
+        "网络要说出被标记那一步的数字，往往要回溯几十步，其余数字都是干扰。"
+        "带门的单元可以存下这个数字，然后关上门（GRU：更新门接近 1；LSTM：遗忘门接近 1、"
+        "输入门接近 0）。普通 RNN 每一步都会改写状态，于是把这个数字忘掉了。"
     ),
-    input_size=len(RECALL_SYMBOLS),
+    input_size=len(RECALL_SYMBOLS) + 1,
     output="classes",
-    per_step=True,
-    default_length=24,
-    input_labels=RECALL_SYMBOLS,
+    per_step=False,
+    default_length=40,
+    input_labels=(*RECALL_SYMBOLS, "marker"),
     num_classes=len(RECALL_SYMBOLS),
     class_labels=RECALL_SYMBOLS,
-    delay=8,
-    input_hint_en="Digits 0-3, e.g. 0 3 1 2 2 0 1 3 3 1 (spaces optional).",
-    input_hint_zh="输入 0 到 3 的数字，例如 0 3 1 2 2 0 1 3 3 1（空格可省略）。",
+    input_hint_en="Digits 0-3, one marked with *, e.g. 0 3* 1 2 2 0 1 3 3 1",
+    input_hint_zh="输入 0 到 3 的数字，用 * 标记其中一个，例如 0 3* 1 2 2 0 1 3 3 1",
 )
 
 ADDING = Task(
@@ -120,32 +119,38 @@ ADDING = Task(
     input_hint_zh="输入 0 到 1 之间的数，用 * 标记恰好两个，例如 0.3 0.8* 0.1 0.5* 0.9",
 )
 
+MAX_DEPTH = 10
+
 BRACKETS = Task(
     name="brackets",
     title_en="Bracket depth",
     title_zh="括号深度",
     explain_en=(
-        "A string of ( and ) arrives one character per step. At every step the network "
-        "must output the current nesting depth: +1 for each (, -1 for each ). This is "
-        "the classic counter an LSTM can keep in its cell state, adding and subtracting "
-        "one unit at a time while the forget gate stays open. Nesting goes up to 10 "
-        "levels deep."
+        "A text of (, ) and other characters (shown as .) arrives one character per "
+        "step. At every step the network must output the current nesting depth: +1 for "
+        "each (, -1 for each ), unchanged for anything else. This is the classic counter "
+        "an LSTM keeps in its cell state: add or subtract one unit, and hold the count "
+        "with the forget gate open through long stretches of text. Nesting goes up to "
+        "10 levels deep."
     ),
     explain_zh=(
-        "每一步输入一个字符 ( 或 )。网络在每一步都要输出当前的嵌套深度：遇到 ( 加一，"
-        "遇到 ) 减一。这是一个经典的计数器：LSTM 可以在细胞状态中加一减一，"
-        "同时让遗忘门保持打开。嵌套最深可达 10 层。"
+        "一段由 (、) 和其他字符（显示为 .）组成的文本，每一步输入一个字符。网络在每一步都要"
+        "输出当前的嵌套深度：遇到 ( 加一，遇到 ) 减一，其他字符不变。这是一个经典的计数器："
+        "LSTM 在细胞状态中加一或减一，并让遗忘门保持打开，在长段文字中一直记住计数。"
+        "嵌套最深可达 10 层。"
     ),
-    input_size=2,
+    input_size=3,
     output="classes",
     per_step=True,
-    default_length=40,
-    input_labels=("(", ")"),
-    num_classes=11,
-    class_labels=tuple(str(d) for d in range(11)),
-    max_depth=10,
-    input_hint_en="Brackets ( and ), never closing more than opened, at most 10 deep.",
-    input_hint_zh="输入括号 ( 和 )，右括号不能多于已打开的左括号，最多嵌套 10 层。",
+    default_length=64,
+    input_labels=("(", ")", "."),
+    num_classes=MAX_DEPTH + 1,
+    class_labels=tuple(str(d) for d in range(MAX_DEPTH + 1)),
+    max_depth=MAX_DEPTH,
+    input_hint_en="e.g. (a(b..)c) : brackets, never closing more than opened, at most "
+    "10 deep; letters, digits and . are plain text.",
+    input_hint_zh="例如 (a(b..)c)：右括号不能多于已打开的左括号，最多嵌套 10 层；"
+    "字母、数字和 . 是普通文字。",
 )
 
 # Sentiment vocabulary: one input channel per concept, shared by its English and
@@ -238,19 +243,20 @@ def targets(task: Task, x: np.ndarray) -> np.ndarray:
     """The correct outputs of ``task`` for inputs ``x`` of shape ``(n, L, input_size)``.
 
     Shape ``(n, L)`` for per-step tasks, ``(n,)`` otherwise. A class step without a
-    defined answer (the first ``delay`` steps of delayed recall; a review without any
+    defined answer (delayed recall without exactly one marked step; a review without any
     opinion word) is ``IGNORE``.
     """
     x = _check_x(task, x)
     n, length, _ = x.shape
     if task.name == "delayed_recall":
-        y = np.full((n, length), IGNORE, dtype=np.int64)
-        y[:, task.delay :] = np.argmax(x[:, : length - task.delay], axis=2)
-        return y
+        marker = x[:, :, -1] > 0.5
+        digit = np.argmax(x[:, :, :-1], axis=2)
+        recalled = digit[np.arange(n), np.argmax(marker, axis=1)]
+        return np.where(marker.sum(axis=1) == 1, recalled, IGNORE).astype(np.int64)
     if task.name == "adding":
         return np.sum(x[:, :, 0] * x[:, :, 1], axis=1)
     if task.name == "brackets":
-        step = x[:, :, 0] - x[:, :, 1]  # +1 for "(", -1 for ")"
+        step = x[:, :, 0] - x[:, :, 1]  # +1 for "(", -1 for ")", 0 for text
         return np.cumsum(step, axis=1).round().astype(np.int64)
     if task.name == "sentiment":
         return _sentiment_targets(np.argmax(x, axis=2))
@@ -283,13 +289,13 @@ def generate(task: Task, n: int, length: int, seed: int) -> tuple[np.ndarray, np
         raise ValueError(f"n and length must be >= 1; got n={n}, length={length}")
     rng = np.random.default_rng(seed)
     if task.name == "delayed_recall":
-        if length <= task.delay:
-            raise ValueError(f"delayed_recall needs length > delay={task.delay}; got {length}")
-        x = _one_hot(rng.integers(0, task.input_size, size=(n, length)), task.input_size)
+        x = np.zeros((n, length, task.input_size))
+        x[:, :, :-1] = _one_hot(rng.integers(0, len(RECALL_SYMBOLS), (n, length)), 4)
+        x[np.arange(n), rng.integers(0, length, n), -1] = 1.0
     elif task.name == "adding":
         x = _adding_inputs(rng, n, length)
     elif task.name == "brackets":
-        x = _one_hot(_bracket_tokens(rng, n, length, task.max_depth), 2)
+        x = _one_hot(_bracket_tokens(rng, n, length, task.max_depth), 3)
     elif task.name == "sentiment":
         x = _one_hot(_sentiment_tokens(rng, n, length), task.input_size)
     else:
@@ -315,16 +321,19 @@ def _adding_inputs(rng: np.random.Generator, n: int, length: int) -> np.ndarray:
 
 
 def _bracket_tokens(rng: np.random.Generator, n: int, length: int, max_depth: int) -> np.ndarray:
-    """0 = "(", 1 = ")". A random walk on 0..max_depth; each string has its own bias
-    towards opening, so some stay shallow and some climb to max_depth."""
-    p_open = rng.uniform(0.4, 0.75, size=n)
+    """0 = "(", 1 = ")", 2 = text. Each string has its own share of text (20-70 %) and its
+    own bias towards opening, so some stay shallow and some climb to max_depth; the
+    brackets make a random walk on 0..max_depth."""
+    p_text = rng.uniform(0.2, 0.7, size=n)
+    p_open = rng.uniform(0.45, 0.8, size=n)
     tokens = np.zeros((n, length), dtype=np.int64)
     depth = np.zeros(n, dtype=np.int64)
     for t in range(length):
         opening = rng.random(n) < p_open
         opening = np.where(depth == 0, True, np.where(depth == max_depth, False, opening))
-        tokens[:, t] = np.where(opening, 0, 1)
-        depth += np.where(opening, 1, -1)
+        text = rng.random(n) < p_text
+        tokens[:, t] = np.where(text, 2, np.where(opening, 0, 1))
+        depth += np.where(text, 0, np.where(opening, 1, -1))
     return tokens
 
 
@@ -404,7 +413,8 @@ def encode_user_input(
     """Turn what a user typed (or a list of values) into one input ``x`` (L, input_size)
     and a label per step for the axis of the plots.
 
-    - delayed_recall: digits 0-3, spaces optional ("0312" or "0 3 1 2", or [0, 3, 1, 2]).
+    - delayed_recall: digits 0-3, exactly one marked with a trailing ``*``, spaces optional
+      ("03*12" or "0 3* 1 2", or ["0", "3*", "1", "2"]).
     - adding: numbers in [0, 1] separated by spaces or commas, exactly two of them marked
       with a trailing ``*`` ("0.3 0.8* 0.1 0.5*"), or a list of ``(value, marker)`` pairs.
     - brackets: ``(`` and ``)`` (spaces ignored), never deeper than ``max_depth`` and never
@@ -413,8 +423,7 @@ def encode_user_input(
       longest match against the vocabulary); punctuation is ignored.
     """
     if task.name == "delayed_recall":
-        tokens = _encode_symbols(task, text_or_values)
-        return _one_hot(np.array(tokens), task.input_size), [RECALL_SYMBOLS[i] for i in tokens]
+        return _encode_recall(task, text_or_values)
     if task.name == "adding":
         return _encode_adding(text_or_values)
     if task.name == "brackets":
@@ -432,20 +441,30 @@ def _nonempty(task: Task, tokens: Sequence[object]) -> None:
         raise ValueError(f"the input for {task.title_en!r} is empty; {task.input_hint_en}")
 
 
-def _encode_symbols(task: Task, text_or_values: str | Sequence[object]) -> list[int]:
+def _encode_recall(
+    task: Task, text_or_values: str | Sequence[object]
+) -> tuple[np.ndarray, list[str]]:
     pieces: list[str]
     if isinstance(text_or_values, str):
-        pieces = [c for c in text_or_values if not c.isspace() and c != ","]
+        pieces = re.findall(r"\S\*?", text_or_values.replace(",", " "))
     else:
         pieces = [str(v).strip() for v in text_or_values]
     _nonempty(task, pieces)
-    bad = [p for p in pieces if p not in RECALL_SYMBOLS]
-    if bad:
+    for step, piece in enumerate(pieces):
+        if piece.rstrip("*") not in RECALL_SYMBOLS or piece.count("*") > 1:
+            raise ValueError(
+                f"delayed recall takes only the digits {', '.join(RECALL_SYMBOLS)}, one of "
+                f"them marked with * (e.g. 0 3* 1 2); got {piece!r} at step {step + 1}"
+            )
+    marked = [p.endswith("*") for p in pieces]
+    if sum(marked) != 1:
         raise ValueError(
-            f"delayed recall takes only the digits {', '.join(RECALL_SYMBOLS)}; "
-            f"got {bad[0]!r} (step {pieces.index(bad[0]) + 1})"
+            f"mark exactly one digit with * (the one to recall); got {sum(marked)} marked"
         )
-    return [RECALL_SYMBOLS.index(p) for p in pieces]
+    x = np.zeros((len(pieces), task.input_size))
+    x[:, :-1] = _one_hot(np.array([RECALL_SYMBOLS.index(p.rstrip("*")) for p in pieces]), 4)
+    x[:, -1] = marked
+    return x, pieces
 
 
 def _encode_adding(text_or_values: str | Sequence[object]) -> tuple[np.ndarray, list[str]]:
@@ -497,12 +516,18 @@ def _encode_brackets(
         pieces = [str(v).strip() for v in text_or_values]
     _nonempty(task, pieces)
     depth = 0
+    tokens = []
     for step, piece in enumerate(pieces):
-        if piece not in ("(", ")"):
+        if piece in ("(", ")"):
+            depth += 1 if piece == "(" else -1
+            tokens.append(0 if piece == "(" else 1)
+        elif piece == "." or (len(piece) == 1 and piece.isascii() and piece.isalnum()):
+            tokens.append(2)
+        else:
             raise ValueError(
-                f"bracket depth takes only '(' and ')'; got {piece!r} at step {step + 1}"
+                f"bracket depth takes '(', ')' and plain text (ASCII letters, digits, '.'); "
+                f"got {piece!r} at step {step + 1}"
             )
-        depth += 1 if piece == "(" else -1
         if depth < 0:
             raise ValueError(f"')' at step {step + 1} closes a bracket that was never opened")
         if depth > task.max_depth:
@@ -510,8 +535,7 @@ def _encode_brackets(
                 f"nesting deeper than {task.max_depth} at step {step + 1}; the network "
                 f"only counts up to {task.max_depth}"
             )
-    tokens = np.array([0 if p == "(" else 1 for p in pieces])
-    return _one_hot(tokens, 2), list(pieces)
+    return _one_hot(np.array(tokens), 3), list(pieces)
 
 
 def tokenize_sentence(text: str) -> tuple[list[str], list[int]]:
