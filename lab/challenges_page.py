@@ -116,12 +116,12 @@ def render() -> None:
         return
 
     check_area(page, bound, ch, result, key)
-    left, right = st.columns([3, 1])
+    left, right = st.columns([1, 2])
     with left:
-        panel(page, lambda: show_gates(page, trace))
-    with right:
         panel(page, lambda: show_result(page, result))
+    with right:
         panel(page, lambda: show_input(page, x))
+    panel(page, lambda: show_gates(page, trace))
 
 
 def _fixed(cell: S.CellSpec) -> tuple[Any, ...]:
@@ -145,27 +145,32 @@ def weight_sliders(page: Page, bound: Bound[ChallengeSettings], ch: C.Challenge)
     """One slider per weight and bias, grouped by gate beside its equation."""
     cell = bound.value.cell
     weights = weights_of(ch, cell)
-    eqs = equations.gate_equations(ch.kind, ch.reset_after, ch.nonlinearity)
+    st.latex(equations.all_equations(ch.kind, ch.reset_after, ch.nonlinearity))
     h = ch.hidden_size
     limit = slider_limit(ch)
     step = 0.05 if limit <= 5 else 0.1
-    cols = st.columns(len(ch.gates))
-    for b, (block, col) in enumerate(zip(ch.gates, cols, strict=True)):
-        with col:
+    # One column per gate; a plain RNN's single group is split over two columns.
+    split = 2 if len(ch.gates) == 1 else 1
+    cols = st.columns(len(ch.gates) * split)
+    for b, block in enumerate(ch.gates):
+        with cols[b * split]:
             st.markdown(f"**{page.t(f'gate.{ch.kind}.{block}')}**")
-            st.latex(eqs[block])
-            for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
-                w = weights[name]
-                for row in range(h):
-                    for index in ([(b * h + row, j) for j in range(w.shape[1])] if w.ndim == 2
-                                  else [(b * h + row,)]):
-                        value = float(w[index])
-                        sub = ",".join(str(i) for i in (row, *index[1:]))
-                        label = f"{equations.weight_symbol(name, block, ch.kind)}[{sub}]"
+        n = 0
+        for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
+            w = weights[name]
+            for row in range(h):
+                for index in ([(b * h + row, j) for j in range(w.shape[1])] if w.ndim == 2
+                              else [(b * h + row,)]):
+                    value = float(w[index])
+                    sub = ",".join(str(i) for i in (row, *index[1:]))
+                    head, _, low = equations.weight_symbol(name, block, ch.kind).partition("_")
+                    with cols[b * split + n % split]:
                         new = bound.widget(st.slider, f"w.{S.edit_key(name, index)}", value,
-                                           f"${label}$", min_value=min(-limit, value),
+                                           f"${head}_{{{low}}}[{sub}]$",
+                                           min_value=min(-limit, value),
                                            max_value=max(limit, value), step=step)
-                        weights[name][index] = new
+                    weights[name][index] = new
+                    n += 1
     bound.set("cell", dataclasses.replace(cell, edits=edits_for(ch, weights)))
 
 
@@ -245,6 +250,6 @@ def show_input(page: Page, x: np.ndarray) -> None:
     series = {page.t("chal.x", c=c): x[:, c] for c in range(x.shape[1])}
     fig = figures.line_chart(series, title=page.t("chal.input"),
                              x_title=page.t("chal.step"), lang=page.lang, present=page.present)
-    fig.update_layout(height=260 if not page.present else 360)
+    fig.update_layout(height=230 if not page.present else 330)
     st.plotly_chart(fig, config=figures.PLOTLY_CONFIG,
                     key="challenges.chart.input")

@@ -93,9 +93,19 @@ def model_path(task: str, kind: str) -> Path:
     return MODELS / f"{task}_{kind}.npz"
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+def model_mtime(task: str, kind: str) -> float:
+    """Part of every cache key of a shipped model: a new file is read afresh."""
+    path = model_path(task, kind)
+    return path.stat().st_mtime if path.exists() else 0.0
+
+
 def shipped_model(task: str, kind: str) -> Any:
     """The shipped model of ``task`` and ``kind`` (None when there is no file)."""
+    return _load_shipped(task, kind, model_mtime(task, kind))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _load_shipped(task: str, kind: str, mtime: float) -> Any:
     from gates.training import load_model
 
     path = model_path(task, kind)
@@ -166,9 +176,13 @@ def run_model(model: Any, x: np.ndarray) -> View:
     return View(trace, readout(model, trace.output), np.atleast_1d(T.targets(task, x[None])[0]))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
 def shipped_view(task: str, kind: str, text: str) -> View | None:
     """The shipped model's view of the input (cached: the page's everyday rerun)."""
+    return _shipped_view(task, kind, text, model_mtime(task, kind))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _shipped_view(task: str, kind: str, text: str, mtime: float) -> View | None:
     model = shipped_model(task, kind)
     if model is None:
         return None
@@ -328,12 +342,17 @@ def view_figures(page: Page, task: T.Task, view: View, labels: list[str]) -> dic
             "output": None if task.per_step else output_figure(page, task, view, labels)}
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
 def shipped_figures(task: str, kind: str, text: str, page: Page) -> dict[str, Any] | None:
     """The shipped model's figures (built once: Plotly figures are slow to make).
 
     Shared read-only between sessions; st.plotly_chart does not change a figure.
     """
+    return _shipped_figures(task, kind, text, page, model_mtime(task, kind))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _shipped_figures(task: str, kind: str, text: str, page: Page,
+                     mtime: float) -> dict[str, Any] | None:
     view = shipped_view(task, kind, text)
     if view is None:
         return None
@@ -406,8 +425,8 @@ def show_predictions(page: Page, task: T.Task, view: View, labels: list[str],
         probs = _probabilities(out)
         pred = int(np.argmax(out[-1]))
         ok = pred == target
-        c1.metric(page.t("learn.final_prediction"), _class_label(page, task, pred),
-                  delta=f"{probs[-1, pred]:.0%}", delta_color="off")
+        c1.metric(page.t("learn.final_prediction"),
+                  f"{_class_label(page, task, pred)} ({probs[-1, pred]:.0%})")
         c2.metric(page.t("learn.answer"), "—" if target == T.IGNORE
                   else _class_label(page, task, int(target)))
     if not (task.output == "classes" and target == T.IGNORE):

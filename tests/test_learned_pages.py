@@ -42,9 +42,9 @@ def learned(tiny_models: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     import lab.learned_page as lp
 
     monkeypatch.setattr(lp, "MODELS", tiny_models)
-    lp.shipped_model.clear()
-    lp.shipped_view.clear()
-    lp.shipped_accuracy.clear()
+    for cached in (lp._load_shipped, lp._shipped_view, lp._shipped_figures,
+                   lp.shipped_accuracy):
+        cached.clear()
     at = AppTest.from_file(LEARNED, default_timeout=120)
     at.run()
     assert not at.exception, at.exception
