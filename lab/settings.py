@@ -401,29 +401,35 @@ def _is_dataclass_type(tp: Any) -> bool:
     return isinstance(tp, type) and dataclasses.is_dataclass(tp)
 
 
-def to_query(obj: Any, *, everything: bool = False) -> dict[str, str]:
-    """Flat URL parameters of the fields that differ from their defaults."""
+def to_query(obj: Any, *, everything: bool = False, base: Any = None) -> dict[str, str]:
+    """Flat URL parameters of the fields that differ from ``base`` (the class defaults)."""
     out: dict[str, str] = {}
-    default = type(obj)()
+    default = type(obj)() if base is None else base
     for f in dataclasses.fields(obj):
         value = getattr(obj, f.name)
         tp = _field_type(type(obj), f)
         if _is_dataclass_type(tp):
-            out.update(to_query(value, everything=everything))
+            out.update(to_query(value, everything=everything, base=getattr(default, f.name)))
         elif everything or value != getattr(default, f.name):
             fmt = _COMPOUND[tp][0] if tp in _COMPOUND else _fmt_plain
             out[f.metadata["url"]] = fmt(value)
     return out
 
 
-def from_query(cls: type[T], params: Mapping[str, str]) -> tuple[T, list[str]]:
-    """Settings from URL parameters; each bad parameter gives a message and its default."""
+def from_query(cls: type[T], params: Mapping[str, str], base: T | None = None
+               ) -> tuple[T, list[str]]:
+    """Settings from URL parameters on top of ``base`` (the class defaults).
+
+    Each bad parameter gives a message and keeps the base's value.
+    """
     errors: list[str] = []
     kwargs: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         tp = _field_type(cls, f)
+        if base is not None:
+            kwargs[f.name] = getattr(base, f.name)
         if _is_dataclass_type(tp):
-            kwargs[f.name], sub = from_query(tp, params)
+            kwargs[f.name], sub = from_query(tp, params, kwargs.get(f.name))
             errors += sub
             continue
         key = f.metadata["url"]

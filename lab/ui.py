@@ -114,11 +114,10 @@ class Bound(Generic[T]):
         self.messages: list[str] = st.session_state.pop(f"{page.name}.messages", [])
         ss = st.session_state
         params = st.query_params
+        self.default: T = default if default is not None else cls()
         if self._store not in ss or _external_link(params):
             own = {k: v for k, v in params.to_dict().items() if k not in GLOBAL_KEYS}
-            value, errors = S.from_query(cls, own) if own else (default or cls(), [])
-            if default is not None and not own:
-                value = default
+            value, errors = S.from_query(cls, own, self.default)
             ss[self._store] = value
             ss[self._gen_key] = ss.get(self._gen_key, 0) + 1
             self.messages += errors
@@ -221,7 +220,7 @@ class Bound(Generic[T]):
     def commit(self) -> None:
         """Store the settings in the session and mirror them into the URL."""
         st.session_state[self._store] = self.value
-        params = S.to_query(self.value)
+        params = S.to_query(self.value, base=self.default)
         if self.page.lang != "en":
             params["lang"] = self.page.lang
         if self.page.present:
