@@ -78,7 +78,7 @@ def recurrent(h: Array, w_hhT: Array, out: Array) -> Array:
 
 
 def block(w_hhT: Array, k: int, H: int) -> Array:
-    """Gate block k of ``w_hhT`` in either form of :func:`recurrent`."""
+    """Gate block k of ``w_hhT``, in any of the forms :func:`recurrent` takes."""
     if w_hhT.ndim == 5:
         return np.moveaxis(w_hhT[:, k, :, 0], 0, -2)  # (V, H, H)
     return w_hhT[k] if w_hhT.ndim == 4 else w_hhT[:, k * H:(k + 1) * H]

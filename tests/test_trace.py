@@ -128,3 +128,28 @@ def test_get_returns_a_copy():
     a = tr.get("update")
     a[:] = 7
     assert not np.any(tr.get("update") == 7)
+
+
+def test_cells_standalone_match_the_recorded_step():
+    from gates.cells import gru_cell, lstm_cell
+
+    x = np.random.default_rng(5).standard_normal((2, 3, 2))  # (L, B, in)
+    gru = gates.GRU(2, 4, seed=0)
+    tr = gru.trace(x)
+    rec = tr.records[(0, 0)]
+    xp = (x[1] @ rec.weight_ih.T + rec.bias_ih).reshape(3, 3, 4).transpose(1, 0, 2)
+    b_hh = rec.bias_hh.reshape(3, 1, 4)
+    r, z, n, h = gru_cell(xp, tr.get("hidden")[0], rec.weight_hh.T, b_hh)
+    np.testing.assert_allclose(h, tr.get("hidden")[1], atol=1e-14)
+    np.testing.assert_allclose(n, tr.get("candidate")[1], atol=1e-14)
+
+    lstm = gates.LSTM(2, 4, seed=0)
+    tr = lstm.trace(x[:, :1])  # one batch row: the dot fast path
+    rec = tr.records[(0, 0)]
+    order = np.r_[0:8, 12:16, 8:12]  # torch's i, f, g, o -> the cell's i, f, o, g
+    xp = (x[1, :1] @ rec.weight_ih[order].T + rec.bias_ih[order] + rec.bias_hh[order])
+    i, f, g, o, c, h = lstm_cell(xp.reshape(4, 1, 4), tr.get("hidden")[0], tr.get("cell")[0],
+                                 rec.weight_hh[order].T)
+    np.testing.assert_allclose(c, tr.get("cell")[1], atol=1e-14)
+    np.testing.assert_allclose(g, tr.get("candidate")[1], atol=1e-14)
+    np.testing.assert_allclose(h, tr.get("hidden")[1], atol=1e-14)
