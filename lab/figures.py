@@ -1,5 +1,9 @@
-"""Plotly figure builders of the lab: pure functions from a Trace to a ``go.Figure``.
+"""Plotly figure builders of the lab: pure functions from a Trace to a figure.
 
+The builders write plain Plotly JSON (lists, no numpy, no go.Scatter) and return a
+:class:`lab.figures_common.LabFigure` (a :class:`lab.fastfig.SpecFigure`): no Plotly
+validation on the page's rerun path; ``fig.spec`` is the dict, ``fig.view()`` a go.Figure
+of it. tests/test_figures.py validates every builder's spec with ``go.Figure(spec)``.
 Each builder is split the optuna way: ``_get_..._info`` prepares the numbers (a small
 NamedTuple, what the tests compare) and ``_get_..._plot`` draws them. No Streamlit here.
 Every visible label goes through :func:`lab.i18n.t` (keys ``fig.*`` in
@@ -14,7 +18,6 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from lab.figures_common import (
     GATE_RANGE,
@@ -23,16 +26,19 @@ from lab.figures_common import (
     SIGMOID_GATES,
     TANH_RANGE,
     UNIT_COLORS,
+    LabFigure,
     apply_style,
     empty_figure,
     font_size,
     line_width,
     quantity_label,
     series,
+    style_layout,
     tick_axis,
     tokens_for,
     y_range,
 )
+from lab.figures_common import colorscale as _colorscale
 from lab.figures_scrubber import ScrubberInfo, cell_scrubber, scrubber_info
 from lab.i18n import t
 
@@ -80,10 +86,37 @@ def _ghost_values(ghost: Any, name: str, layer: int, direction: int, batch: int,
     return old[:steps, :units]
 
 
-def _title_sizes(fig: go.Figure, present: bool) -> None:
-    """Subplot titles (make_subplots sets 16) follow the presentation mode."""
-    for note in fig.layout.annotations:
-        note.font.size = font_size(present)
+def _axis_ref(row: int) -> str:
+    """Suffix of row ``row``'s axes: "" for the first, then "2", "3", ..."""
+    return "" if row == 1 else str(row)
+
+
+def _stacked_rows(titles: Sequence[str], spacing: float, present: bool, x_axis: dict[str, Any],
+                  x_title: str) -> dict[str, Any]:
+    """Layout of ``len(titles)`` subplots in one column sharing the bottom row's time axis.
+
+    What ``make_subplots(rows=n, cols=1, shared_xaxes=True, subplot_titles=...)`` writes:
+    row r's axes are x{r}/y{r}, its y domain the r-th slice from the top; the x axes above
+    the bottom one match it and hide their tick labels; a title centred on each slice.
+    """
+    rows = len(titles)
+    height = (1.0 - spacing * (rows - 1)) / rows
+    layout: dict[str, Any] = {"annotations": []}
+    for row, title in enumerate(titles, start=1):
+        ref = _axis_ref(row)
+        top = 1.0 - (row - 1) * (height + spacing)
+        xaxis = {"anchor": "y" + ref, "domain": [0.0, 1.0], **x_axis}
+        if row < rows:
+            xaxis.update(matches=f"x{rows}", showticklabels=False)
+        else:
+            xaxis["title"] = {"text": x_title}
+        layout["xaxis" + ref] = xaxis
+        layout["yaxis" + ref] = {"anchor": "x" + ref, "domain": [max(top - height, 0.0), top]}
+        layout["annotations"].append({
+            "text": title, "x": 0.5, "y": top, "xref": "paper", "yref": "paper",
+            "xanchor": "center", "yanchor": "bottom", "showarrow": False,
+            "font": {"size": font_size(present)}})
+    return layout
 
 
 def _get_gate_panels_info(trace: Any, ghost: Any = None, *, layer: int = 0, direction: int = 0,
@@ -110,51 +143,47 @@ def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool) -> go.
     if not info.panels:
         return empty_figure(lang=lang, present=present)
     rows = len(info.panels)
-    fig = make_subplots(rows=rows, cols=1, shared_xaxes=True,
-                        vertical_spacing=min(0.07, 0.35 / rows),
-                        subplot_titles=[p.label for p in info.panels])
     width = line_width(present)
-    ghost_legend = True
-    for row, panel in enumerate(info.panels, start=1):
-        if panel.ghost is not None:
-            steps = np.arange(panel.ghost.shape[0])
-            for unit in range(panel.ghost.shape[1]):
-                fig.add_trace(go.Scatter(
-                    x=steps, y=panel.ghost[:, unit], mode="lines+markers",
-                    name=t("fig.previous", lang), legendgroup="previous",
-                    showlegend=ghost_legend, opacity=GHOST_OPACITY, hoverinfo="skip",
-                    line={"color": UNIT_COLORS[unit % len(UNIT_COLORS)], "width": width,
-                          "dash": "dot"},
-                    marker={"size": 4 if not present else 7},
-                ), row=row, col=1)
-                ghost_legend = False
-        steps = np.arange(panel.values.shape[0])
-        for unit in range(panel.values.shape[1]):
-            fig.add_trace(go.Scatter(
-                x=steps, y=panel.values[:, unit], mode="lines+markers",
-                name=t("fig.unit", lang, k=unit), legendgroup=f"unit{unit}",
-                showlegend=row == 1,
-                line={"color": UNIT_COLORS[unit % len(UNIT_COLORS)], "width": width},
-                marker={"size": 6 if not present else 10},
-                customdata=np.full(len(steps), panel.label),
-                hovertemplate="%{customdata}<br>t = %{x}: %{y:.3f}<extra>"
-                              + t("fig.unit", lang, k=unit) + "</extra>",
-            ), row=row, col=1)
-        if panel.y_range is None:
-            fig.update_yaxes(autorange=True, row=row, col=1)
-        else:
-            fig.update_yaxes(range=list(panel.y_range), autorange=False, row=row, col=1)
     length = max(p.values.shape[0] for p in info.panels)
-    fig.update_xaxes(**tick_axis(info.ticks, length), range=[-0.5, length - 0.5])
-    fig.update_xaxes(title_text=t("fig.step", lang), row=rows, col=1)
-    fig.update_layout(height=90 + rows * (230 if present else 165),
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.0 + 0.12 / rows,
-                              "xanchor": "right", "x": 1.0},
-                      hovermode="x unified")
-    _title_sizes(fig, present)
-    apply_style(fig, present)
-    fig.update_layout(margin_t=110 if present else 80)  # room for the legend above the panels
-    return fig
+    x_axis = {**tick_axis(info.ticks, length), "range": [-0.5, length - 0.5]}
+    layout = style_layout(present)
+    layout.update(_stacked_rows([p.label for p in info.panels], min(0.07, 0.35 / rows), present,
+                                x_axis, t("fig.step", lang)))
+    previous = t("fig.previous", lang)
+    data: list[dict[str, Any]] = []
+    for row, panel in enumerate(info.panels, start=1):
+        axes = {"xaxis": "x" + _axis_ref(row), "yaxis": "y" + _axis_ref(row)}
+        if panel.ghost is not None:
+            steps = list(range(panel.ghost.shape[0]))
+            for unit, column in enumerate(panel.ghost.T.tolist()):
+                data.append({
+                    "type": "scatter", "x": steps, "y": column, "mode": "lines+markers",
+                    "name": previous, "legendgroup": "previous", "showlegend": not data,
+                    "opacity": GHOST_OPACITY, "hoverinfo": "skip",
+                    "line": {"color": UNIT_COLORS[unit % len(UNIT_COLORS)], "width": width,
+                             "dash": "dot"},
+                    "marker": {"size": 4 if not present else 7}, **axes})
+        steps = list(range(panel.values.shape[0]))
+        label = panel.label.replace("%", "%%")
+        for unit, column in enumerate(panel.values.T.tolist()):
+            name = t("fig.unit", lang, k=unit)
+            data.append({
+                "type": "scatter", "x": steps, "y": column, "mode": "lines+markers",
+                "name": name, "legendgroup": f"unit{unit}", "showlegend": row == 1,
+                "line": {"color": UNIT_COLORS[unit % len(UNIT_COLORS)], "width": width},
+                "marker": {"size": 6 if not present else 10},
+                "hovertemplate": f"{label}<br>t = %{{x}}: %{{y:.3f}}<extra>{name}</extra>",
+                **axes})
+        yaxis = layout["yaxis" + _axis_ref(row)]
+        if panel.y_range is None:
+            yaxis["autorange"] = True
+        else:
+            yaxis.update(range=list(panel.y_range), autorange=False)
+    layout.update(height=90 + rows * (230 if present else 165), hovermode="x unified")
+    layout["legend"].update(orientation="h", yanchor="bottom", y=1.0 + 0.12 / rows,
+                            xanchor="right", x=1.0)
+    layout["margin"]["t"] = 110 if present else 80  # room for the legend above the panels
+    return LabFigure({"data": data, "layout": layout})
 
 
 def gate_panels(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 0,
@@ -223,31 +252,33 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool) ->
     if not info.panels:
         return empty_figure(lang=lang, present=present)
     rows = len(info.panels)
-    fig = make_subplots(rows=rows, cols=1, shared_xaxes=True,
-                        vertical_spacing=min(0.08, 0.4 / rows),
-                        subplot_titles=[p.label for p in info.panels])
-    for row, panel in enumerate(info.panels, start=1):
-        domain = fig.layout[f"yaxis{row if row > 1 else ''}"].domain
-        units, steps = panel.z.shape
-        fig.add_trace(go.Heatmap(
-            z=panel.z, x=np.arange(steps), y=np.arange(units), zmin=panel.zmin,
-            zmax=panel.zmax, colorscale=panel.colorscale, name=panel.label,
-            colorbar={"y": (domain[0] + domain[1]) / 2, "len": (domain[1] - domain[0]) * 1.05,
-                      "thickness": 14 if not present else 22, "x": 1.01},
-            hovertemplate=f"{panel.label}<br>t = %{{x}}, {t('fig.units', lang)} %{{y}}: "
-                          "%{z:.3f}<extra></extra>",
-        ), row=row, col=1)
-        fig.update_yaxes(title_text=t("fig.units", lang), autorange="reversed", row=row, col=1,
-                         **({"tickmode": "array", "tickvals": list(range(units))}
-                            if units <= 12 else {}))
     length = info.panels[0].z.shape[1]
-    fig.update_xaxes(**tick_axis(info.ticks, length))
-    fig.update_xaxes(title_text=t("fig.step", lang), row=rows, col=1)
+    layout = style_layout(present, titled=False)
+    layout.update(_stacked_rows([p.label for p in info.panels], min(0.08, 0.4 / rows), present,
+                                tick_axis(info.ticks, length), t("fig.step", lang)))
+    units_title = t("fig.units", lang)
+    data: list[dict[str, Any]] = []
+    for row, panel in enumerate(info.panels, start=1):
+        ref = _axis_ref(row)
+        yaxis = layout["yaxis" + ref]
+        low, high = yaxis["domain"]
+        units, steps = panel.z.shape
+        data.append({
+            "type": "heatmap", "z": panel.z.tolist(), "x": list(range(steps)),
+            "y": list(range(units)), "zmin": panel.zmin, "zmax": panel.zmax,
+            "colorscale": _colorscale(panel.colorscale), "name": panel.label,
+            "colorbar": {"y": (low + high) / 2, "len": (high - low) * 1.05,
+                         "thickness": 14 if not present else 22, "x": 1.01},
+            "hovertemplate": f"{panel.label}<br>t = %{{x}}, {units_title} %{{y}}: "
+                             "%{z:.3f}<extra></extra>",
+            "xaxis": "x" + ref, "yaxis": "y" + ref})
+        yaxis.update(title={"text": units_title}, autorange="reversed",
+                     **({"tickmode": "array", "tickvals": list(range(units))}
+                        if units <= 12 else {}))
     unit_rows = max(p.z.shape[0] for p in info.panels)
     per = min(260, 80 + 8 * unit_rows) * (1.3 if present else 1.0)
-    fig.update_layout(height=int(90 + rows * per))
-    _title_sizes(fig, present)
-    return apply_style(fig, present)
+    layout["height"] = int(90 + rows * per)
+    return LabFigure({"data": data, "layout": layout})
 
 
 def state_heatmap(trace: Any, *, names: Sequence[str] | None = None, layer: int = 0,
@@ -289,41 +320,44 @@ def _get_phase_plot(info: PhaseInfo, lang: str, present: bool) -> go.Figure:
         return empty_figure(note, lang=lang, present=present)
     pts = info.points
     width = line_width(present)
-    fig = go.Figure()
+    data: list[dict[str, Any]] = []
     if info.ghost is not None:
-        fig.add_trace(go.Scatter(
-            x=info.ghost[:, 0], y=info.ghost[:, 1], mode="lines+markers",
-            name=t("fig.previous", lang), opacity=GHOST_OPACITY, hoverinfo="skip",
-            line={"color": "#555555", "width": width, "dash": "dot"}, marker={"size": 5},
-        ))
-    steps = np.arange(len(pts))
-    fig.add_trace(go.Scatter(
-        x=pts[:, 0], y=pts[:, 1], mode="lines+markers", name=t("fig.phase.path", lang),
-        line={"color": "#9aa0a6", "width": width},
-        marker={"size": 9 if not present else 14, "color": steps, "colorscale": "Viridis",
-                "cmin": 0, "cmax": max(len(pts) - 1, 1), "showscale": True,
-                "colorbar": {"title": {"text": "t"}, "thickness": 14}},
-        customdata=steps, hovertemplate="t = %{customdata}<br>h₀ = %{x:.3f}<br>h₁ = %{y:.3f}"
-                                        "<extra></extra>",
-    ))
+        data.append({
+            "type": "scatter", "x": info.ghost[:, 0].tolist(), "y": info.ghost[:, 1].tolist(),
+            "mode": "lines+markers", "name": t("fig.previous", lang), "opacity": GHOST_OPACITY,
+            "hoverinfo": "skip", "line": {"color": "#555555", "width": width, "dash": "dot"},
+            "marker": {"size": 5}})
+    steps = list(range(len(pts)))
+    data.append({
+        "type": "scatter", "x": pts[:, 0].tolist(), "y": pts[:, 1].tolist(),
+        "mode": "lines+markers", "name": t("fig.phase.path", lang),
+        "line": {"color": "#9aa0a6", "width": width},
+        "marker": {"size": 9 if not present else 14, "color": steps,
+                   "colorscale": _colorscale("Viridis"), "cmin": 0, "cmax": max(len(pts) - 1, 1),
+                   "showscale": True, "colorbar": {"title": {"text": "t"}, "thickness": 14}},
+        "customdata": steps,
+        "hovertemplate": "t = %{customdata}<br>h₀ = %{x:.3f}<br>h₁ = %{y:.3f}<extra></extra>"})
     for idx, key, symbol, colour in ((0, "fig.phase.start", "circle-open", "#009E73"),
                                      (len(pts) - 1, "fig.phase.end", "square", "#D55E00")):
-        fig.add_trace(go.Scatter(
-            x=[pts[idx, 0]], y=[pts[idx, 1]], mode="markers+text", name=t(key, lang),
-            text=[t(key, lang)], textposition="top center",
-            marker={"size": 18 if not present else 26, "symbol": symbol, "color": colour,
-                    "line": {"width": 3, "color": colour}},
-            hovertemplate=f"{t(key, lang)}: t = {idx}<extra></extra>",
-        ))
+        label = t(key, lang)
+        data.append({
+            "type": "scatter", "x": [float(pts[idx, 0])], "y": [float(pts[idx, 1])],
+            "mode": "markers+text", "name": label, "text": [label], "textposition": "top center",
+            "marker": {"size": 18 if not present else 26, "symbol": symbol, "color": colour,
+                       "line": {"width": 3, "color": colour}},
+            "hovertemplate": f"{label}: t = {idx}<extra></extra>"})
     arrays = [pts] + ([info.ghost] if info.ghost is not None else [])
     fixed = y_range("hidden", *arrays)
-    axis = {"range": list(fixed)} if fixed else {"autorange": True}
-    fig.update_xaxes(title_text="h₀", zeroline=True, **axis)
-    fig.update_yaxes(title_text="h₁", zeroline=True, scaleanchor="x", scaleratio=1, **axis)
-    fig.update_layout(title={"text": t("fig.phase.title", lang)},
-                      height=600 if not present else 800, showlegend=True,
-                      legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0})
-    return apply_style(fig, present)
+    axis: dict[str, Any] = {"range": list(fixed)} if fixed else {"autorange": True}
+    layout = style_layout(present)
+    layout["title"]["text"] = t("fig.phase.title", lang)
+    layout["legend"].update(orientation="h", yanchor="top", y=-0.14, x=0)
+    layout.update(
+        height=600 if not present else 800, showlegend=True,
+        xaxis={"title": {"text": "h₀"}, "zeroline": True, **axis},
+        yaxis={"title": {"text": "h₁"}, "zeroline": True, "scaleanchor": "x", "scaleratio": 1,
+               **axis})
+    return LabFigure({"data": data, "layout": layout})
 
 
 def phase_portrait(trace: Any, *, ghost: Any = None, layer: int = 0, direction: int = 0,
@@ -381,21 +415,21 @@ def saturation_bar(info: Sequence[SaturationRow], lang: str = "en",
     high = np.array([row.high_share for row in info]) * 100
     parts = (("low", low, "#0072B2"), ("mid", 100 - low - high, "#d9d9d9"),
              ("high", high, "#D55E00"))
-    fig = go.Figure()
+    data = []
     for key, share, colour in parts:
         name = t(f"fig.sat.{'tanh_' if tanh else ''}{key}", lang)
-        fig.add_trace(go.Bar(
-            y=labels, x=share, orientation="h", name=name, marker_color=colour,
-            text=[f"{v:.0f}%" if v >= 4 else "" for v in share], textposition="inside",
-            hovertemplate="%{y}: %{x:.1f}%<extra>" + name + "</extra>",
-        ))
-    fig.update_layout(barmode="stack", title={"text": t("fig.sat.title", lang)},
-                      height=140 + len(info) * (60 if not present else 85),
-                      legend={"orientation": "h", "yanchor": "top", "y": -0.25,
-                              "traceorder": "normal"})
-    fig.update_xaxes(range=[0, 100], title_text=t("fig.sat.share", lang))
-    fig.update_yaxes(autorange="reversed")
-    return apply_style(fig, present)
+        values = share.tolist()
+        data.append({
+            "type": "bar", "y": labels, "x": values, "orientation": "h", "name": name,
+            "marker": {"color": colour}, "text": [f"{v:.0f}%" if v >= 4 else "" for v in values],
+            "textposition": "inside", "hovertemplate": "%{y}: %{x:.1f}%<extra>" + name + "</extra>"})
+    layout = style_layout(present)
+    layout["title"]["text"] = t("fig.sat.title", lang)
+    layout["legend"].update(orientation="h", yanchor="top", y=-0.25, traceorder="normal")
+    layout.update(barmode="stack", height=140 + len(info) * (60 if not present else 85),
+                  xaxis={"range": [0, 100], "title": {"text": t("fig.sat.share", lang)}},
+                  yaxis={"autorange": "reversed"})
+    return LabFigure({"data": data, "layout": layout})
 
 
 # --------------------------------------------------------------------------------------
@@ -406,27 +440,26 @@ def line_chart(series: Mapping[str, np.ndarray], *, x: Sequence[float] | np.ndar
                title: str = "", x_title: str = "", y_title: str = "", log_y: bool = False,
                lang: str = "en", present: bool = False) -> go.Figure:
     """Lines, one per entry (a 2-D entry (n, k) gives k lines "name[j]")."""
-    fig = go.Figure()
-    colour = 0
+    data: list[dict[str, Any]] = []
     for name, values in series.items():
         arr = np.asarray(values, dtype=float)
         columns = [arr] if arr.ndim <= 1 else [arr[:, j] for j in range(arr.shape[1])]
         for j, col in enumerate(columns):
             col = np.atleast_1d(col)
-            fig.add_trace(go.Scatter(
-                x=np.arange(len(col)) if x is None else np.asarray(x)[: len(col)], y=col,
-                mode="lines+markers" if len(col) < 40 else "lines",
-                name=name if len(columns) == 1 else f"{name}[{j}]",
-                line={"color": UNIT_COLORS[colour % len(UNIT_COLORS)],
-                      "width": line_width(present)},
-            ))
-            colour += 1
-    if not fig.data:
+            xs = np.arange(len(col)) if x is None else np.asarray(x)[: len(col)]
+            data.append({
+                "type": "scatter", "x": xs.tolist(), "y": col.tolist(),
+                "mode": "lines+markers" if len(col) < 40 else "lines",
+                "name": name if len(columns) == 1 else f"{name}[{j}]",
+                "line": {"color": UNIT_COLORS[len(data) % len(UNIT_COLORS)],
+                         "width": line_width(present)}})
+    if not data:
         return empty_figure(lang=lang, present=present)
-    fig.update_layout(title={"text": title}, height=420 if not present else 560)
-    fig.update_xaxes(title_text=x_title)
-    fig.update_yaxes(title_text=y_title, type="log" if log_y else "linear")
-    return apply_style(fig, present)
+    layout = style_layout(present, titled=bool(title))
+    layout["title"]["text"] = title
+    layout.update(height=420 if not present else 560, xaxis={"title": {"text": x_title}},
+                  yaxis={"title": {"text": y_title}, "type": "log" if log_y else "linear"})
+    return LabFigure({"data": data, "layout": layout})
 
 
 def heatmap(z: np.ndarray, *, x: Sequence[Any] | None = None, y: Sequence[Any] | None = None,
@@ -447,8 +480,15 @@ def heatmap(z: np.ndarray, *, x: Sequence[Any] | None = None, y: Sequence[Any] |
         hi = np.ceil(zmax if zmax is not None else arr.max())
         ticks = np.arange(lo, hi + 1, max(1, int((hi - lo) // 8) or 1))
         colorbar.update(tickvals=ticks.tolist(), ticktext=[f"1e{int(k)}" for k in ticks])
-    fig = go.Figure(go.Heatmap(z=arr, x=None if x is None else list(x),
-                               y=None if y is None else list(y), colorscale=colorscale,
-                               zmin=zmin, zmax=zmax, colorbar=colorbar))
-    fig.update_layout(title={"text": title}, height=420 if not present else 560)
-    return apply_style(fig, present)
+    trace: dict[str, Any] = {"type": "heatmap", "z": arr.tolist(),
+                             "colorscale": _colorscale(colorscale), "colorbar": colorbar}
+    for key, value in (("x", x), ("y", y)):
+        if value is not None:
+            trace[key] = np.asarray(value).tolist() if isinstance(value, np.ndarray) else list(value)
+    for key, value in (("zmin", zmin), ("zmax", zmax)):
+        if value is not None:
+            trace[key] = float(value)
+    layout = style_layout(present, titled=bool(title))
+    layout["title"]["text"] = title
+    layout["height"] = 420 if not present else 560
+    return LabFigure({"data": [trace], "layout": layout})

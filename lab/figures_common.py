@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 
+from lab.fastfig import SpecFigure
 from lab.i18n import t
 
 #: Passed to ``st.plotly_chart(fig, config=PLOTLY_CONFIG)``: PNG download at 2x.
@@ -37,11 +41,39 @@ def line_width(present: bool) -> float:
     return 4 if present else 2
 
 
+#: The parts of Plotly's "plotly_white" template these figures use, as a template object
+#: plotly.js applies itself (it knows no template names; Python would expand the name into
+#: 7 kB of JSON and validate it). tests/test_figures.py checks it against plotly_white.
+_AXIS = {"gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "ticks": "", "title": {"standoff": 15},
+         "zerolinecolor": "#EBF0F8", "automargin": True, "zerolinewidth": 2}
+TEMPLATE: dict[str, Any] = {
+    "layout": {
+        "annotationdefaults": {"arrowcolor": "#2a3f5f", "arrowhead": 0, "arrowwidth": 1},
+        "autotypenumbers": "strict",
+        "coloraxis": {"colorbar": {"outlinewidth": 0, "ticks": ""}},
+        "colorway": ["#636efa", "#EF553B", "#00cc96", "#ab63fa", "#FFA15A", "#19d3f3",
+                     "#FF6692", "#B6E880", "#FF97FF", "#FECB52"],
+        "font": {"color": "#2a3f5f"}, "hoverlabel": {"align": "left"}, "hovermode": "closest",
+        "paper_bgcolor": "white", "plot_bgcolor": "white",
+        "shapedefaults": {"line": {"color": "#2a3f5f"}}, "title": {"x": 0.05},
+        "xaxis": _AXIS, "yaxis": _AXIS,
+    },
+    "data": {
+        "bar": [{"type": "bar", "error_x": {"color": "#2a3f5f"}, "error_y": {"color": "#2a3f5f"},
+                 "marker": {"line": {"color": "white", "width": 0.5},
+                            "pattern": {"fillmode": "overlay", "size": 10, "solidity": 0.2}}}],
+        "heatmap": [{"type": "heatmap", "colorbar": {"outlinewidth": 0, "ticks": ""}}],
+        "scatter": [{"type": "scatter",
+                     "fillpattern": {"fillmode": "overlay", "size": 10, "solidity": 0.2}}],
+    },
+}
+
+
 def style_layout(present: bool = False, titled: bool = True) -> dict[str, Any]:
-    """The layout keys of the lab's look (see :func:`apply_style`)."""
+    """The layout keys of the lab's look (see :func:`apply_style`), fresh dicts each call."""
     size = font_size(present)
     return {
-        "template": "plotly_white",
+        "template": TEMPLATE,  # shared, never modified
         "font": {"family": FONT, "size": size},
         "title": {"font": {"size": size + 4}},
         "margin": {"l": 70, "r": 30, "t": 70 if titled else 40, "b": 60},
@@ -51,24 +83,105 @@ def style_layout(present: bool = False, titled: bool = True) -> dict[str, Any]:
     }
 
 
+def merge(target: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
+    """Merge ``patch`` into ``target`` in place, nested dicts key by key (like update_layout)."""
+    for key, value in patch.items():
+        old = target.get(key)
+        if isinstance(value, dict) and isinstance(old, dict) and key != "template":
+            merge(old, value)
+        else:
+            target[key] = value
+    return target
+
+
+_MAGIC = re.compile(r"^(title|margin|font|legend|hoverlabel|xaxis\d*|yaxis\d*)_(.+)$")
+
+
+def _unmagic(props: dict[str, Any]) -> dict[str, Any]:
+    """``margin_t=80`` -> ``{"margin": {"t": 80}}`` (Plotly's magic underscores, common cases)."""
+    out: dict[str, Any] = {}
+    for key, value in props.items():
+        match = _MAGIC.match(key)
+        if match:
+            merge(out, {match[1]: _unmagic({match[2]: value})})
+        else:
+            merge(out, {key: value})
+    return out
+
+
+class LabFigure(SpecFigure):
+    """A :class:`SpecFigure` that takes the layout edits pages make after building one.
+
+    ``update_layout`` / ``update_xaxes`` / ``update_yaxes`` patch the spec's layout (all axes
+    of that letter; ``row`` / ``col`` / ``selector`` are not supported). Traces stay final:
+    ``fig.data`` is empty; pass the values to the builder instead.
+    """
+
+    def _initialize_layout_template(self) -> None:
+        """Skip go.Figure's copy of the default template (1-7 ms): its own layout is unused."""
+
+    def update_layout(self, dict1: dict[str, Any] | None = None, overwrite: bool = False,
+                      **kwargs: Any) -> LabFigure:
+        merge(self.spec["layout"], _unmagic({**(dict1 or {}), **kwargs}))
+        return self
+
+    def _update_axes(self, letter: str, patch: dict[str, Any] | None, kwargs: dict[str, Any]
+                     ) -> LabFigure:
+        if kwargs.keys() & {"row", "col", "selector", "secondary_y"}:
+            raise NotImplementedError("LabFigure.update_*axes patches every axis of a letter")
+        kwargs.pop("overwrite", None)
+        props = _unmagic({**(patch or {}), **kwargs})
+        layout = self.spec["layout"]
+        names = [k for k in layout if re.fullmatch(letter + r"axis\d*", k)] or [letter + "axis"]
+        for name in names:
+            merge(layout.setdefault(name, {}), copy.deepcopy(props))
+        return self
+
+    def update_xaxes(self, patch: dict[str, Any] | None = None, **kwargs: Any) -> LabFigure:
+        return self._update_axes("x", patch, kwargs)
+
+    def update_yaxes(self, patch: dict[str, Any] | None = None, **kwargs: Any) -> LabFigure:
+        return self._update_axes("y", patch, kwargs)
+
+
 def apply_style(fig: go.Figure, present: bool = False) -> go.Figure:
     """The lab's look: white template, readable fonts, tight margins, zoom kept on rerun.
 
-    Annotations without a font size (e.g. subplot titles) follow the base font size.
+    A :class:`SpecFigure` gets it in its spec's layout (in place); a regular go.Figure
+    through ``update_layout`` with the named "plotly_white" template.
     """
-    fig.update_layout(style_layout(present, bool(fig.layout.title.text)))
+    if isinstance(fig, SpecFigure):
+        layout = fig.spec["layout"]
+        merge(layout, style_layout(present, bool((layout.get("title") or {}).get("text"))))
+        return fig
+    style = style_layout(present, bool(fig.layout.title.text))
+    style["template"] = "plotly_white"
+    fig.update_layout(style)
     return fig
+
+
+@lru_cache(maxsize=32)
+def _colorscale(name: str) -> tuple[tuple[float, str], ...]:
+    import plotly.colors
+
+    return tuple((float(f), str(c)) for f, c in plotly.colors.get_colorscale(name))
+
+
+def colorscale(scale: Any) -> Any:
+    """A named Python colour scale ("RdBu_r") as the explicit list plotly.js needs."""
+    if isinstance(scale, str):
+        return [list(pair) for pair in _colorscale(scale)]
+    return scale
 
 
 def empty_figure(note: str | None = None, *, lang: str = "en", present: bool = False) -> go.Figure:
     """A valid figure with nothing but a centred note."""
-    fig = go.Figure()
-    fig.add_annotation(text=note or t("fig.no_data", lang), x=0.5, y=0.5, xref="paper",
-                       yref="paper", showarrow=False)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    fig.update_layout(height=300)
-    return apply_style(fig, present)
+    layout = style_layout(present, titled=False)
+    layout.update(
+        annotations=[{"text": note or t("fig.no_data", lang), "x": 0.5, "y": 0.5,
+                      "xref": "paper", "yref": "paper", "showarrow": False}],
+        xaxis={"visible": False}, yaxis={"visible": False}, height=300)
+    return LabFigure({"data": [], "layout": layout})
 
 
 def quantity_label(kind: str, name: str, lang: str = "en", textbook_update: bool = False) -> str:

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from lab.figures_common import (
     UNIT_COLORS,
+    LabFigure,
     empty_figure,
     line_width,
     series,
@@ -99,10 +100,16 @@ def _sub(base: str, sub: str) -> str:
     return f"{base}<sub>{sub}</sub>"
 
 
-def _step_inputs(trace: Any, t: int, layer: int, direction: int, batch: int
+def _all_series(trace: Any, layer: int, direction: int, batch: int) -> dict[str, np.ndarray]:
+    """Every recorded quantity as an (L, H) array (read once for all frames)."""
+    return {name: series(trace, name, layer, direction, batch) for name in trace.names}
+
+
+def _step_inputs(trace: Any, t: int, layer: int, direction: int, batch: int,
+                 every: dict[str, np.ndarray]
                  ) -> tuple[np.ndarray | None, np.ndarray, np.ndarray | None, Any]:
     """x_t, h_{t-1} and c_{t-1} (full vectors) and the record (None if not available)."""
-    hidden = series(trace, "hidden", layer, direction, batch)
+    hidden = every["hidden"]
     length, size = hidden.shape
     prev = t - 1 if direction == 0 else t + 1
     first = prev < 0 or prev >= length
@@ -120,8 +127,7 @@ def _step_inputs(trace: Any, t: int, layer: int, direction: int, batch: int
     h_prev = h0 if first else hidden[prev]
     c_prev = None
     if trace.kind == "lstm":
-        cell = series(trace, "cell", layer, direction, batch)
-        c_prev = c0 if first else cell[prev]
+        c_prev = c0 if first else every["cell"][prev]
     return x_t, h_prev, c_prev, record
 
 
@@ -139,18 +145,29 @@ def scrubber_info(trace: Any, t: int, *, layer: int = 0, direction: int = 0, bat
                   tokens: Sequence[str] | str | None = None, textbook_update: bool = False,
                   unit: int = 0) -> ScrubberInfo:
     """The numbers the scrubber shows at input step ``t`` (see :class:`ScrubberInfo`)."""
-    kind = trace.kind
-    hidden = series(trace, "hidden", layer, direction, batch)
-    length, size = hidden.shape
+    every = _all_series(trace, layer, direction, batch)
+    length = every["hidden"].shape[0]
     if not 0 <= t < length:
         raise ValueError(f"step t must be in 0..{length - 1}, got {t}")
+    record = getattr(trace, "records", {}).get((layer, direction))
+    return _info_at(trace, t, layer, direction, batch, every, tokens_for(tokens, length),
+                    textbook_update, unit, _weights(record, batch))
+
+
+def _info_at(trace: Any, t: int, layer: int, direction: int, batch: int,
+             every: dict[str, np.ndarray], labels: tuple[str, ...] | None,
+             textbook_update: bool, unit: int, weights: tuple[np.ndarray, ...] | None
+             ) -> ScrubberInfo:
+    """:func:`scrubber_info` with the series, tick labels and weights read once for all steps."""
+    kind = trace.kind
+    length, size = every["hidden"].shape
     unit = min(max(unit, 0), size - 1)
     shown = min(size, MAX_UNITS)
-    x_t, h_prev, c_prev, record = _step_inputs(trace, t, layer, direction, batch)
-    full = {name: series(trace, name, layer, direction, batch)[t] for name in trace.names}
+    x_t, h_prev, c_prev, record = _step_inputs(trace, t, layer, direction, batch, every)
+    full = {name: values[t] for name, values in every.items()}
     pre_x: dict[str, np.ndarray] = {}
     pre_h: dict[str, np.ndarray] = {}
-    weights = _weights(record, batch) if x_t is not None else None
+    weights = weights if x_t is not None else None
     if weights is not None:
         w_ih, w_hh, b_ih, b_hh = weights
         for j, name in enumerate(BLOCKS[kind]):
@@ -162,11 +179,10 @@ def scrubber_info(trace: Any, t: int, *, layer: int = 0, direction: int = 0, bat
                 pre_h[name] = w_hh[rows] @ h_prev + b_hh[rows]
 
     def cut(v: np.ndarray) -> tuple[float, ...]:
-        return tuple(float(a) for a in v[:shown])
+        return tuple(v[:shown].tolist())
 
-    labels = tokens_for(tokens, length)
     info = ScrubberInfo(
-        kind=kind, t=t, token=None if labels is None or tokens is None else labels[t],
+        kind=kind, t=t, token=None if labels is None else labels[t],
         units=shown, x=() if x_t is None else cut(x_t), h_prev=cut(h_prev),
         c_prev=None if c_prev is None else cut(c_prev),
         values={name: cut(v) for name, v in full.items()},
@@ -435,8 +451,8 @@ def _colour_value(value: float, signed: bool) -> float:
     One numeric colour array (rather than colour strings) keeps the frames small and fast.
     """
     if signed:
-        return float(np.clip(value, -1, 1) + 1) / 4 * 0.999
-    return 0.5 + float(np.clip(value, 0, 1)) / 2
+        return (min(max(value, -1.0), 1.0) + 1) / 4 * 0.999
+    return 0.5 + min(max(value, 0.0), 1.0) / 2
 
 
 def _scale() -> list[list[Any]]:
@@ -598,17 +614,18 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
     if trace is None:
         return empty_figure(lang=lang, present=present)
     kind = trace.kind
-    hidden = series(trace, "hidden", layer, direction, batch)
+    every = _all_series(trace, layer, direction, batch)
+    hidden = every["hidden"]
     length, size = hidden.shape
     unit = min(max(unit, 0), size - 1)
     steps = _frame_steps(length, direction)
-    infos = [scrubber_info(trace, s, layer=layer, direction=direction, batch=batch,
-                           tokens=tokens, textbook_update=textbook_update, unit=unit)
-             for s in steps]
+    labels = tokens_for(tokens, length)
+    weights = _weights(getattr(trace, "records", {}).get((layer, direction)), batch)
+    infos = [_info_at(trace, s, layer, direction, batch, every, labels, textbook_update, unit,
+                      weights) for s in steps]
     textbook = textbook_update and kind == "gru"
     x_rows = max(1, min(len(infos[0].x), MAX_UNITS))
     diagram = _diagram_for(trace, infos[0].units, x_rows, lang, textbook)
-    labels = tokens_for(tokens, length)
 
     # vertical budget in pixels: diagram, then strip chart and equations side by side
     scale = 1.35 if present else 1.0
@@ -659,7 +676,7 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
                   "xanchor": "left", "yanchor": "bottom", "showarrow": False,
                   "text": f"<b>{tr_('fig.scr.strip', lang)}</b>", "font": {"size": fs}})
 
-    # traces: nodes, value cells, strip lines, strip markers (plain dicts: validated once)
+    # traces: nodes, value cells, strip lines, strip markers (plain dicts, never validated)
     base, bar_len, centre = _cell_geometry(diagram)
     cell_bar = {
         "type": "bar", "x": bar_len, "y": centre, "base": base, "orientation": "h",
@@ -745,4 +762,4 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
         }],
         hovermode="closest", bargap=0,
     )
-    return go.Figure({"data": data, "layout": layout, "frames": frames})
+    return LabFigure({"data": data, "layout": layout, "frames": frames})

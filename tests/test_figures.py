@@ -1,7 +1,14 @@
-"""Figure builders (lab/figures*.py): inspected through fig.data, fig.layout, fig.frames."""
+"""Figure builders (lab/figures*.py): plain Plotly dicts in a SpecFigure.
+
+Inspected through ``fig.spec`` (the dicts sent to the browser) or ``view(fig)``, an
+unvalidated go.Figure of exactly that spec (attribute access); :func:`valid` runs Plotly's
+full validation on the spec first.
+"""
 
 from __future__ import annotations
 
+import copy
+import json
 import re
 from pathlib import Path
 
@@ -11,7 +18,9 @@ import pytest
 
 import gates
 from lab import figures as F
+from lab import figures_common as C
 from lab import figures_scrubber as S
+from lab.fastfig import SpecFigure
 from lab.i18n import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,11 +45,18 @@ def trace(kind: str, length: int = 12, hidden: int = 3, seed: int = 0, **kw: obj
     return net(kind, hidden, seed=seed, **kw).trace(xs(length))
 
 
+def view(fig: go.Figure) -> go.Figure:
+    """The builder's spec as an unvalidated go.Figure (what the browser gets, attribute access)."""
+    assert isinstance(fig, SpecFigure)
+    assert fig.to_dict() is fig.spec  # Streamlit serialises the spec as it is
+    return fig.view()
+
+
 def valid(fig: go.Figure) -> go.Figure:
-    """Round-trip through full validation (frames included): raises on anything invalid."""
-    assert isinstance(fig, go.Figure)
-    go.Figure(fig.to_dict())
-    return fig
+    """Full Plotly validation of the spec (frames included), then :func:`view`."""
+    assert isinstance(fig, SpecFigure)
+    go.Figure(copy.deepcopy(fig.spec))  # raises on any invalid property or value
+    return view(fig)
 
 
 def panel_axes(fig: go.Figure) -> list[str]:
@@ -76,10 +92,10 @@ def test_gate_panels_one_panel_per_quantity_with_units_coloured_alike(kind: str)
 
 
 def test_gate_panels_fixed_ranges_for_gates_and_tanh() -> None:
-    fig = F.gate_panels(trace("gru"))
+    fig = view(F.gate_panels(trace("gru")))
     ranges = [list(yaxis(fig, ref).range) for ref in panel_axes(fig)]
     assert ranges == [GATE_RANGE, GATE_RANGE, TANH_RANGE, TANH_RANGE]
-    fig = F.gate_panels(trace("lstm"))
+    fig = view(F.gate_panels(trace("lstm")))
     ranges = [yaxis(fig, ref).range for ref in panel_axes(fig)]
     assert [list(r) for r in ranges[:4]] == [GATE_RANGE, GATE_RANGE, TANH_RANGE, GATE_RANGE]
     assert list(ranges[5]) == TANH_RANGE
@@ -92,20 +108,20 @@ def test_gate_panels_autoscale_when_values_leave_minus_one_one() -> None:
     lstm.load_state_dict(sd)
     tr = lstm.trace(xs(10))
     assert tr.get("cell").max() > 5
-    fig = F.gate_panels(tr)
+    fig = view(F.gate_panels(tr))
     cell = yaxis(fig, panel_axes(fig)[4])
     assert cell.range is None and cell.autorange is True
     relu = net("rnn", 2, nonlinearity="relu")
     sd = relu.state_dict()
     sd["bias_ih_l0"] = np.array([3.0, 3.0])
     relu.load_state_dict(sd)
-    fig = F.gate_panels(relu.trace(xs(5)))
+    fig = view(F.gate_panels(relu.trace(xs(5))))
     assert [yaxis(fig, r).range for r in panel_axes(fig)] == [None, None]
 
 
 def test_ghost_drawn_faint_exactly_when_given() -> None:
     now, before = trace("gru", seed=0), trace("gru", seed=5)
-    assert not [d for d in F.gate_panels(now).data if d.name == "previous"]
+    assert not [d for d in view(F.gate_panels(now)).data if d.name == "previous"]
     fig = valid(F.gate_panels(now, ghost=before))
     ghosts = [d for d in fig.data if d.name == "previous"]
     assert len(ghosts) == 4 * 3
@@ -120,24 +136,26 @@ def test_ghost_drawn_faint_exactly_when_given() -> None:
 def test_ghost_of_another_shape_draws_what_matches() -> None:
     now = trace("gru", length=6, hidden=2)
     longer_wider = net("gru", 3, seed=4).trace(xs(9))
-    ghosts = [d for d in F.gate_panels(now, ghost=longer_wider).data if d.name == "previous"]
+    ghosts = [d for d in view(F.gate_panels(now, ghost=longer_wider)).data
+              if d.name == "previous"]
     assert len(ghosts) == 4 * 2 and all(len(g.y) == 6 for g in ghosts)
     other_kind = trace("lstm", length=6, hidden=2)  # shares "candidate" and "hidden" only
-    ghosts = [d for d in F.gate_panels(now, ghost=other_kind).data if d.name == "previous"]
+    ghosts = [d for d in view(F.gate_panels(now, ghost=other_kind)).data
+              if d.name == "previous"]
     assert {g.yaxis for g in ghosts} == {"y3", "y4"}
 
 
 def test_tokens_become_tick_labels() -> None:
-    fig = F.gate_panels(trace("gru", length=5), tokens="hello")
+    fig = view(F.gate_panels(trace("gru", length=5), tokens="hello"))
     assert list(fig.layout.xaxis.ticktext) == list("hello")
     assert list(fig.layout.xaxis.tickvals) == [0, 1, 2, 3, 4]
-    fig = F.state_heatmap(trace("gru", length=3), tokens=["a", " ", "b"])
+    fig = view(F.state_heatmap(trace("gru", length=3), tokens=["a", " ", "b"]))
     assert list(fig.layout.xaxis.ticktext) == ["a", "␣", "b"]
 
 
 def test_textbook_update_shows_one_minus_z() -> None:
     tr = trace("gru")
-    fig = F.gate_panels(tr, textbook_update=True)
+    fig = view(F.gate_panels(tr, textbook_update=True))
     update = [d for d in fig.data if d.yaxis == "y2"]
     np.testing.assert_allclose(update[0].y, 1 - tr.get("update")[:, 0])
     assert "textbook" in fig.layout.annotations[1].text
@@ -148,17 +166,17 @@ def test_textbook_update_shows_one_minus_z() -> None:
 
 def test_present_mode_and_height() -> None:
     gru, lstm = trace("gru"), trace("lstm")
-    plain, big = F.gate_panels(gru), F.gate_panels(gru, present=True)
+    plain, big = view(F.gate_panels(gru)), view(F.gate_panels(gru, present=True))
     assert big.layout.font.size == 22 and plain.layout.font.size < 22
     assert {d.line.width for d in big.data} == {4}
     assert big.layout.annotations[0].font.size == 22
-    assert F.gate_panels(lstm).layout.height > plain.layout.height
+    assert view(F.gate_panels(lstm)).layout.height > plain.layout.height
 
 
 def test_batched_trace_uses_the_chosen_batch_row() -> None:
     x = np.stack([xs(7, seed=1), xs(7, seed=2)], axis=1)  # (L, B, I)
     tr = net("gru").trace(x)
-    fig = F.gate_panels(tr, batch=1)
+    fig = view(F.gate_panels(tr, batch=1))
     np.testing.assert_allclose(fig.data[0].y, tr.get("reset")[:, 1, 0])
 
 
@@ -175,7 +193,7 @@ def test_state_heatmap_shapes_and_fixed_colour_ranges() -> None:
         np.testing.assert_allclose(np.asarray(hm.z), tr.get(name).T)
     assert (fig.data[0].zmin, fig.data[0].zmax) == (0, 1)
     assert (fig.data[2].zmin, fig.data[2].zmax) == (-1, 1)
-    only = F.state_heatmap(tr, names=["forget", "hidden"])
+    only = view(F.state_heatmap(tr, names=["forget", "hidden"]))
     assert [d.name for d in only.data] == [F.quantity_label("lstm", "forget"),
                                            F.quantity_label("lstm", "hidden")]
 
@@ -191,7 +209,7 @@ def test_phase_portrait_only_for_hidden_size_two() -> None:
     assert (start.x[0], end.x[0]) == (tr.get("hidden")[0, 0], tr.get("hidden")[-1, 0])
     ghost = [d for d in fig.data if d.name == "previous"]
     assert len(ghost) == 1 and ghost[0].opacity == pytest.approx(0.25)
-    assert not [d for d in F.phase_portrait(tr).data if d.name == "previous"]
+    assert not [d for d in view(F.phase_portrait(tr)).data if d.name == "previous"]
     for hidden in (1, 3):
         fig = valid(F.phase_portrait(trace("gru", hidden=hidden)))
         assert not fig.data and "2" in fig.layout.annotations[0].text
@@ -254,7 +272,7 @@ def test_scrubber_one_frame_per_step_with_slider_and_buttons() -> None:
 
 
 def test_scrubber_caps_long_sequences_and_says_so() -> None:
-    fig = F.cell_scrubber(trace("rnn", length=450))
+    fig = view(F.cell_scrubber(trace("rnn", length=450)))
     assert len(fig.frames) == S.MAX_FRAMES == len(fig.layout.sliders[0].steps)
     steps = [int(s.label) for s in fig.layout.sliders[0].steps]
     assert steps[0] == 0 and steps[-1] == 449 and steps == sorted(set(steps))
@@ -263,17 +281,22 @@ def test_scrubber_caps_long_sequences_and_says_so() -> None:
 
 def test_scrubber_frames_carry_only_what_changes() -> None:
     fig = F.cell_scrubber(trace("lstm", length=5))
-    for frame in fig.frames:
-        assert len(frame.data) == 2 and list(frame.traces) == [1, len(fig.data) - 1]
-        assert set(frame.data[0].to_plotly_json()) <= {"type", "marker", "text"}
-        assert [set(a.to_plotly_json()) for a in frame.layout.annotations] == [{"text"}]
-        assert [set(s.to_plotly_json()) for s in frame.layout.shapes] == [{"x0", "x1"}]
+    valid(fig)
+    spec = fig.spec
+    for frame in spec["frames"]:
+        assert set(frame) == {"name", "traces", "data", "layout"}
+        assert len(frame["data"]) == 2 and frame["traces"] == [1, len(spec["data"]) - 1]
+        assert set(frame["data"][0]) <= {"type", "marker", "text"}
+        assert set(frame["data"][0]["marker"]) == {"color"}
+        assert set(frame["layout"]) == {"shapes", "annotations"}
+        assert [set(a) for a in frame["layout"]["annotations"]] == [{"text"}]
+        assert [set(s) for s in frame["layout"]["shapes"]] == [{"x0", "x1"}]
 
 
 @pytest.mark.parametrize("kind", ["gru", "lstm", "rnn"])
 def test_scrubber_frame_t_shows_the_trace_values_at_t(kind: str) -> None:
     tr = trace(kind, length=7)
-    fig = F.cell_scrubber(tr, start_step=4)
+    fig = view(F.cell_scrubber(tr, start_step=4))
     cells = fig.data[1]
     keys = [a for a in (
         "update reset candidate".split() if kind == "gru" else
@@ -329,7 +352,7 @@ def test_scrubber_reverse_direction_reads_the_next_row_as_previous_state() -> No
     np.testing.assert_allclose(mid.h_prev, tr.get("hidden", 0, 1)[3])
     z = sigmoid(np.array(mid.pre_x["update"]) + np.array(mid.pre_h["update"]))
     np.testing.assert_allclose(z, tr.get("update", 0, 1)[2], atol=1e-12)
-    fig = F.cell_scrubber(tr, direction=1)
+    fig = view(F.cell_scrubber(tr, direction=1))
     assert [int(s.label) for s in fig.layout.sliders[0].steps] == [4, 3, 2, 1, 0]
 
 
@@ -349,14 +372,14 @@ def test_scrubber_equations_follow_reset_variant_and_update_convention() -> None
     z = after.values["update"][0]
     assert num(book.equations[3]) == pytest.approx(1 - z, abs=0.005)
     assert num(after.equations[7]) == pytest.approx(after.values["hidden"][0], abs=0.005)
-    figs = [F.cell_scrubber(trace("gru", reset_after=ra)) for ra in (True, False)]
+    figs = [view(F.cell_scrubber(trace("gru", reset_after=ra))) for ra in (True, False)]
     texts = [{a.text for a in f.layout.annotations} for f in figs]
     assert texts[0] != texts[1]
 
 
 def test_scrubber_textbook_flag_swaps_the_update_box() -> None:
     tr = trace("gru", length=4)
-    fig = F.cell_scrubber(tr, textbook_update=True)
+    fig = view(F.cell_scrubber(tr, textbook_update=True))
     z_shown = [num(s) for s in fig.frames[2].data[0].text[:3]]
     np.testing.assert_allclose(z_shown, 1 - tr.get("update")[2], atol=0.005)
     notes = " ".join(a.text for a in fig.layout.annotations)
@@ -364,7 +387,7 @@ def test_scrubber_textbook_flag_swaps_the_update_box() -> None:
 
 
 def test_scrubber_shows_at_most_four_units_and_names_the_lstm_highway() -> None:
-    fig = F.cell_scrubber(trace("lstm", hidden=6, length=3))
+    fig = view(F.cell_scrubber(trace("lstm", hidden=6, length=3)))
     texts = list(fig.data[1].text)
     assert "g<sub>3</sub> = " in " ".join(texts) and "<sub>4</sub>" not in " ".join(texts)
     notes = " ".join(a.text for a in fig.layout.annotations)
@@ -377,13 +400,15 @@ def test_scrubber_shows_at_most_four_units_and_names_the_lstm_highway() -> None:
 
 def test_chinese_labels() -> None:
     tr = trace("gru", hidden=2)
-    assert F.gate_panels(tr, lang="zh").layout.annotations[1].text == "更新门 z"
-    scr = F.cell_scrubber(tr, lang="zh")
+    assert view(F.gate_panels(tr, lang="zh")).layout.annotations[1].text == "更新门 z"
+    scr = view(F.cell_scrubber(tr, lang="zh"))
     assert scr.layout.updatemenus[0].buttons[0].label == "▶ 播放"
     assert "单元" in scr.frames[0].layout.annotations[0].text
-    assert F.saturation_bar(F.saturation_info(tr), lang="zh").data[0].name == "低于 0.1"
-    assert F.saturation_bar(F.saturation_info(trace("rnn")), lang="zh").data[0].y == ("饱和的 tanh h",)
-    assert "相图" in F.phase_portrait(trace("gru", hidden=3), lang="zh").layout.annotations[0].text
+    assert view(F.saturation_bar(F.saturation_info(tr), lang="zh")).data[0].name == "低于 0.1"
+    rnn_bar = view(F.saturation_bar(F.saturation_info(trace("rnn")), lang="zh"))
+    assert list(rnn_bar.data[0].y) == ["饱和的 tanh h"]
+    phase = view(F.phase_portrait(trace("gru", hidden=3), lang="zh"))
+    assert "相图" in phase.layout.annotations[0].text
 
 
 @pytest.mark.parametrize("kind", ["gru", "lstm", "rnn"])
@@ -418,7 +443,7 @@ def test_line_chart_and_heatmap() -> None:
                           zmin=1e-4, zmax=10.0, log=True))
     np.testing.assert_allclose(fig.data[0].z, np.log10(z))
     assert (fig.data[0].zmin, fig.data[0].zmax) == pytest.approx((-4, 1))
-    plain = F.heatmap(z, x=None, y=None, title="", colorscale="RdBu", zmin=0, zmax=10)
+    plain = view(F.heatmap(z, x=None, y=None, title="", colorscale="RdBu", zmin=0, zmax=10))
     np.testing.assert_allclose(plain.data[0].z, z)
 
 
@@ -429,7 +454,7 @@ def test_style_and_config() -> None:
         go.Figure(layout={"template": "plotly_white"}).layout.template).layout.plot_bgcolor
     opts = F.PLOTLY_CONFIG["toImageButtonOptions"]
     assert opts["format"] == "png" and opts["scale"] == 2
-    assert F.cell_scrubber(trace("rnn", length=3)).layout.uirevision
+    assert view(F.cell_scrubber(trace("rnn", length=3))).layout.uirevision
 
 
 def test_every_figure_string_has_both_languages_and_exists() -> None:
@@ -446,3 +471,94 @@ def test_every_figure_string_has_both_languages_and_exists() -> None:
     for key, (en, zh) in strings.items():
         if key.startswith("fig."):
             assert en and zh and en != zh or key in ("fig.sat.tanh_mid",), key
+
+
+# --------------------------------------------------------------------------------------
+# the specs are plain, valid Plotly JSON
+
+
+def _all_builders(kind: str, present: bool) -> dict[str, go.Figure]:
+    tr, old = trace(kind, length=4, hidden=2), trace(kind, length=3, hidden=2, seed=7)
+    return {
+        "gate_panels": F.gate_panels(tr, ghost=old, tokens="ab c", present=present,
+                                     textbook_update=True),
+        "state_heatmap": F.state_heatmap(tr, tokens="ab c", present=present),
+        "phase_portrait": F.phase_portrait(tr, ghost=old, present=present),
+        "phase_portrait_note": F.phase_portrait(trace(kind, hidden=3), present=present),
+        "saturation_bar": F.saturation_bar(F.saturation_info(tr), present=present),
+        "cell_scrubber": F.cell_scrubber(tr, tokens="ab c", present=present, start_step=2),
+        "line_chart": F.line_chart({"a": np.arange(4.0), "b": np.ones((4, 2))},
+                                   x=np.arange(4) * 2, title="T", log_y=True, present=present),
+        "heatmap": F.heatmap(np.array([[1e-4, 1e-2], [1.0, 10.0]]), x=["a", "b"], y=["p", "q"],
+                             colorscale="RdBu_r", zmin=1e-4, zmax=10.0, log=True,
+                             present=present),
+        "empty": F.empty_figure(present=present),
+    }
+
+
+@pytest.mark.parametrize("kind", ["gru", "lstm", "rnn"])
+@pytest.mark.parametrize("present", [False, True])
+def test_every_builder_spec_is_valid_plain_plotly_json(kind: str, present: bool) -> None:
+    for name, fig in _all_builders(kind, present).items():
+        assert isinstance(fig, SpecFigure) and fig.to_dict() is fig.spec, name
+        assert not fig.data and not fig.frames, name  # nothing built through go.Figure
+        json.dumps(fig.spec, allow_nan=False)  # lists, str, int, float: no numpy, no NaN
+        try:
+            go.Figure(copy.deepcopy(fig.spec))  # Plotly's full validation
+        except ValueError as err:
+            pytest.fail(f"{name} ({kind}, present={present}): invalid Plotly\n{err}")
+        layout = fig.spec["layout"]
+        assert layout["template"] is C.TEMPLATE and layout["uirevision"] == "gates-lab", name
+        for trace_ in fig.spec["data"]:
+            assert not isinstance(trace_.get("colorscale", []), str), name  # js lacks "RdBu_r"
+
+
+def test_template_is_plotly_white_in_part() -> None:
+    white = go.Figure(layout={"template": "plotly_white"}).layout.template.to_plotly_json()
+
+    def leaves(d: dict, path: tuple = ()) -> list[tuple[tuple, object]]:
+        out = []
+        for key, value in d.items():
+            if isinstance(value, dict):
+                out += leaves(value, path + (key,))
+            else:
+                out.append((path + (key,), value))
+        return out
+
+    def lookup(d: object, path: tuple) -> object:
+        for key in path:
+            d = d[key]
+        return d
+
+    found = leaves(C.TEMPLATE["layout"], ("layout",))
+    for kind, entries in C.TEMPLATE["data"].items():
+        found += leaves(entries[0], ("data", kind, 0))
+    assert len(found) > 30
+    for path, value in found:
+        assert lookup(white, path) == value, path
+    for key in ("paper_bgcolor", "plot_bgcolor", "font", "xaxis", "yaxis", "colorway"):
+        assert key in C.TEMPLATE["layout"]
+    go.layout.Template(C.TEMPLATE)  # valid as a template object
+
+
+def test_apply_style_and_later_layout_edits_reach_the_spec() -> None:
+    fig = F.apply_style(C.LabFigure({"data": [], "layout": {"title": {"text": "T"},
+                                                             "legend": {"x": 0.2}}}), True)
+    layout = fig.spec["layout"]
+    assert layout["font"]["size"] == 22 and layout["title"] == {"text": "T", "font": {"size": 26}}
+    assert layout["legend"] == {"x": 0.2, "font": {"size": 21}} and layout["margin"]["t"] == 70
+    assert F.apply_style(C.LabFigure({}), False).spec["layout"]["margin"]["t"] == 40
+    # pages adjust line charts after building them (learned, challenges pages)
+    chart = F.line_chart({"a": np.arange(3.0)}, x_title="X")
+    chart.update_layout(height=260, margin_t=33)
+    chart.update_xaxes(tickmode="array", tickvals=[0, 1, 2], ticktext=["p", "q", "r"])
+    chart.update_yaxes(title_text="Y")
+    fig = valid(chart)
+    assert fig.layout.height == 260 and fig.layout.margin.t == 33 and fig.layout.margin.l == 70
+    assert list(fig.layout.xaxis.ticktext) == ["p", "q", "r"]
+    assert fig.layout.xaxis.title.text == "X" and fig.layout.yaxis.title.text == "Y"
+    panels = F.gate_panels(trace("gru", length=3)).update_xaxes(ticktext=list("abc"),
+                                                               tickvals=[0, 1, 2])
+    assert all(list(panels.spec["layout"][f"xaxis{k}"]["ticktext"]) == list("abc")
+               for k in ("", "2", "3", "4"))
+    assert C.TEMPLATE["layout"]["font"] == {"color": "#2a3f5f"}  # the shared template untouched
