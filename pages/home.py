@@ -25,8 +25,7 @@ for i, (name, icon) in enumerate(p for p in PAGES if p[0] != "home"):
         st.caption(page.t(f"home.about.{name}"))
 
 st.header(page.t("home.equations"))
-for kind, col in zip(("rnn", "gru", "lstm"), st.columns(3), strict=True):
-    with col:
-        st.subheader(page.t(f"page.{kind}"))
-        st.latex(equations.all_equations(kind))
+for kind in ("rnn", "gru", "lstm"):
+    st.subheader(page.t(f"page.{kind}"))
+    st.latex(equations.all_equations(kind))
 st.info(page.t("home.conventions"), icon="📐")
