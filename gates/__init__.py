@@ -3,6 +3,7 @@
 The public contract is docs/API.md. Importing gates needs only NumPy (never torch).
 """
 
+from gates import inputs, presets  # teacher's inputs and classroom scenarios
 from gates.backward import Gradients, backward
 from gates.network import GRU, LSTM, RNN
 from gates.sweep import sweep, sweep_param
@@ -17,6 +18,8 @@ __all__ = [
     "NetConfig",
     "Trace",
     "backward",
+    "inputs",
+    "presets",
     "sweep",
     "sweep_param",
 ]
