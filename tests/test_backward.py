@@ -143,7 +143,7 @@ def test_matches_torch_autograd(
 @pytest.mark.parametrize("kind", KINDS)
 def test_three_layers_long_batch(kind: str) -> None:
     rng = np.random.default_rng(7)
-    IN, H, L, B = 2, 5, 40, 3
+    IN, H, L, B = 2, 5, 15, 3
     kw = dict(num_layers=3, bidirectional=True, batch_first=True)
     net = make_net(kind, IN, H, seed=3, **kw)
     m = torch_module(kind, net, IN, H, **kw)
