@@ -369,7 +369,7 @@ def save_model(model: TrainedModel, path: str | Path) -> None:
         "state_keys": sorted(model.state_dict),
         "extra": model.extra,
     }
-    arrays = {f"state.{k}": np.asarray(v) for k, v in model.state_dict.items()}
+    arrays: dict[str, Any] = {f"state.{k}": np.asarray(v) for k, v in model.state_dict.items()}
     arrays["head_weight"] = np.asarray(model.head_weight)
     arrays["head_bias"] = np.asarray(model.head_bias)
     arrays["loss_history"] = np.asarray(model.loss_history, dtype=np.float32)
