@@ -336,3 +336,33 @@ def test_moving_a_slider_changes_the_result() -> None:
     assert [m.value for m in at.markdown] != before
     at.button(key="challenges.check").click().run()
     assert any("Solved" in s.value for s in at.success)
+
+
+@pytest.mark.parametrize("kind", ["gru", "lstm", "rnn"])
+def test_cell_page_pt_export_loads_into_torch_nn(kind: str) -> None:
+    """pt_download's bytes for a cell page's settings load into the matching torch.nn."""
+    pytest.importorskip("gates.model_io")
+    import torch
+
+    from lab import settings as S
+    from lab.model_export import cell_net, has_torch_twin, pt_bytes, torch_constructor
+
+    cell = S.CellSpec(kind=kind, input_size=2, hidden_size=3, seed=4,
+                      nonlinearity="relu" if kind == "rnn" else "tanh",
+                      edits=(("weight_hh_l0:0:1", 2.5),))
+    net = cell_net(cell)
+    assert has_torch_twin(net)
+    module = eval(torch_constructor(net), {"torch": torch})  # noqa: S307 - our own text
+    module.load_state_dict(torch.load(io.BytesIO(pt_bytes(net)), weights_only=True))
+    x = np.random.default_rng(0).normal(size=(7, 2))
+    with torch.no_grad():
+        expected = module.double()(torch.from_numpy(x))[0].numpy()
+    np.testing.assert_allclose(net(x)[0], expected, atol=1e-6)  # torch.nn holds float32
+    assert module.weight_hh_l0[0, 1].item() == 2.5
+
+
+def test_cho_gru_has_no_pt_export() -> None:
+    from lab import settings as S
+    from lab.model_export import cell_net, has_torch_twin
+
+    assert not has_torch_twin(cell_net(S.CellSpec(kind="gru", reset_after=False)))
