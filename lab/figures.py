@@ -164,7 +164,6 @@ def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool) -> go.
                              "dash": "dot"},
                     "marker": {"size": 4 if not present else 7}, **axes})
         steps = list(range(panel.values.shape[0]))
-        label = panel.label.replace("%", "%%")
         for unit, column in enumerate(panel.values.T.tolist()):
             name = t("fig.unit", lang, k=unit)
             data.append({
@@ -172,7 +171,7 @@ def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool) -> go.
                 "name": name, "legendgroup": f"unit{unit}", "showlegend": row == 1,
                 "line": {"color": UNIT_COLORS[unit % len(UNIT_COLORS)], "width": width},
                 "marker": {"size": 6 if not present else 10},
-                "hovertemplate": f"{label}<br>t = %{{x}}: %{{y:.3f}}<extra>{name}</extra>",
+                "hovertemplate": f"{panel.label}<br>t = %{{x}}: %{{y:.3f}}<extra>{name}</extra>",
                 **axes})
         yaxis = layout["yaxis" + _axis_ref(row)]
         if panel.y_range is None:
