@@ -42,6 +42,7 @@ SIGMOID_GATES = ("reset", "update", "input", "forget", "output")
 EVAL_SEED = 20_240_601  # held-out data: never a training seed (those come from seed's rng)
 EVAL_SIZE = 500
 FORMAT_VERSION = 1
+MODELS_DIR = Path(__file__).resolve().parents[1] / "models"  # the shipped pretrained models
 
 ProgressFn = Callable[[int, int, float], None]
 
@@ -286,6 +287,17 @@ def predict(model: TrainedModel, x: np.ndarray) -> np.ndarray:
     return result[0] if single else result
 
 
+def trace_model(model: TrainedModel, x: np.ndarray) -> tuple[Any, np.ndarray]:
+    """One engine run of ``model`` on one sequence ``x`` (L, input_size): the trace
+    (every gate at every step, ``tr.get(name)`` is (L, H)) and the readout of every step
+    ``(L, output_size)`` (per-sequence tasks answer with the last row)."""
+    x = np.asarray(x, dtype=np.float64)
+    if x.ndim != 2 or x.shape[1] != model.input_size:
+        raise ValueError(f"x must be one sequence (L, {model.input_size}); got {x.shape}")
+    trace = model_net(model).trace(x)
+    return trace, readout(model, trace.output)
+
+
 def probabilities(model: TrainedModel, x: np.ndarray) -> np.ndarray:
     """Softmax of :func:`predict` for class tasks (same shape)."""
     logits = predict(model, x)
@@ -377,6 +389,19 @@ def save_model(model: TrainedModel, path: str | Path) -> None:
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **arrays)
     Path(path).write_bytes(buffer.getvalue())
+
+
+def pretrained_path(task: str, kind: str, models_dir: str | Path | None = None) -> Path:
+    """Where ``scripts/train_pretrained.py`` put the model of ``task`` and ``kind``."""
+    get_task(task)
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}; got {kind!r}")
+    return Path(MODELS_DIR if models_dir is None else models_dir) / f"{task}_{kind}.npz"
+
+
+def load_pretrained(task: str, kind: str, models_dir: str | Path | None = None) -> TrainedModel:
+    """The shipped model of ``task`` and ``kind`` (see models/README.md)."""
+    return load_model(pretrained_path(task, kind, models_dir))
 
 
 def load_model(path: str | Path) -> TrainedModel:

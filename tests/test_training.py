@@ -192,6 +192,18 @@ def test_gated_cells_beat_the_plain_rnn_on_long_range_tasks(name: str) -> None:
     assert min(acc["gru"], acc["lstm"]) > acc["rnn"] + 0.2, acc
 
 
+def test_load_pretrained_and_trace_model() -> None:
+    model = training.load_pretrained("brackets", "lstm")
+    x, labels = tasks.encode_user_input(tasks.BRACKETS, "((a(b)c)d)")
+    trace, out = training.trace_model(model, x)
+    assert out.shape == (len(labels), tasks.BRACKETS.num_classes)
+    assert trace.get("forget").shape == (len(labels), model.hidden_size)
+    np.testing.assert_allclose(out, training.predict(model, x), atol=1e-12)
+    assert tasks.score(tasks.BRACKETS, out, tasks.targets(tasks.BRACKETS, x[None])[0]) == 1.0
+    with pytest.raises(ValueError, match="kind"):
+        training.pretrained_path("adding", "cnn")
+
+
 def test_gated_cells_learn_every_task() -> None:
     for name, acc in _recorded().items():
         assert max(acc["gru"], acc["lstm"]) > 0.9, (name, acc)
