@@ -122,10 +122,13 @@ def shipped_accuracy(mtime: float) -> dict[str, dict[str, float]]:
 
 
 def _parse_accuracy(data: Any) -> dict[str, dict[str, float]]:
-    """Accepts {task: {kind: acc | {"accuracy": acc}}} or {"task_kind": acc}."""
+    """Reads {"accuracy": {task: {kind: acc}}} (scripts/train_pretrained.py); also
+    {task: {kind: acc | {"accuracy": acc}}} or {"task_kind": acc}."""
     out: dict[str, dict[str, float]] = {}
-    if isinstance(data, dict) and isinstance(data.get("models"), (dict, list)):
-        data = data["models"]
+    for wrapper in ("accuracy", "models"):
+        if isinstance(data, dict) and isinstance(data.get(wrapper), dict):
+            data = data[wrapper]
+            break
     items = data.items() if isinstance(data, dict) else []
     for key, value in items:
         if isinstance(value, dict) and key in T.TASKS:

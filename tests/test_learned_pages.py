@@ -33,7 +33,7 @@ def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
             model = training.train(task, kind, hidden_size=4, steps=2, seed=1)
             training.save_model(model, folder / f"{task}_{kind}.npz")
             table.setdefault(task, {})[kind] = model.accuracy
-    (folder / "accuracy.json").write_text(json.dumps(table))
+    (folder / "accuracy.json").write_text(json.dumps({"seed": 1, "accuracy": table}))
     return folder
 
 
@@ -103,6 +103,17 @@ def test_bad_typed_input_gives_a_message_and_the_page_goes_on(learned: AppTest) 
     learned.text_input[0].set_value("1* 0 2 3 1 0 2 2 1 0 3 3").run()
     assert not learned.error
     assert any("Gates of the trained" in s.value for s in learned.subheader)
+
+
+def test_shipped_accuracy_table_is_read() -> None:
+    path = ROOT / "models" / "accuracy.json"
+    if not path.exists():
+        pytest.skip("models/accuracy.json not made yet")
+    from lab.learned_page import KINDS, _parse_accuracy
+
+    table = _parse_accuracy(json.loads(path.read_text()))
+    assert set(table) == {"delayed_recall", "adding", "brackets", "sentiment"}
+    assert all(set(row) == set(KINDS) for row in table.values())
 
 
 def test_link_opens_task_and_kind() -> None:

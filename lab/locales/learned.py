@@ -58,9 +58,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "learn.step": ("step", "步"),
     "learn.gates": ("Gates of the trained {kind} ({h} units)", "训练后的 {kind} 的门（{h} 个单元）"),
     "learn.gates_help": (
-        "Rows are hidden units, columns time steps. Gates run from 0 (closed, dark) to 1 "
-        "(open, bright).",
-        "行是隐藏单元，列是时间步。门的取值从 0（关闭，深色）到 1（打开，亮色）。",
+        "Rows are hidden units, columns time steps. Sigmoid gates run from 0 (closed, dark) "
+        "to 1 (open, bright); candidates and states from −1 (blue) to 1 (red).",
+        "行是隐藏单元，列是时间步。sigmoid 门的取值从 0（关闭，深色）到 1（打开，亮色）；"
+        "候选值和状态从 −1（蓝）到 1（红）。",
     ),
     "learn.steps": ("Training steps", "训练步数"),
     "learn.steps_help": ("One step = one batch of 64 fresh random examples.",
