@@ -108,6 +108,7 @@ def test_a_pickle_carrying_code_is_refused_and_never_runs(tmp_path: Path) -> Non
     assert control.read_text() == "pwned"
 
 
+@pytest.mark.filterwarnings("ignore:Detected pickle protocol")
 def test_a_pickle_calling_os_system_is_refused(tmp_path: Path) -> None:
     marker = tmp_path / "system.txt"
 
