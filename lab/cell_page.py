@@ -17,6 +17,7 @@ import streamlit as st
 from lab import equations, figures
 from lab import settings as S
 from lab.export import trace_csv
+from lab.model_export import pt_download
 from lab.ui import Bound, Page, controls, panel, setup
 
 SMALL_HIDDEN = 2  # up to this size every weight gets its own slider
@@ -353,7 +354,7 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
                   tokens: list[str] | None) -> None:
     scenario = bound.value
     name = scenario.preset or scenario.cell.kind
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns(3)
     c1.download_button(page.t("cell.download_csv"), trace_csv(trace, x, tokens),
                        file_name=f"{name}-trace.csv", mime="text/csv",
                        key=bound.key("dl.csv"))
@@ -361,6 +362,10 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
                        S.to_json(scenario, S.effective_weights(scenario.cell)),
                        file_name=f"{name}-settings.json", mime="application/json",
                        key=bound.key("dl.json"))
+    with c3:
+        net = S.make_net(scenario.cell)
+        net.load_state_dict(S.effective_weights(scenario.cell))
+        pt_download(page, net, name=f"{name}-weights", key=bound.key("dl.pt"))
 
     def load() -> None:
         upload = st.session_state.get(f"{page.name}.upload")
