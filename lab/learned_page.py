@@ -320,7 +320,7 @@ def watch_section(page: Page, bound: Bound[LearnedSettings]) -> None:
         return
     text, x, labels = got
     if own is not None and bound.value.source == "trained":
-        show_view(page, own, run_model(own, x), labels, "watch")
+        show_trained(page, own, text, x, labels, "watch")
         return
     view = shipped_view(s.task, s.kind, text)
     if view is None:
@@ -337,6 +337,36 @@ def show_view(page: Page, model: Any, view: View, labels: list[str], where: str,
     figs = figs or view_figures(page, task, view, labels)
     panel(page, lambda: show_predictions(page, task, view, labels, figs["output"]))
     panel(page, lambda: show_model_gates(page, model, figs["gates"], where))
+
+
+def session_memo(key: Any, build: Callable[[], Any]) -> Any:
+    """Per-session memo for what belongs to a model trained in this session (the
+    shared caches hold shipped models only)."""
+    store = st.session_state.setdefault("learned.memo", {})
+    if key not in store:
+        if len(store) >= 24:
+            store.clear()
+        store[key] = build()
+    return store[key]
+
+
+def _model_id(model: Any) -> tuple[int, float]:
+    # id() alone may be reused by the next model; its measured training time won't be
+    return id(model), float(model.train_seconds)
+
+
+def show_trained(page: Page, model: Any, text: str, x: np.ndarray, labels: list[str],
+                 where: str) -> None:
+    """show_view for a model trained in this session, its run and figures memoised."""
+    view, figs = session_memo(("view", _model_id(model), text, page), lambda: _view_and_figures(
+        page, model, x, labels))
+    show_view(page, model, view, labels, where, figs)
+
+
+def _view_and_figures(page: Page, model: Any, x: np.ndarray, labels: list[str]
+                      ) -> tuple[View, dict[str, Any]]:
+    view = run_model(model, x)
+    return view, view_figures(page, T.get_task(model.task), view, labels)
 
 
 def view_figures(page: Page, task: T.Task, view: View, labels: list[str]) -> dict[str, Any]:
@@ -454,12 +484,14 @@ def train_with_progress(page: Page, s: LearnedSettings, constraints: Any, label:
     bar = st.progress(0.0, text=page.t("learn.starting"))
     chart = st.empty()
     losses: list[float] = []
-    every = max(1, s.steps // 30)
     uid = f"{label}.{time.monotonic_ns()}"
+    last = [0.0]  # when the chart was last drawn: at most ~3 redraws a second
 
     def progress(step: int, total: int, loss: float) -> None:
         losses.append(float(loss))
-        if step % every == 0 or step == total:
+        now = time.perf_counter()
+        if now - last[0] >= 0.3 or step == total:
+            last[0] = now
             bar.progress(step / total, text=page.t("learn.progress", step=step, total=total,
                                                    loss=loss))
             chart.plotly_chart(loss_figure(page, losses), config=figures.PLOTLY_CONFIG,
@@ -509,7 +541,7 @@ def train_section(page: Page, bound: Bound[LearnedSettings]) -> None:
     got = input_box(page, bound, T.get_task(s.task))
     if got is not None:
         _, x, labels = got
-        show_view(page, model, run_model(model, x), labels, "train")
+        show_trained(page, model, got[0], x, labels, "train")
     pt_download(page, _engine_net(model), name=f"{s.task}_{s.kind}",
                 key="learned.dl.trained_pt")
 
@@ -579,7 +611,8 @@ def compare_models(page: Page, free: Any, limited: Any) -> None:
     """Constrained vs unconstrained: accuracy, weight norms, gate saturation."""
     import pandas as pd
 
-    stats = {"free": model_stats(free), "limited": model_stats(limited)}
+    stats = {"free": session_memo(("stats", _model_id(free)), lambda: model_stats(free)),
+             "limited": session_memo(("stats", _model_id(limited)), lambda: model_stats(limited))}
     names = {"free": page.t("learn.unconstrained"), "limited": page.t("learn.constrained")}
     st.subheader(page.t("learn.compare"))
     cols = st.columns(2)
