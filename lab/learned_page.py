@@ -263,13 +263,19 @@ def show_accuracy(page: Page, s: LearnedSettings) -> None:
     trained = session_models()
     st.markdown(f"**{page.t('learn.accuracy')}**")
     cols = st.columns(len(KINDS))
+    best = max(table.values(), default=0.0)
     for kind, col in zip(KINDS, cols, strict=True):
         acc = table.get(kind)
         own = trained.get(f"{s.task}/{kind}/free")
         label = kind.upper() + (" ◀" if kind == s.kind else "")
-        col.metric(label, "—" if acc is None else f"{acc:.0%}",
-                   delta=None if own is None else page.t("learn.yours", acc=own.accuracy),
-                   delta_color="off")
+        if own is not None:
+            delta, colour = page.t("learn.yours", acc=own.accuracy), "off"
+        elif acc is not None and acc < best - 0.05:  # make a failing cell stand out
+            delta, colour = page.t("learn.behind", gap=(best - acc) * 100), "normal"
+        else:
+            delta, colour = None, "off"
+        col.metric(label, "—" if acc is None else f"{acc:.0%}", delta=delta,
+                   delta_color=colour)
     if not table:
         st.caption(page.t("learn.no_accuracy"))
     else:
