@@ -256,6 +256,7 @@ def make_net(ch: Challenge | str, weights: Weights | None = None) -> Any:
     import gates
 
     ch = get_challenge(ch) if isinstance(ch, str) else ch
+    net: Any
     if ch.kind == "gru":
         net = gates.GRU(ch.input_size, ch.hidden_size, reset_after=ch.reset_after, seed=0)
     elif ch.kind == "lstm":
