@@ -109,6 +109,7 @@ def _chart(tab, key: str) -> str:
 def test_shared_link_reopens_the_same_scenario(live_server, browser_context, page):
     livelab.open_page(page, f"{live_server.url}/gru?H=1&L=12")
     values = _slider_values(page)
+    assert t("cell.hidden_size", "en") in values, (values, page.url, livelab.errors(page))
     assert values[t("cell.hidden_size", "en")] == "1"
     assert values[t("cell.length", "en")] == "12"
     # Change it some more in this session, then open its URL in another tab (a new session).

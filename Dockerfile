@@ -1,0 +1,25 @@
+# The gates lab in a container: a plain mirror of scripts/start.sh.
+#   docker build -t gates-lab .
+#   docker run --rm -p 8501:8501 gates-lab        # then open http://localhost:8501
+# Several replicas behind a load balancer: docs/DEPLOY.md.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    STREAMLIT_SERVER_FILE_WATCHER_TYPE=none
+
+WORKDIR /app
+COPY requirements.txt .
+# torch is pinned in requirements.txt; the CPU index keeps the CUDA build (GBs) out.
+RUN pip install -r requirements.txt --extra-index-url https://download.pytorch.org/whl/cpu
+
+COPY . .
+RUN useradd --create-home lab && chown -R lab /app
+USER lab
+
+EXPOSE 8501
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
+    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4)"
+CMD ["streamlit", "run", "app.py", "--server.address", "0.0.0.0", "--server.port", "8501", "--server.headless", "true"]
