@@ -26,3 +26,16 @@ def pages() -> list[st.Page]:
             out.append(st.Page(str(path), title=t(f"page.{name}", lang), icon=icon,
                                url_path=name, default=name == "home"))
     return out
+
+
+def sidebar_links(lang: str) -> None:
+    """The page links at the top of the sidebar, in the session's language.
+
+    Streamlit's own sidebar list is switched off (.streamlit/config.toml): with a pages/
+    folder beside app.py it showed the raw file names on pages opened by their link.
+    """
+    for name, icon in PAGES:
+        try:
+            st.page_link(f"pages/{name}.py", label=t(f"page.{name}", lang), icon=icon)
+        except st.errors.StreamlitPageNotFoundError:
+            return  # the page runs alone (AppTest), without app.py's navigation

@@ -19,6 +19,7 @@ import streamlit as st
 
 from lab import settings as S
 from lab.i18n import LANGUAGE_NAMES, LANGUAGES, t
+from lab.navigation import sidebar_links
 
 T = TypeVar("T")
 
@@ -76,6 +77,8 @@ def setup(name: str) -> Page:
     ss.setdefault("lab.lang", lang)
     ss.setdefault("lab.present", present)
     with st.sidebar:
+        sidebar_links(lang)
+        st.divider()
         st.selectbox(t("common.language", lang), LANGUAGES, key="lab.lang",
                      format_func=LANGUAGE_NAMES.__getitem__)
         st.toggle(t("common.present", lang), key="lab.present",
