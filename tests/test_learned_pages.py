@@ -377,3 +377,20 @@ def test_cho_gru_has_no_pt_export() -> None:
     from lab.model_export import cell_net, has_torch_twin
 
     assert not has_torch_twin(cell_net(S.CellSpec(kind="gru", reset_after=False)))
+
+
+def test_challenge_link_with_weights_restores_the_attempt() -> None:
+    at = AppTest.from_file(CHALLENGES, default_timeout=60)
+    at.query_params["challenge"] = "lstm-count"
+    at.run()
+    at.button(key="challenges.solution").click().run()
+    link = {k: at.query_params[k] for k in at.query_params}
+    assert "w" in link
+    again = AppTest.from_file(CHALLENGES, default_timeout=60)
+    for key, value in link.items():
+        again.query_params[key] = value[0] if isinstance(value, list) else value
+    again.run()
+    assert not again.exception, again.exception
+    assert again.selectbox(key="challenges.choice").value == "lstm-count"
+    again.button(key="challenges.check").click().run()
+    assert any("Solved" in s.value for s in again.success)
