@@ -66,11 +66,17 @@ class LearnedSettings:
 # --------------------------------------------------------------------------- data
 
 
+# A readable first example where random ones read oddly: (English, Chinese).
+FIRST_EXAMPLES = {"sentiment": ("i think the movie was not very good", "我觉得这部电影不是很好")}
+
+
 def example_text(task: T.Task, seed: int = 0, lang: str = "en") -> str:
     """A random example of ``task`` written the way a user types it (what
     ``encode_user_input`` reads back)."""
     from gates.training import DEFAULTS
 
+    if seed == 0 and task.name in FIRST_EXAMPLES:
+        return FIRST_EXAMPLES[task.name][lang == "zh"]
     x, _ = T.generate(task, 1, DEFAULTS[task.name].length, seed)
     x = x[0]
     if task.name == "delayed_recall":
@@ -530,9 +536,10 @@ def train_section(page: Page, bound: Bound[LearnedSettings]) -> None:
     training_knobs(page, bound)
     s = bound.value
     key = f"{s.task}/{s.kind}/free"
-    if st.button(page.t("learn.train_now", kind=s.kind.upper()), key="learned.train",
-                 type="primary"):
-        model = train_with_progress(page, s, None, page.t("learn.unconstrained"))
+    trained_now = st.button(page.t("learn.train_now", kind=s.kind.upper()),
+                            key="learned.train", type="primary")
+    if trained_now:  # the live loss curve stays on screen as this run's chart
+        model = train_with_progress(page, s, None, page.t("learn.training"))
         session_models()[key] = model
         st.session_state.pop(bound.key("source"), None)
         bound.set("source", "trained")
@@ -542,8 +549,9 @@ def train_section(page: Page, bound: Bound[LearnedSettings]) -> None:
         return
     st.success(page.t("learn.trained", kind=model.kind.upper(), acc=model.accuracy,
                       sec=model.train_seconds, steps=model.steps), icon="✅")
-    st.plotly_chart(loss_figure(page, model.loss_history), config=figures.PLOTLY_CONFIG,
-                    key="learned.chart.loss.final")
+    if not trained_now:
+        st.plotly_chart(loss_figure(page, model.loss_history), config=figures.PLOTLY_CONFIG,
+                        key="learned.chart.loss.final")
     got = input_box(page, bound, T.get_task(s.task))
     if got is not None:
         _, x, labels = got

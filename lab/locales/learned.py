@@ -85,6 +85,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "learn.loss": ("loss", "损失"),
     "learn.loss_title": ("Training loss", "训练损失"),
     "learn.training_step": ("training step", "训练步"),
+    "learn.training": ("Training", "训练"),
     "learn.unconstrained": ("Unconstrained", "不加限制"),
     "learn.constrained": ("With max-norm limits", "加最大范数限制"),
     "learn.limits_help": (
