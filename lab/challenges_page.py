@@ -221,7 +221,8 @@ def check_area(page: Page, bound: Bound[ChallengeSettings], ch: C.Challenge,
         else:
             missing = ", ".join(page.t(f"chal.part.{p}") for p, ok in result.parts if not ok)
             st.error(page.t("chal.fail", parts=missing), icon="❌")
-    if _count(FAILED, ch.id) > 0:
+    solved = last is not None and last[0] == key and last[1]
+    if _count(FAILED, ch.id) > 0 and not solved:
         st.warning(f"**{page.t('chal.hint')}** — {page.t(f'chal.{ch.id}.hint')}", icon="💡")
 
 
