@@ -227,9 +227,14 @@ def wait_rerun(page: Any, since: int, timeout: float = 60.0) -> None:
 
 
 def wait_quiet(page: Any, quiet_ms: int = 700, timeout: float = 60.0) -> None:
-    """Wait until the DOM has not changed for ``quiet_ms`` (lazy components, Plotly)."""
-    page.wait_for_function("(ms) => performance.now() - window.__lab.lastMutation > ms",
-                           arg=quiet_ms, timeout=timeout * 1000, polling=100)
+    """Wait until every lazily loaded element has replaced its grey placeholder and the DOM
+    has not changed for ``quiet_ms`` (Plotly has drawn)."""
+    page.wait_for_function(
+        """(ms) => performance.now() - window.__lab.lastMutation > ms
+             && !document.querySelector(
+               '[data-testid="stSkeleton"], [data-testid="stSkeletonElement"], '
+               + '[data-testid="stAppSkeleton"], [data-stale="true"]')""",
+        arg=quiet_ms, timeout=timeout * 1000, polling=100)
 
 
 def open_page(page: Any, url: str, timeout: float = 90.0, chart: bool | None = None) -> None:
@@ -266,6 +271,19 @@ def move_slider(page: Any, presses: int = 1, index: int = 0, timeout: float = 60
         page.locator(SLIDER).focus()
         page.keyboard.press(key)
         wait_rerun(page, since, timeout)
+    return True
+
+
+def change_radio(page: Any, timeout: float = 60.0) -> bool:
+    """Pick another option of the first visible radio group in the main area (for pages
+    without a slider); returns False when there is none."""
+    group = page.locator('[data-testid="stMain"] [data-testid="stRadio"]:visible').first
+    if page.locator('[data-testid="stMain"] [data-testid="stRadio"]:visible').count() == 0:
+        return False
+    option = group.locator('label:has(input[type="radio"]:not(:checked))').first
+    since = finished_count(page)
+    option.click()
+    wait_rerun(page, since, timeout)
     return True
 
 
