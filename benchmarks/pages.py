@@ -86,7 +86,7 @@ WATCH_CHART_JS = """(key) => {
   window.__bench = {last: 0};
   if (window.__benchObserver) window.__benchObserver.disconnect();
   window.__benchObserver = new MutationObserver(() => { window.__bench.last = performance.now(); });
-  window.__benchObserver.observe(box.parentElement || box,
+  window.__benchObserver.observe(box,
       {subtree: true, childList: true, attributes: true, characterData: true});
 }"""
 
