@@ -255,6 +255,18 @@ def weight_controls(page: Page, bound: Bound[S.Scenario]) -> None:
               help=page.t("cell.reinit_help"))
 
 
+def weights_tag(cell: S.CellSpec) -> str:
+    """Part of every weight widget's key: new sizes or a new init get fresh widgets, so a
+    slider never carries a value of the old network over as an 'edit' of the new one."""
+    return (f"{cell.kind}.{cell.input_size}x{cell.hidden_size}.s{cell.seed}"
+            f".{int(cell.reset_after)}.{cell.nonlinearity}")
+
+
+def weight_widget(cell: S.CellSpec, name: str, index: tuple[int, ...]) -> str:
+    """The widget name of one weight's slider (tests find sliders by it)."""
+    return f"w.{weights_tag(cell)}.{S.edit_key(name, index)}"
+
+
 def _blocks(cell: S.CellSpec) -> list[tuple[int, str]]:
     return list(enumerate(S.GATE_BLOCKS[cell.kind]))
 
@@ -280,7 +292,7 @@ def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
                         sub = ",".join(str(i) for i in (row, *index[1:]))
                         label = f"{equations.weight_symbol(name, block, cell.kind)}[{sub}]"
                         lo, hi = min(-SLIDER_RANGE, value), max(SLIDER_RANGE, value)
-                        new = bound.widget(st.slider, f"w.{S.edit_key(name, index)}", value,
+                        new = bound.widget(st.slider, weight_widget(cell, name, index), value,
                                            f"${label}$", min_value=lo, max_value=hi,
                                            step=0.05)
                         if new != value:
@@ -299,10 +311,10 @@ def gate_knobs(page: Page, bound: Bound[S.Scenario]) -> None:
     for (b, block), col in zip(groups, cols, strict=True):
         with col:
             st.markdown(f"**{page.t(f'gate.{cell.kind}.{block}')}**")
-            scale[b] = float(bound.widget(st.slider, f"scale.{b}", float(scale[b]),
+            scale[b] = float(bound.widget(st.slider, f"scale.{weights_tag(cell)}.{b}", float(scale[b]),
                                           page.t("cell.scale"), min_value=0.0, max_value=5.0,
                                           step=0.05))
-            shift[b] = float(bound.widget(st.slider, f"shift.{b}", float(shift[b]),
+            shift[b] = float(bound.widget(st.slider, f"shift.{weights_tag(cell)}.{b}", float(shift[b]),
                                           page.t("cell.shift"), min_value=-10.0,
                                           max_value=10.0, step=0.1))
     bound.set("cell", dataclasses.replace(cell, scale=_unless_all(scale, 1.0),
@@ -331,9 +343,10 @@ def matrix_editor(page: Page, bound: Bound[S.Scenario]) -> None:
                + ["b_i", "b_h"])
     block = np.column_stack([weights["weight_hh_l0"][rows], weights["weight_ih_l0"][rows],
                              weights["bias_ih_l0"][rows], weights["bias_hh_l0"][rows]])
-    base_key = bound.key(f"matrix.base.{gate}")
+    tag = weights_tag(cell)
+    base_key = bound.key(f"matrix.base.{tag}.{gate}")
     st.session_state.setdefault(base_key, pd.DataFrame(block, columns=columns))
-    edited = st.data_editor(st.session_state[base_key], key=bound.key(f"matrix.{gate}"),
+    edited = st.data_editor(st.session_state[base_key], key=bound.key(f"matrix.{tag}.{gate}"),
                             width="stretch")
     values = np.asarray(edited.to_numpy(dtype=np.float64, na_value=np.nan))
     if not np.all(np.isfinite(values)):

@@ -8,6 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lab import settings as S
+from lab.cell_page import weight_widget
+from lab.cell_page import weights_tag as cell_tag
 
 CELL_PAGES = ("gru", "lstm", "rnn")
 TIMEOUT = 60
@@ -33,6 +35,11 @@ def gate_chart(at: AppTest) -> dict:
 
 def scenario(at: AppTest, name: str) -> S.Scenario:
     return at.session_state[f"{name}.settings"]
+
+
+def weight_slider(at: AppTest, name: str, gen: int, tensor: str, *index: int):
+    cell = scenario(at, name).cell
+    return at.slider(key=f"{name}.{gen}.{weight_widget(cell, tensor, index)}")
 
 
 def test_app_opens_on_home_with_a_link_to_every_page():
@@ -61,7 +68,7 @@ def test_cell_page_runs_with_charts(name):
 def test_moving_a_weight_slider_changes_the_plotted_trace(name):
     at = run_page(name)
     before = gate_chart(at)
-    slider = at.slider(key=f"{name}.1.w.weight_hh_l0:0:0")
+    slider = weight_slider(at, name, 1, "weight_hh_l0", 0, 0)
     slider.set_value(round(slider.value + 1.5, 2)).run()
     assert not at.exception
     after = gate_chart(at)
@@ -89,7 +96,7 @@ def test_a_preset_applies_and_explains_itself(name, preset):
     assert any("🎓" == i.icon for i in at.info)
     # The weight sliders now show the preset's weights.
     weights = S.effective_weights(scenario(at, name).cell)
-    slider = at.slider(key=f"{name}.2.w.bias_ih_l0:0")
+    slider = weight_slider(at, name, 2, "bias_ih_l0", 0)
     assert slider.value == pytest.approx(weights["bias_ih_l0"][0])
 
 
@@ -97,7 +104,7 @@ def test_a_preset_applies_and_explains_itself(name, preset):
 def test_settings_survive_a_round_trip_through_the_url(name):
     at = run_page(name)
     at.slider(key=f"{name}.1.cell.input_size").set_value(2).run()
-    at.slider(key=f"{name}.1.w.bias_hh_l0:1").set_value(3.0).run()
+    weight_slider(at, name, 1, "bias_hh_l0", 1).set_value(3.0).run()
     at.slider(key=f"{name}.1.input.length").set_value(77).run()
     query = {k: at.query_params[k][0] if isinstance(at.query_params[k], list)
              else at.query_params[k] for k in at.query_params}
@@ -150,6 +157,18 @@ def test_gru_reset_variant_and_textbook_switch():
 
 def test_large_hidden_size_shows_gate_knobs_and_matrix_editor():
     at = run_page("lstm", {"H": "8"})
-    at.slider(key="lstm.1.scale.1").set_value(2.0).run()
+    cell = scenario(at, "lstm").cell
+    at.slider(key=f"lstm.1.scale.{cell_tag(cell)}.1").set_value(2.0).run()
     assert not at.exception
     assert scenario(at, "lstm").cell.scale == (1.0, 2.0, 1.0, 1.0)
+
+
+def test_changing_sizes_makes_no_phantom_edits_and_no_crash():
+    at = run_page("gru", {"H": "3"})
+    at.slider(key="gru.1.cell.input_size").set_value(2).run()
+    assert not at.exception
+    at.slider(key="gru.1.cell.hidden_size").set_value(1).run()
+    assert not at.exception
+    # New sizes start from the seeded init: nothing of the old network becomes an edit.
+    assert scenario(at, "gru").cell.edits == ()
+    assert "w" not in at.query_params
