@@ -1,10 +1,11 @@
 """The scrubber: a cell diagram whose gate boxes and equations follow a time slider.
 
 Everything animates in the browser: one Plotly frame per shown step, a slider with one
-step per frame and Play / Pause buttons. A frame carries only what changes (the value
-cells' colours and texts, the equations, the time marker of the strip chart), because
-plotly.js merges a frame's ``layout.shapes`` / ``layout.annotations`` into the figure's
-item by item: the changing items come first in both lists, the static drawing after.
+step per frame and Play / Pause buttons. A frame carries only trace data (the value
+cells' colours and texts, the strip chart's markers and dashed time line, the equations
+as a text-only scatter trace) and no layout, so the buttons and slider steps animate with
+``redraw: false``: plotly.js then restyles just those traces instead of re-rendering the
+whole figure (a layout change in a frame would need a full redraw to show).
 
 :func:`scrubber_info` gives the numbers of one step (what the tests check);
 :func:`cell_scrubber` draws them.
@@ -446,10 +447,7 @@ INK = "#4d4d4d"
 
 
 def _colour_value(value: float, signed: bool) -> float:
-    """Position of a value on :data:`CELL_SCALE`: signed values in 0..0.5, gates in 0.5..1.
-
-    One numeric colour array (rather than colour strings) keeps the frames small and fast.
-    """
+    """Position of a value on :data:`CELL_SCALE`: signed values in 0..0.5, gates in 0.5..1."""
     if signed:
         return (min(max(value, -1.0), 1.0) + 1) / 4 * 0.999
     return 0.5 + min(max(value, 0.0), 1.0) / 2
@@ -491,22 +489,41 @@ def _row_text(box: _Box, kind: str, unit: int, value: float, many: bool) -> str:
 
 
 class _Cells(NamedTuple):
-    """The value cells of one step: one bar each, in box order."""
+    """The value cells of one step, in box order: fill colour (CSS), text and text colour."""
 
-    colours: list[float]
+    colours: list[str]
     texts: list[str]
+    inks: list[str]
+
+
+def _css_colours(positions: list[float]) -> list[str]:
+    """Colours of positions on :data:`CELL_SCALE` (linear in RGB, as plotly.js does)."""
+    stops = np.array([f for f, _ in CELL_SCALE])
+    rgb = np.array([[int(c[i:i + 2], 16) for i in (1, 3, 5)] for _, c in CELL_SCALE], float)
+    out = []
+    for p in positions:
+        r, g, b = (round(float(np.interp(p, stops, rgb[:, i]))) for i in range(3))
+        out.append(f"rgb({r},{g},{b})")
+    return out
+
+
+def _ink(colour: str) -> str:
+    """Text colour on a fill: white on dark fills, #444 on light ones (Plotly's bar text)."""
+    r, g, b = (int(v) for v in colour[4:-1].split(","))
+    return "#ffffff" if (r * 299 + g * 587 + b * 114) / 1000 < 128 else "#444444"
 
 
 def _cells(diagram: _Diagram, info: ScrubberInfo, textbook: bool, kind: str) -> _Cells:
-    colours: list[float] = []
+    positions: list[float] = []
     texts: list[str] = []
     for box in diagram.boxes:
         vals = _box_values(box, info, textbook)
         for unit in range(box.rows):
             value = vals[unit] if unit < len(vals) else 0.0
-            colours.append(_colour_value(value, box.signed))
+            positions.append(_colour_value(value, box.signed))
             texts.append(_row_text(box, kind, unit, value, box.rows > 1))
-    return _Cells(colours, texts)
+    colours = _css_colours(positions)
+    return _Cells(colours, texts, [_ink(c) for c in colours])
 
 
 def _frame_steps(length: int, direction: int) -> list[int]:
@@ -655,15 +672,8 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
     start = int(np.argmin([abs(s - start_step) for s in steps]))
     shown = min(size, len(UNIT_COLORS))
 
-    # dynamic layout items first: the time marker and the equations (frames patch them)
-    marker_line = {"type": "line", "xref": "x", "yref": "y domain", "y0": 0, "y1": 1,
-                   "x0": steps[start], "x1": steps[start],
-                   "line": {"color": "#d62728", "width": 2 * scale, "dash": "dash"}}
-    equations = {"xref": "paper", "yref": "paper", "x": 0.47, "y": paper(bottom_px),
-                 "xanchor": "left", "yanchor": "top", "align": "left", "showarrow": False,
-                 "text": texts[start], "font": {"size": fs}, "name": "equations"}
     static_shapes, static_notes = _static_drawing(diagram, kind, scale)
-    notes = [equations, *static_notes]
+    notes = list(static_notes)
     if kind == "gru":
         conv = tr_("fig.scr.conv_textbook" if textbook else "fig.scr.conv_torch", lang)
         reset = tr_("fig.scr.reset_after" if trace.config.reset_after
@@ -676,16 +686,24 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
                   "xanchor": "left", "yanchor": "bottom", "showarrow": False,
                   "text": f"<b>{tr_('fig.scr.strip', lang)}</b>", "font": {"size": fs}})
 
-    # traces: nodes, value cells, strip lines, strip markers (plain dicts, never validated)
+    # traces (plain dicts, never validated): one filled rectangle per value cell (a
+    # scatter's fillcolor follows a frame without a redraw; a bar's marker colour does
+    # not), nodes, the value cells' texts, strip lines, strip markers, time line, equations
     base, bar_len, centre = _cell_geometry(diagram)
-    cell_bar = {
-        "type": "bar", "x": bar_len, "y": centre, "base": base, "orientation": "h",
-        "xaxis": "x2", "yaxis": "y2", "width": ROW_H - 2, "text": cells[start].texts,
-        "textposition": "inside", "insidetextanchor": "middle", "textangle": 0,
-        "textfont": {"size": round(12 * scale)}, "hoverinfo": "skip", "showlegend": False,
-        "marker": {"color": cells[start].colours, "colorscale": CELL_SCALE, "cmin": 0,
-                   "cmax": 1, "line": {"width": 0}},
+    half = (ROW_H - 2) / 2
+    cell_text = {
+        "type": "scatter", "x": [b + n / 2 for b, n in zip(base, bar_len, strict=True)],
+        "y": centre, "mode": "text", "name": "cells", "xaxis": "x2", "yaxis": "y2",
+        "text": cells[start].texts, "textposition": "middle center",
+        "textfont": {"size": round(12 * scale), "color": cells[start].inks},
+        "hoverinfo": "skip", "showlegend": False, "cliponaxis": False,
     }
+    rects = [{"type": "scatter", "x": [b, b + n, b + n, b, b],
+              "y": [c - half, c - half, c + half, c + half, c - half], "mode": "lines",
+              "fill": "toself", "fillcolor": colour, "line": {"width": 0},
+              "xaxis": "x2", "yaxis": "y2", "hoverinfo": "skip", "showlegend": False}
+             for b, n, c, colour in zip(base, bar_len, centre, cells[start].colours,
+                                        strict=True)]
 
     def markers(s: int) -> dict[str, Any]:
         return {"type": "scatter", "x": [s] * shown, "y": hidden[s, :shown].tolist()}
@@ -700,21 +718,38 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
               "showlegend": False, "hoverinfo": "skip",
               "marker": {"size": 10 * scale, "color": list(UNIT_COLORS[:shown]),
                          "line": {"color": "#ffffff", "width": 1.5}}}
-    data = [_node_trace(diagram, scale), cell_bar, *lines, moving]
-    bar_index, marker_index = 1, len(data) - 1
-    # a frame carries only what changes; plotly.js merges it into the figure item by item
+    # the time marker: a dashed line over the strip chart's full height (overlay axis y3,
+    # range 0..1); the equations: one text point at the top left of their own hidden
+    # axes (x3 / y4, range 0..1), so that a frame changes trace data only
+    def time_line(s: int) -> dict[str, Any]:
+        return {"type": "scatter", "x": [s, s]}
+
+    marker_line = {**time_line(steps[start]), "y": [0, 1], "mode": "lines", "xaxis": "x",
+                   "yaxis": "y3", "name": "time", "showlegend": False, "hoverinfo": "skip",
+                   "line": {"color": "#d62728", "width": 2 * scale, "dash": "dash"}}
+    equations = {"type": "scatter", "x": [0], "y": [1], "mode": "text", "xaxis": "x3",
+                 "yaxis": "y4", "name": "equations", "showlegend": False,
+                 "hoverinfo": "skip", "cliponaxis": False, "textposition": "bottom right",
+                 "text": [texts[start]], "textfont": {"size": fs}}
+    data = [*rects, _node_trace(diagram, scale), cell_text, *lines, moving, marker_line,
+            equations]
+    text_index, marker_index = len(rects) + 1, len(data) - 3
+    rect_indices = list(range(len(rects)))
+    # a frame carries only trace data (no layout), so redraw: false shows it
     frames = [
-        {"name": str(k), "traces": [bar_index, marker_index],
-         "data": [{"type": "bar", "marker": {"color": c.colours}, "text": c.texts},
-                  markers(s)],
-         "layout": {"shapes": [{"x0": s, "x1": s}], "annotations": [{"text": text}]}}
+        {"name": str(k),
+         "traces": [text_index, marker_index, marker_index + 1, marker_index + 2,
+                    *rect_indices],
+         "data": [{"type": "scatter", "text": c.texts, "textfont": {"color": c.inks}},
+                  markers(s), time_line(s), {"type": "scatter", "text": [text]},
+                  *({"type": "scatter", "fillcolor": colour} for colour in c.colours)]}
         for k, (s, c, text) in enumerate(zip(steps, cells, texts, strict=True))
     ]
 
     slider_steps = [{
         "method": "animate",
         "label": f"{s}: {labels[s]}" if labels is not None else str(s),
-        "args": [[str(k)], {"mode": "immediate", "frame": {"duration": 0, "redraw": True},
+        "args": [[str(k)], {"mode": "immediate", "frame": {"duration": 0, "redraw": False},
                             "transition": {"duration": 0}}],
     } for k, s in enumerate(steps)]
     title = tr_("fig.scr.title", lang, cell=kind.upper())
@@ -728,12 +763,16 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
     layout.update(
         height=int(plot_px + margin_t + margin_b),
         margin={"l": 40 * scale, "r": 20 * scale, "t": margin_t, "b": margin_b},
-        shapes=[marker_line, *static_shapes], annotations=notes, showlegend=False,
-        uniformtext={"minsize": round(12 * scale), "mode": "show"},
+        shapes=static_shapes, annotations=notes, showlegend=False,
         xaxis={"domain": [0.0, 0.40], "title": {"text": tr_("fig.step", lang)},
                "range": [-0.5, length - 0.5], **tick_axis(labels, length)},
         yaxis={"domain": [0.0, paper(bottom_px - 8 * scale - fs * 1.6)],
                **({"range": list(strip_range)} if strip_range else {"autorange": True})},
+        yaxis3={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True},
+        xaxis3={"domain": [0.47, 1.0], "anchor": "y4", "range": [0, 1], "visible": False,
+                "fixedrange": True},
+        yaxis4={"domain": [0.0, paper(bottom_px)], "anchor": "x3", "range": [0, 1],
+                "visible": False, "fixedrange": True},
         xaxis2={"domain": [0.0, 1.0], "range": list(diagram.x_range), "visible": False,
                 "fixedrange": True},
         yaxis2={"domain": [paper(bottom_px + gap_px), 1.0], "range": list(diagram.y_range),
@@ -753,13 +792,13 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
             "pad": {"t": 38 * scale, "r": 10}, "font": {"size": fs},
             "buttons": [
                 {"label": tr_("fig.scr.play", lang), "method": "animate",
-                 "args": [None, {"frame": {"duration": 150, "redraw": True},
+                 "args": [None, {"frame": {"duration": 150, "redraw": False},
                                  "fromcurrent": True, "transition": {"duration": 0}}]},
                 {"label": tr_("fig.scr.pause", lang), "method": "animate",
                  "args": [[None], {"frame": {"duration": 0, "redraw": False},
                                    "mode": "immediate", "transition": {"duration": 0}}]},
             ],
         }],
-        hovermode="closest", bargap=0,
+        hovermode="closest",
     )
     return LabFigure({"data": data, "layout": layout, "frames": frames})

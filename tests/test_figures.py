@@ -267,8 +267,35 @@ def test_scrubber_one_frame_per_step_with_slider_and_buttons() -> None:
     buttons = fig.layout.updatemenus[0].buttons
     play, pause = buttons
     assert play.method == pause.method == "animate"
-    assert play.args[0] is None and play.args[1]["frame"] == {"duration": 150, "redraw": True}
+    assert play.args[0] is None and play.args[1]["frame"] == {"duration": 150, "redraw": False}
     assert list(pause.args[0]) == [None]
+
+
+def cell_texts(fig: go.Figure):
+    """The scrubber's value-cell texts (a text-only scatter)."""
+    (cells,) = [d for d in fig.data if d.name == "cells"]
+    return cells
+
+
+def equations(fig: go.Figure):
+    """The scrubber's equations trace (a text-only scatter)."""
+    (eq,) = [d for d in fig.data if d.name == "equations"]
+    assert eq.type == "scatter" and eq.mode == "text"
+    return eq
+
+
+def test_scrubber_frames_change_trace_data_only_so_redraw_false_is_enough() -> None:
+    for kind in ("gru", "lstm", "rnn"):
+        fig = valid(F.cell_scrubber(trace(kind, length=6)))
+        spec = fig.to_dict()
+        assert spec["frames"] and all("layout" not in f for f in spec["frames"])
+        slider = spec["layout"]["sliders"][0]
+        assert all(s["args"][1]["frame"]["redraw"] is False for s in slider["steps"])
+        play, pause = spec["layout"]["updatemenus"][0]["buttons"]
+        assert play["args"][1]["frame"]["redraw"] is False
+        assert pause["args"][1]["frame"]["redraw"] is False
+        # nothing in the layout moves: no shapes on the strip chart's x axis
+        assert all(sh.get("xref") != "x" for sh in spec["layout"]["shapes"])
 
 
 def test_scrubber_caps_long_sequences_and_says_so() -> None:
@@ -284,20 +311,27 @@ def test_scrubber_frames_carry_only_what_changes() -> None:
     valid(fig)
     spec = fig.spec
     for frame in spec["frames"]:
-        assert set(frame) == {"name", "traces", "data", "layout"}
-        assert len(frame["data"]) == 2 and frame["traces"] == [1, len(spec["data"]) - 1]
-        assert set(frame["data"][0]) <= {"type", "marker", "text"}
-        assert set(frame["data"][0]["marker"]) == {"color"}
-        assert set(frame["layout"]) == {"shapes", "annotations"}
-        assert [set(a) for a in frame["layout"]["annotations"]] == [{"text"}]
-        assert [set(s) for s in frame["layout"]["shapes"]] == [{"x0", "x1"}]
+        n = len(spec["data"])
+        cells = [i for i, d in enumerate(spec["data"]) if d.get("fill") == "toself"]
+        text = [i for i, d in enumerate(spec["data"]) if d.get("name") == "cells"]
+        assert set(frame) == {"name", "traces", "data"}
+        assert frame["traces"] == [*text, n - 3, n - 2, n - 1, *cells]
+        assert len(frame["data"]) == 4 + len(cells)
+        assert set(frame["data"][0]) == {"type", "text", "textfont"}
+        assert set(frame["data"][0]["textfont"]) == {"color"}
+        assert all(set(d) == {"type", "fillcolor"} for d in frame["data"][4:])
+        assert set(frame["data"][1]) == {"type", "x", "y"}  # the strip chart's markers
+        assert set(frame["data"][2]) == {"type", "x"}  # the time line
+        assert set(frame["data"][3]) == {"type", "text"}  # the equations
+        assert spec["data"][n - 1]["name"] == "equations"
+        assert spec["data"][n - 2]["name"] == "time"
 
 
 @pytest.mark.parametrize("kind", ["gru", "lstm", "rnn"])
 def test_scrubber_frame_t_shows_the_trace_values_at_t(kind: str) -> None:
     tr = trace(kind, length=7)
     fig = view(F.cell_scrubber(tr, start_step=4))
-    cells = fig.data[1]
+    cells = cell_texts(fig)
     keys = [a for a in (
         "update reset candidate".split() if kind == "gru" else
         "forget input candidate output".split() if kind == "lstm" else ["preactivation"])]
@@ -307,13 +341,15 @@ def test_scrubber_frame_t_shows_the_trace_values_at_t(kind: str) -> None:
         for j, name in enumerate(keys):  # the gate boxes come first, three rows each
             np.testing.assert_allclose(shown[3 * j: 3 * j + 3], tr.get(name)[k],
                                        atol=0.005, err_msg=f"{kind} {name} frame {k}")
-        assert f"t = {k}" in frame.layout.annotations[0].text
+        assert f"t = {k}" in frame.data[3].text[0]
         marker = frame.data[1]
         np.testing.assert_allclose(marker.y, tr.get("hidden")[k])
-        assert frame.layout.shapes[0].x0 == k
+        assert list(frame.data[2].x) == [k, k]
     start = fig.frames[4]
     assert list(cells.text) == list(start.data[0].text)  # the figure opens at start_step
     assert fig.layout.sliders[0].active == 4
+    assert list(equations(fig).text) == list(start.data[3].text)
+    assert list(fig.data[-2].x) == [4, 4]
 
 
 @pytest.mark.parametrize("kind,kw", [("gru", {}), ("gru", {"reset_after": False}),
@@ -375,6 +411,7 @@ def test_scrubber_equations_follow_reset_variant_and_update_convention() -> None
     figs = [view(F.cell_scrubber(trace("gru", reset_after=ra))) for ra in (True, False)]
     texts = [{a.text for a in f.layout.annotations} for f in figs]
     assert texts[0] != texts[1]
+    assert equations(figs[0]).text[0] != equations(figs[1]).text[0]
 
 
 def test_scrubber_textbook_flag_swaps_the_update_box() -> None:
@@ -388,10 +425,10 @@ def test_scrubber_textbook_flag_swaps_the_update_box() -> None:
 
 def test_scrubber_shows_at_most_four_units_and_names_the_lstm_highway() -> None:
     fig = view(F.cell_scrubber(trace("lstm", hidden=6, length=3)))
-    texts = list(fig.data[1].text)
+    texts = list(cell_texts(fig).text)
     assert "g<sub>3</sub> = " in " ".join(texts) and "<sub>4</sub>" not in " ".join(texts)
     notes = " ".join(a.text for a in fig.layout.annotations)
-    assert "gradient highway" in notes and "units 0–3 of 6" in notes
+    assert "gradient highway" in notes and "units 0–3 of 6" in equations(fig).text[0]
 
 
 # --------------------------------------------------------------------------------------
@@ -403,7 +440,7 @@ def test_chinese_labels() -> None:
     assert view(F.gate_panels(tr, lang="zh")).layout.annotations[1].text == "更新门 z"
     scr = view(F.cell_scrubber(tr, lang="zh"))
     assert scr.layout.updatemenus[0].buttons[0].label == "▶ 播放"
-    assert "单元" in scr.frames[0].layout.annotations[0].text
+    assert "单元" in scr.frames[0].data[3].text[0]
     assert view(F.saturation_bar(F.saturation_info(tr), lang="zh")).data[0].name == "低于 0.1"
     rnn_bar = view(F.saturation_bar(F.saturation_info(trace("rnn")), lang="zh"))
     assert list(rnn_bar.data[0].y) == ["饱和的 tanh h"]
