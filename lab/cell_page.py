@@ -283,20 +283,14 @@ def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
         with col:
             st.markdown(f"**{page.t(f'gate.{cell.kind}.{block}')}**")
             st.latex(eqs[block])
-            for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
-                w = weights[name]
-                for row in range(h):
-                    for index in ([(b * h + row, j) for j in range(w.shape[1])] if w.ndim == 2
-                                  else [(b * h + row,)]):
-                        value = float(w[index])
-                        sub = ",".join(str(i) for i in (row, *index[1:]))
-                        label = f"{equations.weight_symbol(name, block, cell.kind)}[{sub}]"
-                        lo, hi = min(-SLIDER_RANGE, value), max(SLIDER_RANGE, value)
-                        new = bound.widget(st.slider, weight_widget(cell, name, index), value,
-                                           f"${label}$", min_value=lo, max_value=hi,
-                                           step=0.05)
-                        if new != value:
-                            cell = S.with_edit(cell, name, index, new)
+            for name, index, sub in S.block_elements(weights, b, h):
+                value = float(weights[name][index])
+                label = f"{equations.weight_latex(name, block, cell.kind)}[{sub}]"
+                lo, hi = min(-SLIDER_RANGE, value), max(SLIDER_RANGE, value)
+                new = bound.widget(st.slider, weight_widget(cell, name, index), value,
+                                   f"${label}$", min_value=lo, max_value=hi, step=0.05)
+                if new != value:
+                    cell = S.with_edit(cell, name, index, new)
     bound.set("cell", cell)
 
 

@@ -155,22 +155,14 @@ def weight_sliders(page: Page, bound: Bound[ChallengeSettings], ch: C.Challenge)
     for b, block in enumerate(ch.gates):
         with cols[b * split]:
             st.markdown(f"**{page.t(f'gate.{ch.kind}.{block}')}**")
-        n = 0
-        for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
-            w = weights[name]
-            for row in range(h):
-                for index in ([(b * h + row, j) for j in range(w.shape[1])] if w.ndim == 2
-                              else [(b * h + row,)]):
-                    value = float(w[index])
-                    sub = ",".join(str(i) for i in (row, *index[1:]))
-                    head, _, low = equations.weight_symbol(name, block, ch.kind).partition("_")
-                    with cols[b * split + n % split]:
-                        new = bound.widget(st.slider, f"w.{S.edit_key(name, index)}", value,
-                                           f"${head}_{{{low}}}[{sub}]$",
-                                           min_value=min(-limit, value),
-                                           max_value=max(limit, value), step=step)
-                    weights[name][index] = new
-                    n += 1
+        for n, (name, index, sub) in enumerate(S.block_elements(weights, b, h)):
+            value = float(weights[name][index])
+            with cols[b * split + n % split]:
+                new = bound.widget(st.slider, f"w.{S.edit_key(name, index)}", value,
+                                   f"${equations.weight_latex(name, block, ch.kind)}[{sub}]$",
+                                   min_value=min(-limit, value),
+                                   max_value=max(limit, value), step=step)
+            weights[name][index] = new
     bound.set("cell", dataclasses.replace(cell, edits=edits_for(ch, weights)))
 
 

@@ -65,3 +65,9 @@ def weight_symbol(tensor: str, block: str, kind: str) -> str:
     if kind == "rnn":
         return f"{head}_{side}h"
     return f"{head}_{side}{gate}"
+
+
+def weight_latex(tensor: str, block: str, kind: str) -> str:
+    """LaTeX of the weight's symbol with its whole subscript: 'W_{hz}'."""
+    head, _, low = weight_symbol(tensor, block, kind).partition("_")
+    return f"{head}_{{{low}}}"

@@ -158,6 +158,20 @@ def effective_weights(cell: CellSpec) -> dict[str, np.ndarray]:
     return weights
 
 
+def block_elements(weights: Mapping[str, np.ndarray], block: int, hidden_size: int
+                   ) -> list[tuple[str, tuple[int, ...], str]]:
+    """Every weight and bias element of gate block ``block``, in the weight editor's order:
+    (tensor name, index into it, "row,col" within the block) for W_i, W_h, b_i, b_h."""
+    out = []
+    for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
+        w = weights[name]
+        for row in range(hidden_size):
+            r = block * hidden_size + row
+            indices = [(r, j) for j in range(w.shape[1])] if w.ndim == 2 else [(r,)]
+            out += [(name, index, ",".join(map(str, (row, *index[1:])))) for index in indices]
+    return out
+
+
 def edits_from_weights(cell: CellSpec, weights: Mapping[str, Any]) -> tuple[tuple[str, float], ...]:
     """The edits that turn the cell's seeded init into ``weights`` (exactly)."""
     init = make_net(dataclasses.replace(cell, edits=())).state_dict()

@@ -165,15 +165,20 @@ class Bound(Generic[T]):
     def _meta(self, path: str) -> Mapping[str, Any]:
         return S.field_meta(self.cls, path)
 
-    def slider(self, path: str, label: str, lo: float | None = None, hi: float | None = None,
-               step: float | None = None, **kwargs: Any) -> Any:
+    def _bounded(self, path: str, lo: float | None, hi: float | None
+                 ) -> tuple[Any, Any, Any]:
+        """The field's limits (or the given ones) and its value clamped into them."""
         meta = self._meta(path)
         lo = meta["lo"] if lo is None else lo
         hi = meta["hi"] if hi is None else hi
         current = self.get(path)
         if isinstance(current, int) and not isinstance(current, bool):
             lo, hi = int(lo), int(hi)
-        current = min(max(current, lo), hi)
+        return lo, hi, min(max(current, lo), hi)
+
+    def slider(self, path: str, label: str, lo: float | None = None, hi: float | None = None,
+               step: float | None = None, **kwargs: Any) -> Any:
+        lo, hi, current = self._bounded(path, lo, hi)
         value = self.widget(st.slider, path, current, label, min_value=lo, max_value=hi,
                             step=step, **kwargs)
         self.set(path, value)
@@ -181,13 +186,7 @@ class Bound(Generic[T]):
 
     def number(self, path: str, label: str, lo: float | None = None, hi: float | None = None,
                step: float | None = None, **kwargs: Any) -> Any:
-        meta = self._meta(path)
-        lo = meta["lo"] if lo is None else lo
-        hi = meta["hi"] if hi is None else hi
-        current = self.get(path)
-        if isinstance(current, int) and not isinstance(current, bool):
-            lo, hi = int(lo), int(hi)
-        current = min(max(current, lo), hi)
+        lo, hi, current = self._bounded(path, lo, hi)
         value = self.widget(st.number_input, path, current, label, min_value=lo, max_value=hi,
                             step=step, **kwargs)
         self.set(path, value)
