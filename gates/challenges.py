@@ -253,16 +253,11 @@ def challenge_input(ch: Challenge | str) -> np.ndarray:
 
 def make_net(ch: Challenge | str, weights: Weights | None = None) -> Any:
     """The challenge's cell with ``weights`` (default: the start weights) loaded."""
-    import gates
+    from gates.network import single_cell
 
     ch = get_challenge(ch) if isinstance(ch, str) else ch
-    net: Any
-    if ch.kind == "gru":
-        net = gates.GRU(ch.input_size, ch.hidden_size, reset_after=ch.reset_after, seed=0)
-    elif ch.kind == "lstm":
-        net = gates.LSTM(ch.input_size, ch.hidden_size, seed=0)
-    else:
-        net = gates.RNN(ch.input_size, ch.hidden_size, nonlinearity=ch.nonlinearity, seed=0)
+    net = single_cell(ch.kind, ch.input_size, ch.hidden_size, reset_after=ch.reset_after,
+                      nonlinearity=ch.nonlinearity, seed=0)
     net.load_state_dict(ch.start if weights is None else weights)
     return net
 

@@ -349,3 +349,15 @@ class LSTM(_Recurrent):
                  seed: int | None = None) -> None:
         super().__init__(_config(input_size, hidden_size, num_layers, bias, batch_first,
                                  bidirectional), seed)
+
+
+def single_cell(kind: str, input_size: int, hidden_size: int, *, reset_after: bool = True,
+                nonlinearity: str = "tanh", seed: int | None = None) -> RNN | GRU | LSTM:
+    """One layer, one direction of ``kind`` ("rnn", "gru" or "lstm"): the lab's tiny cells."""
+    if kind == "gru":
+        return GRU(input_size, hidden_size, reset_after=reset_after, seed=seed)
+    if kind == "lstm":
+        return LSTM(input_size, hidden_size, seed=seed)
+    if kind == "rnn":
+        return RNN(input_size, hidden_size, nonlinearity=nonlinearity, seed=seed)
+    raise ValueError(f"kind: expected 'rnn', 'gru' or 'lstm', given {kind!r}")

@@ -314,15 +314,10 @@ def preset_input(p: Preset | str) -> np.ndarray:
 
 def preset_net(p: Preset | str) -> RNN | GRU | LSTM:
     """A fresh ``gates.RNN`` / ``GRU`` / ``LSTM`` with the preset's weights loaded."""
-    import gates  # late: gates/__init__ imports this module
+    from gates.network import single_cell  # late: gates/__init__ imports this module
 
     p = get_preset(p) if isinstance(p, str) else p
-    net: RNN | GRU | LSTM
-    if p.kind == "gru":
-        net = gates.GRU(p.input_size, p.hidden_size, reset_after=p.reset_after, seed=0)
-    elif p.kind == "lstm":
-        net = gates.LSTM(p.input_size, p.hidden_size, seed=0)
-    else:
-        net = gates.RNN(p.input_size, p.hidden_size, nonlinearity=p.nonlinearity, seed=0)
+    net = single_cell(p.kind, p.input_size, p.hidden_size, reset_after=p.reset_after,
+                      nonlinearity=p.nonlinearity, seed=0)
     net.load_state_dict({k: v.copy() for k, v in p.state_dict.items()})
     return net

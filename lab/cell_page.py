@@ -17,7 +17,7 @@ import streamlit as st
 from lab import equations, figures
 from lab import settings as S
 from lab.export import trace_csv
-from lab.model_export import pt_download
+from lab.model_export import cell_net, pt_download
 from lab.ui import Bound, Page, controls, panel, setup
 
 SMALL_HIDDEN = 2  # up to this size every weight gets its own slider
@@ -31,9 +31,7 @@ def run_cell(cell_key: str, input_key: str) -> tuple[Any, np.ndarray, list[str] 
     cell, _ = S.from_dict(S.CellSpec, json.loads(cell_key))
     inp, _ = S.from_dict(S.InputSpec, json.loads(input_key))
     x, tokens = S.build_input(inp, cell.input_size)
-    net = S.make_net(cell)
-    net.load_state_dict(S.effective_weights(cell))
-    return net.trace(x), x, tokens
+    return cell_net(cell).trace(x), x, tokens
 
 
 def render(kind: str) -> None:
@@ -370,9 +368,8 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
                        file_name=f"{name}-settings.json", mime="application/json",
                        key=bound.key("dl.json"))
     with c3:
-        net = S.make_net(scenario.cell)
-        net.load_state_dict(S.effective_weights(scenario.cell))
-        pt_download(page, net, name=f"{name}-weights", key=bound.key("dl.pt"))
+        pt_download(page, cell_net(scenario.cell), name=f"{name}-weights",
+                    key=bound.key("dl.pt"))
 
     def load() -> None:
         upload = st.session_state.get(f"{page.name}.upload")

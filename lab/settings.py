@@ -123,15 +123,11 @@ def parse_edit_key(key: str) -> tuple[str, tuple[int, ...]]:
 
 def make_net(cell: CellSpec) -> Any:
     """An engine network with the cell's seeded init (no edits applied)."""
-    import gates
+    from gates.network import single_cell
 
-    if cell.kind == "gru":
-        return gates.GRU(cell.input_size, cell.hidden_size, reset_after=cell.reset_after,
-                         seed=cell.seed)
-    if cell.kind == "lstm":
-        return gates.LSTM(cell.input_size, cell.hidden_size, seed=cell.seed)
-    return gates.RNN(cell.input_size, cell.hidden_size, nonlinearity=cell.nonlinearity,
-                     seed=cell.seed)
+    return single_cell(cell.kind, cell.input_size, cell.hidden_size,
+                       reset_after=cell.reset_after, nonlinearity=cell.nonlinearity,
+                       seed=cell.seed)
 
 
 def base_weights(cell: CellSpec) -> dict[str, np.ndarray]:
