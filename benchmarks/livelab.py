@@ -252,6 +252,14 @@ def open_page(page: Any, url: str, timeout: float = 90.0, chart: bool | None = N
             ".every(gd => gd._fullLayout && gd.data)", timeout=timeout * 1000)
 
 
+def open_tab(page: Any, label: str, timeout: float = 60.0) -> None:
+    """Click the tab named ``label``; lazy tabs (lab.ui.lazy_tabs) rerun to build it."""
+    since = finished_count(page)
+    page.get_by_role("tab", name=label, exact=True).click()
+    wait_rerun(page, since, timeout)
+    wait_quiet(page, timeout=timeout)
+
+
 def errors(page: Any) -> list[str]:
     """The text of every error box on the page (empty when there is none)."""
     return [t[:500] for t in page.locator(ERROR_SELECTOR).all_inner_texts()]

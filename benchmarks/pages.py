@@ -6,11 +6,14 @@
 (a) each page of lab.navigation.PAGES at default settings, AppTest: one warm-up run, then
     20 timed ``at.run()``; median and 95th percentile. (AppTest, like our config with
     runner.postScriptGC = false, runs no full garbage collection after a rerun.)
-(b) a live server + chromium: ArrowRight/ArrowLeft on the first slider of /gru, timed in
-    the page with performance.now() from the keydown to (1) the script_finished message
-    and (2) the last change of the gates chart's DOM (the chart redrawn); ~20 moves.
-(c) the scrubber figure on /gru: Plotly.animate to the next frame (transition 0), timed
-    until its 'plotly_animated' event; 20 frames. No server round trip.
+(b) a live server + chromium: ArrowRight/ArrowLeft on the first weight slider of /gru
+    (Settings -> Weights), then on the input-size slider (Settings -> Cell), with the gates
+    chart in view, timed in the page with performance.now() from the keydown to (1) the
+    script_finished message and (2) the last change of the gates chart's DOM (the chart
+    redrawn); ~20 moves each.
+(c) the scrubber figure on /gru (its tab open): Plotly.animate to the next frame
+    (transition 0), timed until its 'plotly_animated' event; 20 frames. No server round
+    trip.
 """
 
 from __future__ import annotations
@@ -114,39 +117,57 @@ SCRUB_JS = """async (n) => {
 }"""
 
 
+def slider_moves(page, moves: int) -> tuple[list[float], list[float]]:
+    """ArrowRight/ArrowLeft on the first visible slider: ms from the key press to the run's
+    script_finished and to the gates chart's last DOM change (one warm-up move)."""
+    to_finish, to_chart = [], []
+    lo, hi, value = page.evaluate(livelab.MARK_SLIDER_JS, 0)
+    for i in range(moves + 1):
+        up = value < hi if i % 2 == 0 else value <= lo
+        key = "ArrowRight" if up else "ArrowLeft"
+        page.evaluate(WATCH_CHART_JS, "gru-chart-gates")
+        since = livelab.finished_count(page)
+        page.evaluate(livelab.MARK_SLIDER_JS, 0)
+        page.locator(livelab.SLIDER).focus()
+        page.keyboard.press(key)
+        livelab.wait_rerun(page, since)
+        livelab.wait_quiet(page, quiet_ms=500)
+        keyed, finished, last = page.evaluate(
+            "() => [window.__lab.keys.at(-1)[0], window.__lab.finished.at(-1)[0],"
+            " window.__bench.last]")
+        value = float(page.evaluate(livelab.MARK_SLIDER_JS, 0)[2])
+        if i == 0:
+            continue  # warm-up move
+        to_finish.append(finished - keyed)
+        to_chart.append(max(last, finished) - keyed)
+    return to_finish, to_chart
+
+
 def browser_timings(moves: int, frames: int) -> list[str]:
     from playwright.sync_api import sync_playwright
+
+    from lab.i18n import t
 
     lines = []
     with livelab.LiveServer() as server, sync_playwright() as pw, \
             livelab.launch_browser(pw) as context:
         page = context.new_page()
         livelab.open_page(page, f"{server.url}/gru")
-        to_finish, to_chart = [], []
-        info = page.evaluate(livelab.MARK_SLIDER_JS, 0)
-        lo, hi, value = info
-        for i in range(moves + 1):
-            up = value < hi if i % 2 == 0 else value <= lo
-            key = "ArrowRight" if up else "ArrowLeft"
-            value += 1 if up else -1
-            page.evaluate(WATCH_CHART_JS, "gru-chart-gates")
-            since = livelab.finished_count(page)
-            page.evaluate(livelab.MARK_SLIDER_JS, 0)
-            page.locator(livelab.SLIDER).focus()
-            page.keyboard.press(key)
-            livelab.wait_rerun(page, since)
-            livelab.wait_quiet(page, quiet_ms=500)
-            keyed, finished, last = page.evaluate(
-                "() => [window.__lab.keys.at(-1)[0], window.__lab.finished.at(-1)[0],"
-                " window.__bench.last]")
-            if i == 0:
-                continue  # warm-up move
-            to_finish.append(finished - keyed)
-            to_chart.append(max(last, finished) - keyed)
-        assert not livelab.errors(page), livelab.errors(page)
-        lines.append(row("gru slider -> rerun finished", to_finish, None, f"{moves} moves"))
-        lines.append(row("gru slider -> chart redrawn", to_chart, SLIDER_TARGET_MS,
+        # The lesson's move: a weight slider (Settings -> Weights), gates chart in view.
+        livelab.open_tab(page, t("cell.tab.weights", "en"))
+        to_finish, to_chart = slider_moves(page, moves)
+        lines.append(row("gru weight slider -> rerun finished", to_finish, None,
                          f"{moves} moves"))
+        lines.append(row("gru weight slider -> chart redrawn", to_chart, SLIDER_TARGET_MS,
+                         f"{moves} moves"))
+        # A structural move: the input size (1 <-> 2) rebuilds the network and its widgets.
+        livelab.open_tab(page, t("cell.tab.cell", "en"))
+        to_finish, to_chart = slider_moves(page, moves)
+        lines.append(row("gru input size -> rerun finished", to_finish, None, f"{moves} moves"))
+        lines.append(row("gru input size -> chart redrawn", to_chart, SLIDER_TARGET_MS,
+                         f"{moves} moves"))
+        assert not livelab.errors(page), livelab.errors(page)
+        livelab.open_tab(page, t("cell.scrubber", "en"))
         scrub = page.evaluate(SCRUB_JS, frames)
         lines.append(row("gru scrubber: next frame", scrub, SCRUB_TARGET_MS,
                          f"{frames} frames" if scrub else "no frames in the scrubber"))

@@ -18,11 +18,14 @@ from lab import equations, figures
 from lab import settings as S
 from lab.export import trace_csv
 from lab.model_export import cell_net, pt_download
-from lab.ui import Bound, Page, controls, panel, setup
+from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup
 
 SMALL_HIDDEN = 2  # up to this size every weight gets its own slider
 HEATMAP_ABOVE = 4  # above this hidden size the gates are shown as heatmaps
 SLIDER_RANGE = 10.0
+CONTROL_TABS = ("cell", "input", "weights", "files")
+# Only the open plot tab is built and drawn (lab.ui.lazy_tabs): one chart per rerun.
+PLOT_TABS = ("over_time", "scrubber", "saturation", "phase")
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -47,15 +50,17 @@ def render(kind: str) -> None:
     preset_picker(page, bound, kind)
 
     with controls(page):
-        tab_cell, tab_input, tab_weights, tab_files = st.tabs(
-            [page.t("cell.tab.cell"), page.t("cell.tab.input"), page.t("cell.tab.weights"),
-             page.t("cell.tab.files")])
-        with tab_cell:
-            cell_controls(page, bound, kind)
-        with tab_input:
-            input_controls(page, bound)
-        with tab_weights:
-            weight_controls(page, bound)
+        tab_cell, tab_input, tab_weights, tab_files = lazy_tabs(
+            page, "controls", [page.t(f"cell.tab.{t}") for t in CONTROL_TABS])
+        if tab_cell.open:
+            with tab_cell:
+                cell_controls(page, bound, kind)
+        if tab_input.open:
+            with tab_input:
+                input_controls(page, bound)
+        if tab_weights.open:
+            with tab_weights:
+                weight_controls(page, bound)
 
     scenario = bound.value
     try:
@@ -66,20 +71,24 @@ def render(kind: str) -> None:
         return
     ghost = remember_ghost(page.name, S.cache_key(scenario.cell) + S.cache_key(scenario.input),
                            trace)
-    with tab_files:
-        file_controls(page, bound, trace, x, tokens)
+    if tab_files.open:
+        with tab_files:
+            file_controls(page, bound, trace, x, tokens)
     bound.commit()
 
     show_equations(page, scenario)
     view = scenario.view
-    panel(page, lambda: show_gates(page, trace, ghost, tokens, view, scenario.cell))
-    panel(page, lambda: show_scrubber(page, trace, tokens, view))
-    left, right = st.columns(2)
-    with left:
-        panel(page, lambda: show_saturation(page, trace))
-    with right:
-        if scenario.cell.hidden_size == 2:
-            panel(page, lambda: show_phase(page, trace, ghost))
+    draw = {
+        "over_time": lambda: show_gates(page, trace, ghost, tokens, view, scenario.cell),
+        "scrubber": lambda: show_scrubber(page, trace, tokens, view),
+        "saturation": lambda: show_saturation(page, trace),
+        "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
+    }
+    tabs = lazy_tabs(page, "plots", [page.t(f"cell.{name}") for name in PLOT_TABS])
+    for name, tab in zip(PLOT_TABS, tabs, strict=True):
+        if tab.open:
+            with tab:
+                panel(page, draw[name])
 
 
 # --------------------------------------------------------------------------- presets
@@ -424,7 +433,6 @@ def _use_heatmap(view: S.ViewSpec, cell: S.CellSpec) -> bool:
 
 def show_gates(page: Page, trace: Any, ghost: Any, tokens: list[str] | None,
                view: S.ViewSpec, cell: S.CellSpec) -> None:
-    st.subheader(page.t("cell.over_time"))
     if _use_heatmap(view, cell):
         fig = figures.state_heatmap(trace, tokens=tokens, lang=page.lang, present=page.present)
     else:
@@ -435,7 +443,6 @@ def show_gates(page: Page, trace: Any, ghost: Any, tokens: list[str] | None,
 
 
 def show_scrubber(page: Page, trace: Any, tokens: list[str] | None, view: S.ViewSpec) -> None:
-    st.subheader(page.t("cell.scrubber"))
     st.caption(page.t("cell.scrubber_help"))
     fig = figures.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
                                 textbook_update=view.textbook_update)
@@ -444,7 +451,6 @@ def show_scrubber(page: Page, trace: Any, tokens: list[str] | None, view: S.View
 
 
 def show_saturation(page: Page, trace: Any) -> None:
-    st.subheader(page.t("cell.saturation"))
     st.caption(page.t("cell.saturation_help"))
     fig = figures.saturation_bar(figures.saturation_info(trace), lang=page.lang,
                                  present=page.present)
@@ -452,8 +458,11 @@ def show_saturation(page: Page, trace: Any) -> None:
                     key=f"{page.name}.chart.saturation")
 
 
-def show_phase(page: Page, trace: Any, ghost: Any) -> None:
-    st.subheader(page.t("cell.phase"))
+def show_phase(page: Page, trace: Any, ghost: Any, cell: S.CellSpec) -> None:
+    if cell.hidden_size != 2:
+        st.info(page.t("cell.phase_needs_two", h=cell.hidden_size), icon="ℹ️")
+        return
+    st.caption(page.t("cell.phase_help"))
     fig = figures.phase_portrait(trace, ghost=ghost, lang=page.lang, present=page.present)
     st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
                     key=f"{page.name}.chart.phase")

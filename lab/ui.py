@@ -232,6 +232,16 @@ class Bound(Generic[T]):
         st.session_state[_LAST_WRITTEN] = params
 
 
+def lazy_tabs(page: Page, name: str, labels: Sequence[str]) -> Sequence[Any]:
+    """Tabs of which only the open one runs (check ``tab.open``); switching reruns.
+
+    A closed tab's widgets and charts are neither built nor sent, so a slider move costs
+    one chart, not four. Widgets in a closed tab simply restart from the settings object
+    when it opens again (they are seeded with ``setdefault``).
+    """
+    return st.tabs(list(labels), key=f"{page.name}.tab.{name}", on_change="rerun")
+
+
 def panel(page: Page, draw: Callable[[], None]) -> None:
     """Run one panel; if it fails, say so in that panel and let the page go on."""
     try:

@@ -8,8 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lab import settings as S
-from lab.cell_page import weight_widget
+from lab.cell_page import PLOT_TABS, weight_widget
 from lab.cell_page import weights_tag as cell_tag
+from lab.i18n import t
 
 CELL_PAGES = ("gru", "lstm", "rnn")
 TIMEOUT = 60
@@ -37,6 +38,15 @@ def scenario(at: AppTest, name: str) -> S.Scenario:
     return at.session_state[f"{name}.settings"]
 
 
+def open_tab(at: AppTest, name: str, group: str, tab: str) -> AppTest:
+    """Open a lazy tab (lab.ui.lazy_tabs) as a click would: only its content runs."""
+    label = t(f"cell.tab.{tab}") if group == "controls" else t(f"cell.{tab}")
+    at.session_state[f"{name}.tab.{group}"] = label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def weight_slider(at: AppTest, name: str, gen: int, tensor: str, *index: int):
     cell = scenario(at, name).cell
     return at.slider(key=f"{name}.{gen}.{weight_widget(cell, tensor, index)}")
@@ -60,13 +70,30 @@ def test_home_runs_alone_too():
 def test_cell_page_runs_with_charts(name):
     at = run_page(name)
     assert at.title[0].value.startswith(name.upper())
-    assert len(at.get("plotly_chart")) >= 3  # gates, scrubber, saturation (+ phase at H=2)
     assert not at.error
+    # Each plot tab builds its own chart and only that one (a rerun draws one chart).
+    for tab in PLOT_TABS:
+        open_tab(at, name, "plots", tab)
+        keys = [c.key for c in at.get("plotly_chart")]
+        key = "gates" if tab == "over_time" else tab
+        assert keys == [f"{name}.chart.{key}"], (tab, keys)
+    # The controls' tabs are lazy too: the weight sliders exist only under Weights.
+    assert not any(".w." in str(s.key) for s in at.slider)
+    open_tab(at, name, "controls", "weights")
+    assert any(".w." in str(s.key) for s in at.slider)
+    assert not any(s.key == f"{name}.1.cell.hidden_size" for s in at.slider)
+
+
+def test_phase_tab_explains_when_hidden_size_is_not_two():
+    at = run_page("gru", {"H": "3"})
+    open_tab(at, "gru", "plots", "phase")
+    assert not at.get("plotly_chart")
+    assert "hidden size 2 (now 3)" in at.info[0].value
 
 
 @pytest.mark.parametrize("name", CELL_PAGES)
 def test_moving_a_weight_slider_changes_the_plotted_trace(name):
-    at = run_page(name)
+    at = open_tab(run_page(name), name, "controls", "weights")
     before = gate_chart(at)
     slider = weight_slider(at, name, 1, "weight_hh_l0", 0, 0)
     slider.set_value(round(slider.value + 1.5, 2)).run()
@@ -95,6 +122,7 @@ def test_a_preset_applies_and_explains_itself(name, preset):
     assert scenario(at, name) == S.scenario_from_preset(preset)
     assert any("🎓" == i.icon for i in at.info)
     # The weight sliders now show the preset's weights.
+    open_tab(at, name, "controls", "weights")
     weights = S.effective_weights(scenario(at, name).cell)
     slider = weight_slider(at, name, 2, "bias_ih_l0", 0)
     assert slider.value == pytest.approx(weights["bias_ih_l0"][0])
@@ -104,7 +132,9 @@ def test_a_preset_applies_and_explains_itself(name, preset):
 def test_settings_survive_a_round_trip_through_the_url(name):
     at = run_page(name)
     at.slider(key=f"{name}.1.cell.input_size").set_value(2).run()
+    open_tab(at, name, "controls", "weights")
     weight_slider(at, name, 1, "bias_hh_l0", 1).set_value(3.0).run()
+    open_tab(at, name, "controls", "input")
     at.slider(key=f"{name}.1.input.length").set_value(77).run()
     query = {k: at.query_params[k][0] if isinstance(at.query_params[k], list)
              else at.query_params[k] for k in at.query_params}
@@ -138,7 +168,7 @@ def test_presentation_mode_from_the_link_collapses_the_controls():
 
 
 def test_text_input_mode_and_a_bad_table():
-    at = run_page("gru")
+    at = open_tab(run_page("gru"), "gru", "controls", "input")
     at.radio(key="gru.1.input.mode").set_value("text").run()
     at.text_input(key="gru.1.input.text").input("门控").run()
     assert not at.exception
@@ -156,7 +186,7 @@ def test_gru_reset_variant_and_textbook_switch():
 
 
 def test_large_hidden_size_shows_gate_knobs_and_matrix_editor():
-    at = run_page("lstm", {"H": "8"})
+    at = open_tab(run_page("lstm", {"H": "8"}), "lstm", "controls", "weights")
     cell = scenario(at, "lstm").cell
     at.slider(key=f"lstm.1.scale.{cell_tag(cell)}.1").set_value(2.0).run()
     assert not at.exception

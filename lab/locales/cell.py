@@ -141,7 +141,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Share of steps each gate spends nearly closed (< 0.1) or nearly open (> 0.9).",
         "每个门处于几乎关闭（< 0.1）或几乎打开（> 0.9）状态的时间比例。",
     ),
-    "cell.phase": ("Phase portrait of the hidden state", "隐藏状态的相图"),
+    "cell.phase": ("Phase portrait", "相图"),
+    "cell.phase_help": (
+        "The hidden state as a path in the plane (h₁ against h₂), step by step; the faint "
+        "path is the previous run.",
+        "隐藏状态在平面上（h₁ 对 h₂）逐步走出的轨迹；淡色轨迹是上一次运行。",
+    ),
+    "cell.phase_needs_two": (
+        "The phase portrait draws h₁ against h₂, so it needs hidden size 2 (now {h}). "
+        "Set it under Settings → Cell.",
+        "相图以 h₁ 对 h₂ 作图，因此需要隐藏层大小为 2（当前为 {h}）。请在“设置 → 单元”中设置。",
+    ),
     "gate.gru.r": ("Reset gate r", "重置门 r"),
     "gate.gru.z": ("Update gate z", "更新门 z"),
     "gate.gru.n": ("Candidate n", "候选状态 n"),
