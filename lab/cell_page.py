@@ -66,7 +66,7 @@ def render(kind: str) -> None:
     try:
         trace, x, tokens = run_cell(S.cache_key(scenario.cell), S.cache_key(scenario.input))
     except ValueError as exc:
-        st.error(page.t("cell.input_error", msg=str(exc)), icon="🛑")
+        st.error(page.t("cell.input_error", msg=page.detail(exc)), icon="🛑")
         bound.commit()
         return
     ghost = remember_ghost(page.name, S.cache_key(scenario.cell) + S.cache_key(scenario.input),
@@ -241,7 +241,7 @@ def table_editor(page: Page, bound: Bound[S.Scenario], n_in: int) -> None:
             raise ValueError("the table has no rows")
         bound.set("input.table", table)
     except ValueError as exc:
-        st.error(page.t("cell.table_error", msg=str(exc)), icon="⚠️")
+        st.error(page.t("cell.table_error", msg=page.detail(exc)), icon="⚠️")
         bound.set("input.table", current)
 
 
@@ -400,7 +400,7 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
                      on_change=load)
     error = st.session_state.get(f"{page.name}.upload_error")
     if error:
-        st.error(page.t("common.bad_file", msg=error), icon="⚠️")
+        st.error(page.t("common.bad_file", msg=page.detail(error)), icon="⚠️")
     st.caption(page.t("cell.png_hint"))
 
 

@@ -112,7 +112,7 @@ def render() -> None:
     try:
         result, trace, x = run_challenge(ch.id, key)
     except ValueError as exc:
-        st.error(page.t("chal.weights_error", msg=str(exc)), icon="🛑")
+        st.error(page.t("chal.weights_error", msg=page.detail(exc)), icon="🛑")
         return
 
     check_area(page, bound, ch, result, key)

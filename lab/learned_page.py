@@ -315,7 +315,7 @@ def input_box(page: Page, bound: Bound[LearnedSettings], task: T.Task
     try:
         x, labels = encode(task, text)
     except ValueError as exc:
-        st.error(page.t("learn.bad_input", msg=str(exc)), icon="⚠️")
+        st.error(page.t("learn.bad_input", msg=page.detail(exc)), icon="⚠️")
         return None
     return text, x, labels
 
@@ -731,7 +731,7 @@ def own_section(page: Page, bound: Bound[LearnedSettings]) -> None:
                      on_change=load)
     error = st.session_state.get(UPLOAD_ERROR)
     if error is not None:
-        st.error(page.t("learn.bad_file", name=error[0], msg=error[1]), icon="⚠️")
+        st.error(page.t("learn.bad_file", name=error[0], msg=page.detail(error[1])), icon="⚠️")
     got = st.session_state.get(UPLOAD_KEY)
     if got is None:
         return

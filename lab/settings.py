@@ -472,7 +472,8 @@ def to_dict(obj: Any) -> dict[str, Any]:
 def from_dict(cls: type[T], data: Mapping[str, Any], where: str = "") -> tuple[T, list[str]]:
     """Settings from a (JSON) dict; unknown or bad entries give messages."""
     if not isinstance(data, Mapping):
-        return cls(), [f"{where or 'settings'} should be an object, got {type(data).__name__}"]
+        return cls(), [f"{where.rstrip('.') or 'settings'} should be an object, got "
+                      f"{type(data).__name__}"]
     errors: list[str] = []
     kwargs: dict[str, Any] = {}
     names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 import streamlit as st
 
 from lab import settings as S
+from lab.details import detail
 from lab.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from lab.navigation import sidebar_links
 
@@ -37,6 +38,10 @@ class Page:
 
     def t(self, key: str, **fields: object) -> str:
         return t(key, self.lang, **fields)
+
+    def detail(self, message: object) -> str:
+        """An English problem detail (codec, file reader) in this page's language."""
+        return detail(str(message), self.lang)
 
 
 def _flag(value: str | None) -> bool:
@@ -126,7 +131,7 @@ class Bound(Generic[T]):
             self.messages += errors
         self.value: T = ss[self._store]
         for message in self.messages:
-            st.warning(page.t("common.url_problem", msg=message), icon="⚠️")
+            st.warning(page.t("common.url_problem", msg=page.detail(message)), icon="⚠️")
 
     # -- keys and replacement ------------------------------------------------------------
 

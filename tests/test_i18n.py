@@ -34,3 +34,62 @@ def test_lookup_and_fields():
     assert t("page.gru", "zh") == "GRU 单元"
     assert t("common.bad_file", "en", msg="x") == "This file could not be used: x"
     assert t("no.such.key") == "[no.such.key]"
+
+
+# ---------------------------------------------------------------- problem details in zh
+
+ENGLISH_WORDS = re.compile(r"\b(must|kept|default|unknown|ignored|row|rows|number|numbers|"
+                           r"expected|file|table|should|needs|values|empty|refused)\b")
+
+
+def _problems() -> list[str]:
+    """Real messages of the settings codec and the file reader, for bad input of each kind."""
+    import json
+
+    import pytest
+
+    from gates import model_io
+    from lab import settings as S
+
+    found: list[str] = []
+    _, errors = S.from_query(S.Scenario, {"H": "1000", "I": "x", "L": "abc", "m": "nope",
+                                          "w": "nonsense", "tb": "7"}, S.Scenario())
+    found += errors
+    _, errors = S.from_dict(S.Scenario, {"cell": {"hidden_size": 99, "zzz": 1}, "view": 3})
+    found += errors
+    for table in (";".join(["1"] * 600), "1,x", "1,1e9", [[1.0], [1.0, 2.0]]):
+        with pytest.raises(ValueError) as exc:
+            S.parse_table(table)
+        found.append(str(exc.value))
+    for text in (b"{not json", b"[1, 2]", json.dumps({"settings": {}, "weights": 3}).encode()):
+        with pytest.raises(ValueError) as exc:
+            S.scenario_from_json(text)
+        found.append(str(exc.value))
+    for data in (b"", b"garbage"):
+        with pytest.raises(ValueError) as exc:
+            model_io.read_state_dict_file(data)
+        found.append(str(exc.value))
+    return found
+
+
+def test_problem_details_read_in_chinese():
+    from lab.details import detail
+
+    problems = _problems()
+    assert len(problems) >= 12, problems
+    for message in problems:
+        assert detail(message, "en") == message
+        zh = detail(message, "zh")
+        assert zh != message, message
+        assert not ENGLISH_WORDS.search(zh), (message, zh)
+
+
+def test_a_broken_link_is_explained_in_chinese_on_a_chinese_page():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "pages" / "gru.py"), default_timeout=60)
+    at.query_params["lang"] = "zh"
+    at.query_params["H"] = "1000"
+    at.run()
+    warnings = " ".join(w.value for w in at.warning)
+    assert "H=1000" in warnings and "应在 1 到 16 之间" in warnings and "已保留默认值" in warnings
