@@ -3,7 +3,8 @@
 For each page of lab.navigation.PAGES that exists in pages/ (new pages are picked up at
 collection time): open it, wait for the run to finish and the charts to draw, no error box,
 save docs/screenshots/<name>.png, move the first slider (no slider: pick another option of
-the first radio), a chart changes, still no error.
+the first radio), a chart changes, still no error. (The scrubber tab and the page in
+Chinese get screenshots too, in the tests below.)
 Then the language switch, presentation mode and a shared link.
 
 Skipped without chromium/playwright, unless LAB_REQUIRE_BROWSER=1 (scripts/test.sh), where
@@ -83,6 +84,7 @@ def test_language_switch_to_chinese(live_server, page):
     assert t("cell.hidden_size", "en") not in text
     assert_no_error(page, "gru in Chinese")
     assert parse_qs(urlparse(page.url).query).get("lang") == ["zh"]
+    livelab.full_screenshot(page, SCREENSHOTS / "gru-zh.png")
 
 
 def test_presentation_mode_link(live_server, page):
@@ -129,6 +131,7 @@ def test_shared_link_reopens_the_same_scenario(live_server, browser_context, pag
         for tab in (page, other):
             livelab.open_tab(tab, t("cell.tab.input", "en"))
             livelab.open_tab(tab, t("cell.scrubber", "en"))
+        livelab.full_screenshot(page, SCREENSHOTS / "gru-scrubber.png")
         assert _slider_values(page)[t("cell.length", "en")] == "12"
         assert _slider_values(other) == _slider_values(page)
         scrubber = _chart(page, "gru-chart-scrubber")
