@@ -12,8 +12,10 @@
     script_finished message and (2) the last change of the gates chart's DOM (the chart
     redrawn); ~20 moves each.
 (c) the scrubber figure on /gru (its tab open): Plotly.animate to the next frame
-    (transition 0), timed until its 'plotly_animated' event; 20 frames. No server round
-    trip.
+    (transition 0), timed (1) until the figure's DOM holds the new frame (its last
+    mutation; the browser paints it at the next vsync) and (2) until Plotly's
+    'plotly_animated' event, which its animation loop emits one animation frame later;
+    20 frames. No server round trip.
 """
 
 from __future__ import annotations
@@ -99,7 +101,10 @@ SCRUB_JS = """async (n) => {
   if (!frames.length) return null;
   const names = frames.map(f => f.name);
   const steps = ((gd.layout.sliders || [])[0] || {}).steps || [];
-  const times = [];
+  let changed = 0;
+  const watch = new MutationObserver(() => { changed = performance.now(); });
+  watch.observe(gd, {subtree: true, childList: true, attributes: true, characterData: true});
+  const drawn = [], animated = [];
   for (let i = 0; i < n; i++) {
     const k = (i + 1) % names.length;
     const own = steps[k] && steps[k].args && steps[k].args[1] ? steps[k].args[1] : {};
@@ -111,9 +116,11 @@ SCRUB_JS = """async (n) => {
       gd.once('plotly_animated', done);
       window.Plotly.animate(gd, [names[k]], opts);
     });
-    times.push(performance.now() - t0);
+    animated.push(performance.now() - t0);
+    drawn.push(changed - t0);
   }
-  return times;
+  watch.disconnect();
+  return [drawn, animated];
 }"""
 
 
@@ -168,9 +175,10 @@ def browser_timings(moves: int, frames: int) -> list[str]:
                          f"{moves} moves"))
         assert not livelab.errors(page), livelab.errors(page)
         livelab.open_tab(page, t("cell.scrubber", "en"))
-        scrub = page.evaluate(SCRUB_JS, frames)
-        lines.append(row("gru scrubber: next frame", scrub, SCRUB_TARGET_MS,
-                         f"{frames} frames" if scrub else "no frames in the scrubber"))
+        scrub = page.evaluate(SCRUB_JS, frames) or [None, None]
+        note = f"{frames} frames" if scrub[0] else "no frames in the scrubber"
+        lines.append(row("gru scrubber: next frame drawn", scrub[0], SCRUB_TARGET_MS, note))
+        lines.append(row("gru scrubber: plotly_animated", scrub[1], None, note))
     return lines
 
 
