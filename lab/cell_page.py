@@ -107,16 +107,18 @@ def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
         return p.title_zh if page.lang == "zh" else p.title_en
 
     def apply() -> None:
-        name = st.session_state[f"{kind}.preset_choice"]
+        name = st.session_state[key]
         if name:
             scenario = S.scenario_from_preset(name)
             view = bound.value.view
             bound.replace_all(dataclasses.replace(scenario, view=view))
 
     cols = st.columns([3, 1])
-    st.session_state.setdefault(f"{kind}.preset_choice", current)
+    # One key per language: the browser would keep the old language's option labels.
+    key = f"{kind}.preset_choice.{page.lang}"
+    st.session_state.setdefault(key, current)
     cols[0].selectbox(page.t("cell.preset"), choices, format_func=title,
-                      key=f"{kind}.preset_choice")
+                      key=key)
     cols[1].button(page.t("cell.preset.apply"), on_click=apply, key=f"{kind}.preset_apply",
                    width="stretch")
     if bound.value.preset in choices and bound.value.preset:

@@ -130,14 +130,16 @@ def _fixed(cell: S.CellSpec) -> tuple[Any, ...]:
 
 def picker(page: Page, bound: Bound[ChallengeSettings]) -> None:
     def choose() -> None:
-        cid = st.session_state["challenges.choice"]
+        cid = st.session_state[key]
         if cid != bound.value.challenge:
             bound.replace_all(ChallengeSettings(challenge=cid,
                                                 cell=cell_of(C.get_challenge(cid))))
 
-    # The picker's own key follows the settings (a link or a reset may change them).
-    st.session_state["challenges.choice"] = bound.value.challenge
-    st.selectbox(page.t("chal.select"), IDS, key="challenges.choice", on_change=choose,
+    # The picker's own key follows the settings (a link or a reset may change them); one
+    # key per language, as the browser would keep the old language's option labels.
+    key = f"challenges.choice.{page.lang}"
+    st.session_state[key] = bound.value.challenge
+    st.selectbox(page.t("chal.select"), IDS, key=key, on_change=choose,
                  format_func=lambda cid: page.t(f"chal.{cid}.title"))
 
 

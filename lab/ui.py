@@ -67,7 +67,10 @@ def setup(name: str) -> Page:
         ss.pop("lab.lang", None)
         ss.pop("lab.present", None)
     # A widget's new value is already in its key when the rerun starts.
-    ss["lab.language"] = ss.get("lab.lang", ss["lab.language"])
+    before = ss["lab.language"]
+    ss["lab.language"] = ss.get("lab.lang", before)
+    if ss["lab.language"] != before:
+        _restart_widgets()
     ss["lab.presenting"] = ss.get("lab.present", ss["lab.presenting"])
     lang = ss["lab.language"]
     present = ss["lab.presenting"]
@@ -98,6 +101,17 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; }
 h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
 </style>"""
+
+
+def _restart_widgets() -> None:
+    """New keys for every page's bound widgets (a new generation), seeded from the settings.
+
+    After a language switch the browser would keep showing a radio's or a selectbox's old
+    (English) option labels, and send them back as its value; fresh widgets avoid both.
+    """
+    ss = st.session_state
+    for key in [k for k in ss if isinstance(k, str) and k.endswith(".gen")]:
+        ss[key] = int(ss[key]) + 1
 
 
 def _external_link(params: Any) -> bool:

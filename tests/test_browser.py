@@ -77,7 +77,11 @@ def test_language_switch_to_chinese(live_server, page):
     livelab.open_page(page, f"{live_server.url}/gru")
     main = page.locator('[data-testid="stMain"]')
     assert t("cell.hidden_size", "en") in main.inner_text()
+    checked = main.locator('input[type="radio"]:checked')
+    chosen = checked.count()
+    assert chosen >= 2  # reset placement and display
     _sidebar_select(page, t("common.language", "en"), "简体中文")
+    assert checked.count() == chosen  # the radios still show their (translated) choice
     text = main.inner_text()
     assert t("page.gru", "zh") in text
     assert t("cell.hidden_size", "zh") in text

@@ -310,7 +310,7 @@ def test_challenge_link_check_fails_then_solution_passes() -> None:
     at.query_params["challenge"] = "gru-wipe"
     at.run()
     assert not at.exception, at.exception
-    assert at.selectbox(key="challenges.choice").value == "gru-wipe"
+    assert at.selectbox(key="challenges.choice.en").value == "gru-wipe"
     assert any("Wipe the memory" in s.value for s in at.subheader)
     at.button(key="challenges.check").click().run()
     assert not at.success
@@ -332,7 +332,7 @@ def test_every_challenge_opens_from_its_link(cid: str) -> None:
     at.query_params["challenge"] = cid
     at.run()
     assert not at.exception, at.exception
-    assert at.selectbox(key="challenges.choice").value == cid
+    assert at.selectbox(key="challenges.choice.en").value == cid
     assert len(at.slider) >= 4
 
 
@@ -391,6 +391,6 @@ def test_challenge_link_with_weights_restores_the_attempt() -> None:
         again.query_params[key] = value[0] if isinstance(value, list) else value
     again.run()
     assert not again.exception, again.exception
-    assert again.selectbox(key="challenges.choice").value == "lstm-count"
+    assert again.selectbox(key="challenges.choice.en").value == "lstm-count"
     again.button(key="challenges.check").click().run()
     assert any("Solved" in s.value for s in again.success)

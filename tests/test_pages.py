@@ -116,7 +116,7 @@ def test_hidden_size_slider_changes_the_network(name):
                                           ("rnn", "rnn-vanish")])
 def test_a_preset_applies_and_explains_itself(name, preset):
     at = run_page(name)
-    at.selectbox(key=f"{name}.preset_choice").set_value(preset)
+    at.selectbox(key=f"{name}.preset_choice.en").set_value(preset)
     at.button(key=f"{name}.preset_apply").click().run()
     assert not at.exception
     assert scenario(at, name) == S.scenario_from_preset(preset)
@@ -151,6 +151,19 @@ def test_language_switch_changes_the_labels():
     at.selectbox(key="lab.lang").set_value("zh").run()
     assert at.title[0].value == "GRU 单元"
     assert at.query_params["lang"] in ("zh", ["zh"])
+
+
+def test_language_switch_keeps_every_setting_and_renews_the_widgets():
+    # The browser keeps a widget's option labels while its key stays; new keys (a new
+    # generation) make it redraw radios and selectboxes in the new language.
+    at = run_page("gru")
+    at.radio(key="gru.1.view.display").set_value("lines").run()
+    at.selectbox(key="lab.lang").set_value("zh").run()
+    assert not at.exception
+    assert scenario(at, "gru").view.display == "lines"
+    radio = at.radio(key="gru.2.view.display")
+    assert radio.value == "lines" and radio.options[1] == t("cell.display.lines", "zh")
+    assert at.selectbox(key="gru.preset_choice.zh").options[0] == t("cell.preset.none", "zh")
 
 
 def test_a_broken_link_says_what_is_wrong_and_keeps_the_rest():
