@@ -1,6 +1,6 @@
 """Engine speed next to torch, single-threaded, float64, in one run.
 
-    /work/venv/bin/python benchmarks/engine.py
+    /work/venv/bin/python benchmarks/engine.py [--only forward|backward|sweep]
 
 (a) gates trace vs torch forward (no_grad); (b) gates.backward vs torch autograd
 backward; (c) a sweep of 64 variants in one pass vs one trace. Medians of several
@@ -9,6 +9,7 @@ repeats of process CPU time; ratio = engine / reference (lower is better).
 
 from __future__ import annotations
 
+import argparse
 import os
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -69,25 +70,35 @@ def row(what: str, engine: float | None, ref: float, target: float) -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--only", choices=sorted(TARGETS), action="append",
+                        help="run only these rows (repeatable); default: all")
+    only = set(parser.parse_args().only or TARGETS)
     rng = np.random.default_rng(0)
     print(f"{'case':<34} {'gates ms':>10} {'ref ms':>10} {'ratio':>7} {'target':>7}")
     print("-" * 76)
     for kind in ("GRU", "LSTM"):
         for T, n_in, H in SIZES:
+            # draw x and grad even for skipped rows: every row then sees the same data
+            x = rng.standard_normal((T, n_in))
+            grad = rng.standard_normal((T, H))
+            if not only & {"forward", "backward"}:
+                continue
             module = getattr(torch.nn, kind)(n_in, H, dtype=torch.float64)
             net = getattr(gates, kind).from_torch(module)
-            x = rng.standard_normal((T, n_in))
             xt = torch.from_numpy(x)
 
             def torch_forward(module: torch.nn.Module = module, xt: torch.Tensor = xt) -> None:
                 with torch.no_grad():
                     module(xt)
 
-            t_eng, t_ref = compare(lambda: net.trace(x), torch_forward)  # noqa: B023
-            print(row(f"(a) forward {kind} T={T} in={n_in} H={H}", t_eng, t_ref,
-                      TARGETS["forward"]))
+            if "forward" in only:
+                t_eng, t_ref = compare(lambda: net.trace(x), torch_forward)  # noqa: B023
+                print(row(f"(a) forward {kind} T={T} in={n_in} H={H}", t_eng, t_ref,
+                          TARGETS["forward"]))
+            if "backward" not in only:
+                continue
 
-            grad = rng.standard_normal((T, H))
             tr = net.trace(x)
             try:
                 gates.backward(tr, grad)
@@ -104,7 +115,7 @@ def main() -> None:
                 t_ref_bwd.append(clock() - start)
             print(row(f"(b) backward {kind} T={T} in={n_in} H={H}", t_bwd,
                       statistics.median(t_ref_bwd[1:]), TARGETS["backward"]))
-    for kind in ("GRU", "LSTM"):
+    for kind in ("GRU", "LSTM") if "sweep" in only else ():
         for H in (2, 16):
             T, n_in, V = 200, 1, 64
             net = getattr(gates, kind)(n_in, H, seed=1)

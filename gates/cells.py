@@ -4,11 +4,10 @@ Layout: gate blocks are **block-major**. A cell with G gate blocks of width H ta
 step's input projection ``xp`` as ``(G, ..., H)`` (``xp[k]`` is block k for every batch
 row; the recorder computes ``W_ih x + b_ih`` for all steps in one matmul) and writes its
 gates as ``(G, ..., H)``, so every gate, and every run of sigmoid gates, is one
-contiguous array. ``...`` is the batch shape: ``(B,)``, or ``(V, 1)`` for a sweep of V
-weight variants.
+contiguous array. ``...`` is the batch shape ``(B,)``.
 
-The recurrent weights come transposed, ``w_hhT = W_hh^T`` of shape ``(H, G*H)``, or
-for sweeps per gate block and variant (see :func:`recurrent`).
+The recurrent weights come transposed, ``w_hhT = W_hh^T`` of shape ``(H, G*H)``.
+(``gates.sweep`` runs its weight variants with its own steps, same equations.)
 
 For speed, ``out`` may hand in the buffers to write into (the recorder's rows for this
 step); then nothing is allocated and the returned gates are views of those buffers.
@@ -54,21 +53,11 @@ ACTIVATIONS = {"tanh": tanh, "relu": relu}
 
 
 def recurrent(h: Array, w_hhT: Array, out: Array) -> Array:
-    """out[k] = h @ W_hh_k^T for every gate block k; out is (G, ..., H).
+    """out[k] = h @ W_hh_k^T for every gate block k; out is (G, B, H), w_hhT (H, G*H).
 
-    ``w_hhT`` is ``W_hh^T`` (H, G*H), or for a sweep per block and variant (G, V, H, H),
-    or for a sweep with tiny H its rows, (H, G, V, 1, H) (row j of block k of variant v
-    at [j, k, v, 0]).
     With a single batch row, (1, G*H) and (G, 1, H) are the same memory, and
     ``ndarray.dot`` is by far the cheapest call for one step's small product.
     """
-    if w_hhT.ndim == 4:  # sweep: one broadcasting matmul, (V, 1, H) @ (G, V, H, H)
-        return np.matmul(h, w_hhT, out=out)
-    if w_hhT.ndim == 5:  # sweep with tiny H, rows (H, G, V, 1, H): sum_j h_j * row_j
-        np.multiply(h[..., 0, None], w_hhT[0], out=out)  # beats G*V tiny matmuls
-        for j in range(1, len(w_hhT)):
-            out += h[..., j, None] * w_hhT[j]
-        return out
     if h.shape[0] == 1:
         h.dot(w_hhT, out=out.reshape(1, -1))
         return out
@@ -78,10 +67,8 @@ def recurrent(h: Array, w_hhT: Array, out: Array) -> Array:
 
 
 def block(w_hhT: Array, k: int, H: int) -> Array:
-    """Gate block k of ``w_hhT``, in any of the forms :func:`recurrent` takes."""
-    if w_hhT.ndim == 5:
-        return np.moveaxis(w_hhT[:, k, :, 0], 0, -2)  # (V, H, H)
-    return w_hhT[k] if w_hhT.ndim == 4 else w_hhT[:, k * H:(k + 1) * H]
+    """Gate block k of ``w_hhT``: its columns k*H .. (k+1)*H - 1."""
+    return w_hhT[:, k * H:(k + 1) * H]
 
 
 def rnn_cell(

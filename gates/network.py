@@ -1,12 +1,13 @@
 """gates.RNN / GRU / LSTM: NumPy twins of torch.nn.RNN / GRU / LSTM.
 
 ``net(x, hx)`` and ``net.trace(x, hx)`` share one implementation, :func:`run`: the call
-is the trace with everything but the output and final states dropped.
+is the trace with everything but the output and final states dropped. ``gates.sweep``
+runs its weight variants through the same :func:`run` with its own direction pass.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeVar
 
 import numpy as np
@@ -20,8 +21,10 @@ Array = NDArray[np.float64]
 Net = TypeVar("Net", bound="_Recurrent")
 
 GATE_COUNT = {"rnn": 1, "gru": 3, "lstm": 4}
-# below this width a sweep's recurrent product is unrolled over rows (see cells.recurrent)
-_SWEEP_ROWS_MAX_H = 4
+RecWeights = tuple[Array, Array, Array, Array]  # weight_ih, weight_hh, bias_ih, bias_hh
+# one layer in one direction: (kind, config, x, h0, c0, weights, reverse) -> gates by name
+DirectionPass = Callable[[str, NetConfig, Array, Array, Array | None, RecWeights, bool],
+                         dict[str, Array]]
 
 
 def param_shapes(kind: str, config: NetConfig) -> dict[str, tuple[int, ...]]:
@@ -39,7 +42,7 @@ def param_shapes(kind: str, config: NetConfig) -> dict[str, tuple[int, ...]]:
     return shapes
 
 
-def _lstm_order(hidden_size: int) -> NDArray[np.intp]:
+def lstm_order(hidden_size: int) -> NDArray[np.intp]:
     """Row permutation from torch's i, f, g, o to the cell's i, f, o, g."""
     i, f, g, o = (np.arange(k * hidden_size, (k + 1) * hidden_size) for k in range(4))
     return np.concatenate([i, f, o, g])
@@ -56,70 +59,67 @@ def _run_direction(
     x: Array,
     h0: Array,
     c0: Array | None,
-    rec_weights: tuple[Array, Array, Array, Array],
+    rec_weights: RecWeights,
     reverse: bool,
 ) -> dict[str, Array]:
-    """One layer in one direction. x (L, ..., in) in input-time order, h0/c0 (..., H).
+    """One layer in one direction. x (L, B, in) in input-time order, h0/c0 (B, H).
 
-    Weights may carry a leading variant axis (sweeps); the batch shape is then (V, 1).
-    Returns the gates by public name, (L, ..., H), rows in input-time order.
+    Returns the gates by public name, (L, B, H), rows in input-time order.
     """
     w_ih, w_hh, b_ih, b_hh = rec_weights
     G, H = GATE_COUNT[kind], config.hidden_size
-    variants = w_ih.ndim == 3
     if kind == "lstm":  # the cell wants the sigmoid gates first
-        order = _lstm_order(H)
-        w_ih, w_hh = np.take(w_ih, order, axis=-2), np.take(w_hh, order, axis=-2)
-        b_ih, b_hh = np.take(b_ih, order, axis=-1), np.take(b_hh, order, axis=-1)
+        order = lstm_order(H)
+        w_ih, w_hh, b_ih, b_hh = w_ih[order], w_hh[order], b_ih[order], b_hh[order]
     if kind != "gru":  # the GRU needs b_hh inside r * (W_hn h + b_hn); others fold it in
         b_ih, b_hh = b_ih + b_hh, np.zeros_like(b_hh)
-    # biases (G, 1, H), or (G, V, 1, H) with variants: they broadcast over the batch shape
-    b_ih = _blocks_first(b_ih, G, H)[..., None, :]
+    b_ih = _blocks_first(b_ih, G, H)[..., None, :]  # (G, 1, H): broadcasts over the batch
     b_hh = np.ascontiguousarray(_blocks_first(b_hh, G, H)[..., None, :])  # added every step
-    # W_hh^T as a view of C-ordered W_hh is what ndarray.dot likes best; the sweep's
-    # matmul wants its blocks contiguous (it would copy strided ones every step)
-    w_hhT = np.ascontiguousarray(w_hh).swapaxes(-1, -2)
-    if variants:  # (V, G*H, H) -> (G, V, H, H), block k of variant v being W_hh_k^T
-        w_hhT = np.ascontiguousarray(w_hh.reshape(-1, G, H, H).transpose(1, 0, 3, 2))
-        if H <= _SWEEP_ROWS_MAX_H:  # (H, G, V, 1, H): rows, for the unrolled product
-            w_hhT = np.ascontiguousarray(w_hhT.transpose(2, 0, 1, 3)[:, :, :, None, :])
+    # W_hh^T as a view of C-ordered W_hh is what ndarray.dot likes best
+    w_hhT = np.ascontiguousarray(w_hh).T
 
     xs = x[::-1] if reverse else x  # the reverse direction is the forward loop on reversed time
-    if not variants:  # one matmul for every step and batch row
-        xp = (xs.reshape(-1, xs.shape[-1]) @ w_ih.T).reshape(*xs.shape[:-1], G, H)
-        xp = np.ascontiguousarray(np.moveaxis(xp, -2, 1))  # (L, G, B, H)
-    else:  # xs (L, 1 or V, 1, in) @ (V, in, G*H), one matmul per variant
-        xv = np.matmul(np.moveaxis(xs[:, :, 0, :], 0, 1), w_ih.swapaxes(-1, -2))  # (V, L, G*H)
-        xp = xv.reshape(*xv.shape[:2], G, H).transpose(1, 2, 0, 3)[..., None, :]
-        xp = np.ascontiguousarray(xp)  # (L, G, V, 1, H)
+    xp = (xs.reshape(-1, xs.shape[-1]) @ w_ih.T).reshape(*xs.shape[:-1], G, H)
+    xp = np.ascontiguousarray(np.moveaxis(xp, -2, 1))  # (L, G, B, H): one matmul for all steps
     xp += b_ih
     state_shape = (len(xp), *xp.shape[2:])
     gates = np.empty(xp.shape)
     hidden = np.empty(state_shape)
 
-    h = h0
+    h, cell = h0, None
     if kind == "gru":
         scratch = np.empty(xp.shape[1:])
         reset_after = config.reset_after
         for xp_t, gates_t, h_next in zip(xp, gates, hidden, strict=True):
             gru_cell(xp_t, h, w_hhT, b_hh, reset_after, out=(gates_t, h_next, scratch))
             h = h_next
-        names = {"reset": gates[:, 0], "update": gates[:, 1], "candidate": gates[:, 2],
-                 "hidden": hidden}
     elif kind == "lstm":
         assert c0 is not None
-        cell = np.empty(state_shape)
+        cell = cells = np.empty(state_shape)
         scratch = np.empty(state_shape[1:])
         c = c0
-        for xp_t, gates_t, h_next, c_next in zip(xp, gates, hidden, cell, strict=True):
+        for xp_t, gates_t, h_next, c_next in zip(xp, gates, hidden, cells, strict=True):
             lstm_cell(xp_t, h, c, w_hhT, out=(gates_t, h_next, c_next, scratch))
             h, c = h_next, c_next
-        names = {"input": gates[:, 0], "forget": gates[:, 1], "candidate": gates[:, 3],
-                 "output": gates[:, 2], "cell": cell, "hidden": hidden}
     else:
         for xp_t, gates_t, h_next in zip(xp, gates, hidden, strict=True):
             rnn_cell(xp_t, h, w_hhT, config.nonlinearity, out=(gates_t, h_next))
             h = h_next
+    return named_gates(kind, gates, hidden, cell, reverse)
+
+
+def named_gates(kind: str, gates: Array, hidden: Array, cell: Array | None,
+                reverse: bool) -> dict[str, Array]:
+    """The public names of a pass's block-major gates (L, G, ..., H), rows put back in
+    input-time order. LSTM blocks come as the cells keep them: i, f, o, g."""
+    if kind == "gru":
+        names = {"reset": gates[:, 0], "update": gates[:, 1], "candidate": gates[:, 2],
+                 "hidden": hidden}
+    elif kind == "lstm":
+        assert cell is not None
+        names = {"input": gates[:, 0], "forget": gates[:, 1], "candidate": gates[:, 3],
+                 "output": gates[:, 2], "cell": cell, "hidden": hidden}
+    else:
         names = {"preactivation": gates[:, 0], "hidden": hidden}
     return {k: v[::-1] for k, v in names.items()} if reverse else names
 
@@ -131,12 +131,14 @@ def run(
     x: Array,
     h0: Array,
     c0: Array | None,
+    direction_pass: DirectionPass = _run_direction,
 ) -> tuple[dict[tuple[int, int], LayerRecord], Array, Array, Array | None]:
     """The whole network on internal, time-major arrays.
 
     Args:
-        params: state_dict-named weights (optionally with a leading variant axis).
+        params: state_dict-named weights (a sweep's with a leading variant axis).
         x: (L, ..., input_size); h0, c0: (num_layers*D, ..., H).
+        direction_pass: runs one layer in one direction (a sweep brings its own).
 
     Returns:
         (records, output (L, ..., D*H), h_n, c_n) with h_n, c_n (num_layers*D, ..., H).
@@ -156,8 +158,8 @@ def run(
                 b_ih = b_hh = np.zeros(w_ih.shape[:-1])
             k = layer * D + direction
             c0_k = None if c0 is None else c0[k]
-            g = _run_direction(kind, config, layer_x, h0[k], c0_k, (w_ih, w_hh, b_ih, b_hh),
-                               reverse=bool(direction))
+            g = direction_pass(kind, config, layer_x, h0[k], c0_k, (w_ih, w_hh, b_ih, b_hh),
+                               bool(direction))
             records[(layer, direction)] = LayerRecord(
                 x=layer_x, h0=h0[k], c0=c0_k, gates=g,
                 weight_ih=w_ih, weight_hh=w_hh, bias_ih=b_ih, bias_hh=b_hh,

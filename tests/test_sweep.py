@@ -78,7 +78,8 @@ def test_sweep_param_whole_array_and_lstm_hx():
     lambda H, s: gates.GRU(2, H, seed=s),
     lambda H, s: gates.LSTM(2, H, bidirectional=True, seed=s),
     lambda H, s: gates.RNN(2, H, nonlinearity="relu", seed=s),
-], ids=["gru-reset-before", "gru", "lstm-bidir", "rnn-relu"])
+    lambda H, s: gates.GRU(2, H, bias=False, num_layers=2, seed=s),
+], ids=["gru-reset-before", "gru", "lstm-bidir", "rnn-relu", "gru-no-bias-2-layers"])
 def test_sweep_widths(H, make):
     net = make(H, 0)
     x = np.random.default_rng(4).standard_normal((4, 2))
@@ -91,3 +92,38 @@ def test_sweep_widths(H, make):
         np.testing.assert_allclose(tr.output[:, v], ref.output, atol=1e-13, err_msg=f"variant {v}")
         for name in tr.names:
             np.testing.assert_allclose(tr.get(name)[:, v], ref.get(name), atol=1e-13, err_msg=name)
+
+
+@pytest.mark.parametrize("H", [2, 6])
+@pytest.mark.parametrize("kind", ["gru", "lstm"])
+def test_sweep_param_with_shared_recurrent_weights(kind, H):
+    """Variants that differ only outside W_hh share one recurrent product (a plain matmul)."""
+    cls = CLASSES[kind]
+    net = cls(2, H, seed=1)
+    x = np.random.default_rng(2).standard_normal((5, 2))
+    values = [-1.5, 0.0, 0.7, 3.0]
+    tr = gates.sweep_param(net, x, "bias_ih_l0", values, index=H + 1)
+    for v, value in enumerate(values):
+        sd = net.state_dict()
+        sd["bias_ih_l0"][H + 1] = value
+        one = cls(2, H)
+        one.load_state_dict(sd)
+        ref = one.trace(x)
+        for name in tr.names:
+            np.testing.assert_allclose(tr.get(name)[:, v], ref.get(name), atol=1e-13,
+                                       err_msg=f"{name} value {value}")
+
+
+def test_sweep_state_dicts_of_tensors_and_lists():
+    """Dicts that are not plain NumPy arrays take the one-by-one checks, same results."""
+    torch = pytest.importorskip("torch")
+    net = gates.GRU(1, 3, seed=0)
+    x = np.linspace(-1, 1, 4)[:, None]
+    sds = [gates.GRU(1, 3, seed=s).state_dict() for s in range(3)]
+    mixed = [{k: torch.from_numpy(v) for k, v in sds[0].items()},
+             {k: v.tolist() for k, v in sds[1].items()}, sds[2]]
+    np.testing.assert_array_equal(gates.sweep(net, x, mixed).output,
+                                  gates.sweep(net, x, sds).output)
+    sds[1]["bias_hh_l0"][0] = np.nan
+    with pytest.raises(ValueError, match=r"state_dict\['bias_hh_l0'\]: expected finite values"):
+        gates.sweep(net, x, sds)
