@@ -16,14 +16,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "打开 **GRU 单元** 页面并载入预设“GRU 锁存器”：隐藏状态一直保持某个值，直到写入信号到来。",
     ),
     "home.tour.2": (
-        "Move a weight slider: the plots redraw at once, and a faint ghost shows the previous "
-        "run, so you see cause and effect.",
-        "拖动一个权重滑块：图表立即重绘，淡色“幽灵”曲线显示上一次的结果，因果一目了然。",
+        "Under *Settings → Weights*, move a weight slider: the plots redraw at once, and a "
+        "faint ghost shows the previous run, so you see cause and effect.",
+        "在“设置 → 权重”中拖动一个权重滑块：图表立即重绘，淡色“幽灵”曲线显示上一次的结果，因果一目了然。",
     ),
     "home.tour.3": (
-        "Press play under *Step through time*: the cell diagram shows what flows through each "
-        "gate at every step, with the equations filled in.",
-        "点击“逐步播放”下方的播放键：单元示意图显示每一步流经各个门的数值，并代入公式。",
+        "Open the plot tab *Step through time* and press play: the cell diagram shows what "
+        "flows through each gate at every step, with the equations filled in.",
+        "打开图表标签“逐步播放”并点击播放键：单元示意图显示每一步流经各个门的数值，并代入公式。",
     ),
     "home.tour.4": (
         "Compare the three cells and watch a plain RNN's gradient vanish on the *Vanishing "
