@@ -18,14 +18,14 @@ from lab import equations, figures
 from lab import settings as S
 from lab.export import trace_csv
 from lab.model_export import cell_net, pt_download
-from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup
+from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup, tab_in_settings
 
 SMALL_HIDDEN = 2  # up to this size every weight gets its own slider
 HEATMAP_ABOVE = 4  # above this hidden size the gates are shown as heatmaps
 SLIDER_RANGE = 10.0
 CONTROL_TABS = ("cell", "input", "weights", "files")
-# Only the open plot tab is built and drawn (lab.ui.lazy_tabs): one chart per rerun.
-PLOT_TABS = ("over_time", "scrubber", "saturation", "phase")
+# Only the open plot tab (S.PLOT_VIEWS, kept in the link) is built and drawn: one chart
+# per rerun (lab.ui.lazy_tabs).
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -74,6 +74,8 @@ def render(kind: str) -> None:
     if tab_files.open:
         with tab_files:
             file_controls(page, bound, trace, x, tokens)
+    plot_labels = [page.t(f"cell.{name}") for name in S.PLOT_VIEWS]
+    tab_in_settings(bound, "view.plot", "plots", S.PLOT_VIEWS, plot_labels)
     bound.commit()
 
     show_equations(page, scenario)
@@ -84,8 +86,8 @@ def render(kind: str) -> None:
         "saturation": lambda: show_saturation(page, trace),
         "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
     }
-    tabs = lazy_tabs(page, "plots", [page.t(f"cell.{name}") for name in PLOT_TABS])
-    for name, tab in zip(PLOT_TABS, tabs, strict=True):
+    tabs = lazy_tabs(page, "plots", plot_labels)
+    for name, tab in zip(S.PLOT_VIEWS, tabs, strict=True):
         if tab.open:
             with tab:
                 panel(page, draw[name])

@@ -89,6 +89,9 @@ class CellSpec:
     shift: tuple[float, ...] = spec((), "sh")
 
 
+PLOT_VIEWS = ("over_time", "scrubber", "saturation", "phase")
+
+
 @dataclass(frozen=True)
 class ViewSpec:
     """How the trace is shown; changes here never rerun the engine."""
@@ -96,6 +99,8 @@ class ViewSpec:
     textbook_update: bool = spec(False, "tb")
     display: str = spec("auto", "disp", choices=("auto", "lines", "heatmap"))
     unit: int = spec(0, "u", 0, MAX_HIDDEN - 1)
+    # the open plot tab, so that a link can open on the scrubber
+    plot: str = spec("over_time", "plot", choices=PLOT_VIEWS)
 
 
 @dataclass(frozen=True)

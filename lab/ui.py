@@ -261,6 +261,24 @@ def lazy_tabs(page: Page, name: str, labels: Sequence[str]) -> Sequence[Any]:
     return st.tabs(list(labels), key=f"{page.name}.tab.{name}", on_change="rerun")
 
 
+def tab_in_settings(bound: Bound[Any], path: str, group: str, names: Sequence[str],
+                    labels: Sequence[str]) -> str:
+    """Keep the open tab of ``lazy_tabs(page, group, labels)`` in the settings field ``path``.
+
+    Call it before ``bound.commit()`` (the URL) and before the tabs exist: a click on a tab
+    is already in its widget state when the rerun starts. A link or a language switch sets
+    the tab from the settings instead (labels are per language, names are not).
+    """
+    key = f"{bound.page.name}.tab.{group}"
+    clicked = st.session_state.get(key)
+    if clicked in labels:
+        bound.set(path, names[list(labels).index(clicked)])
+    elif bound.get(path) not in names:
+        bound.set(path, names[0])
+    st.session_state[key] = labels[list(names).index(bound.get(path))]
+    return str(bound.get(path))
+
+
 def panel(page: Page, draw: Callable[[], None]) -> None:
     """Run one panel; if it fails, say so in that panel and let the page go on."""
     try:

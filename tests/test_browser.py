@@ -121,25 +121,25 @@ def test_shared_link_reopens_the_same_scenario(live_server, browser_context, pag
     values = _slider_values(page)
     assert t("cell.hidden_size", "en") in values, (values, page.url, livelab.errors(page))
     assert values[t("cell.hidden_size", "en")] == "1"
-    # Change it some more in this session, then open its URL in another tab (a new session).
+    # Change it some more in this session and open the scrubber; then open its URL in
+    # another tab (a new session): same sliders, and the scrubber open with the same data.
     livelab.move_slider(page, presses=1)
     livelab.wait_quiet(page)
+    livelab.open_tab(page, t("cell.scrubber", "en"))
+    livelab.full_screenshot(page, SCREENSHOTS / "gru-scrubber.png")
     shared = page.url
-    assert "H=1" in shared, shared
+    assert "H=1" in shared and "plot=scrubber" in shared, shared
     other = browser_context.new_page()
     try:
         livelab.open_page(other, shared)
         assert_no_error(other, shared)
         assert _slider_values(other) == _slider_values(page)
-        # The other (lazy) tabs show the same too: the input designer and the scrubber.
-        for tab in (page, other):
-            livelab.open_tab(tab, t("cell.tab.input", "en"))
-            livelab.open_tab(tab, t("cell.scrubber", "en"))
-        livelab.full_screenshot(page, SCREENSHOTS / "gru-scrubber.png")
-        assert _slider_values(page)[t("cell.length", "en")] == "12"
-        assert _slider_values(other) == _slider_values(page)
         scrubber = _chart(page, "gru-chart-scrubber")
         assert scrubber is not None
         assert _chart(other, "gru-chart-scrubber") == scrubber
+        for tab in (page, other):  # the input designer shows the same too
+            livelab.open_tab(tab, t("cell.tab.input", "en"))
+        assert _slider_values(page)[t("cell.length", "en")] == "12"
+        assert _slider_values(other) == _slider_values(page)
     finally:
         other.close()

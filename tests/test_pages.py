@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lab import settings as S
-from lab.cell_page import PLOT_TABS, weight_widget
+from lab.cell_page import weight_widget
 from lab.cell_page import weights_tag as cell_tag
 from lab.i18n import t
 
@@ -72,7 +72,7 @@ def test_cell_page_runs_with_charts(name):
     assert at.title[0].value.startswith(name.upper())
     assert not at.error
     # Each plot tab builds its own chart and only that one (a rerun draws one chart).
-    for tab in PLOT_TABS:
+    for tab in S.PLOT_VIEWS:
         open_tab(at, name, "plots", tab)
         keys = [c.key for c in at.get("plotly_chart")]
         key = "gates" if tab == "over_time" else tab
@@ -82,6 +82,20 @@ def test_cell_page_runs_with_charts(name):
     open_tab(at, name, "controls", "weights")
     assert any(".w." in str(s.key) for s in at.slider)
     assert not any(s.key == f"{name}.1.cell.hidden_size" for s in at.slider)
+
+
+def test_the_open_plot_tab_lives_in_the_link_and_survives_a_language_switch():
+    at = run_page("gru", {"plot": "scrubber"})
+    assert [c.key for c in at.get("plotly_chart")] == ["gru.chart.scrubber"]
+    open_tab(at, "gru", "plots", "saturation")
+    assert at.query_params["plot"] in ("saturation", ["saturation"])
+    at.selectbox(key="lab.lang").set_value("zh").run()
+    assert not at.exception
+    assert [c.key for c in at.get("plotly_chart")] == ["gru.chart.saturation"]
+    at.session_state["gru.tab.plots"] = t("cell.over_time", "zh")  # a click, in Chinese
+    at.run()
+    assert [c.key for c in at.get("plotly_chart")] == ["gru.chart.gates"]
+    assert "plot" not in at.query_params  # the default stays out of the link
 
 
 def test_phase_tab_explains_when_hidden_size_is_not_two():
