@@ -5,8 +5,9 @@
 
 (a) each page of lab.navigation.PAGES at default settings, AppTest: one warm-up run, then
     20 timed ``at.run()``; median and 95th percentile. The cell pages once more with their
-    heaviest tabs open (Settings -> Weights, plots -> Step through time). (AppTest, like our config with
-    runner.postScriptGC = false, runs no full garbage collection after a rerun.)
+    heaviest tabs open (Settings -> Weights, plots -> Step through time). (AppTest, like
+    our config with runner.postScriptGC = false, runs no full garbage collection after a
+    rerun.)
 (b) a live server + chromium: ArrowRight/ArrowLeft on the first weight slider of /gru
     (Settings -> Weights), then on the input-size slider (Settings -> Cell), with the gates
     chart in view, timed in the page with performance.now() from the keydown to (1) the
@@ -66,6 +67,7 @@ def server_reruns(repeats: int) -> list[str]:
     from streamlit.testing.v1 import AppTest
 
     from lab.i18n import t
+    from lab.ui import tab_key
 
     lines = []
     for name, _ in PAGES:
@@ -82,8 +84,8 @@ def server_reruns(repeats: int) -> list[str]:
                          TARGET_MS.get(name)))
         if name in CELL_PAGES:
             # The heaviest tabs open (lab.ui.lazy_tabs): every weight slider, the scrubber.
-            at.session_state[f"{name}.tab.controls"] = t("cell.tab.weights", "en")
-            at.session_state[f"{name}.tab.plots"] = t("cell.scrubber", "en")
+            at.session_state[tab_key(name, "controls")] = t("cell.tab.weights", "en")
+            at.session_state[tab_key(name, "plots")] = t("cell.scrubber", "en")
             at.run()
             lines.append(row(f"rerun {name} weights+scrubber tabs", timed_reruns(at, repeats),
                              TARGET_MS.get(name)))
@@ -150,7 +152,6 @@ def slider_moves(page, moves: int) -> tuple[list[float], list[float]]:
         key = "ArrowRight" if up else "ArrowLeft"
         page.evaluate(WATCH_CHART_JS, "gru-chart-gates")
         since = livelab.finished_count(page)
-        page.evaluate(livelab.MARK_SLIDER_JS, 0)
         page.locator(livelab.SLIDER).focus()
         page.keyboard.press(key)
         livelab.wait_rerun(page, since)
@@ -158,7 +159,7 @@ def slider_moves(page, moves: int) -> tuple[list[float], list[float]]:
         keyed, finished, last = page.evaluate(
             "() => [window.__lab.keys.at(-1)[0], window.__lab.finished.at(-1)[0],"
             " window.__bench.last]")
-        value = float(page.evaluate(livelab.MARK_SLIDER_JS, 0)[2])
+        value = float(page.evaluate(livelab.MARK_SLIDER_JS, 0)[2])  # re-marks it, too
         if i == 0:
             continue  # warm-up move
         to_finish.append(finished - keyed)

@@ -24,8 +24,6 @@ SMALL_HIDDEN = 2  # up to this size every weight gets its own slider
 HEATMAP_ABOVE = 4  # above this hidden size the gates are shown as heatmaps
 SLIDER_RANGE = 10.0
 CONTROL_TABS = ("cell", "input", "weights", "files")
-# Only the open plot tab (S.PLOT_VIEWS, kept in the link) is built and drawn: one chart
-# per rerun (lab.ui.lazy_tabs).
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -74,6 +72,7 @@ def render(kind: str) -> None:
     if tab_files.open:
         with tab_files:
             file_controls(page, bound, trace, x, tokens)
+    # Only the open plot tab (kept in the link as view.plot) is built and drawn.
     plot_labels = [page.t(f"cell.{name}") for name in S.PLOT_VIEWS]
     tab_in_settings(bound, "view.plot", "plots", S.PLOT_VIEWS, plot_labels)
     bound.commit()

@@ -251,32 +251,35 @@ class Bound(Generic[T]):
         st.session_state[_LAST_WRITTEN] = params
 
 
-def lazy_tabs(page: Page, name: str, labels: Sequence[str]) -> Sequence[Any]:
+def tab_key(page_name: str, group: str) -> str:
+    """The widget key of a page's ``lazy_tabs`` group (its value: the open tab's label)."""
+    return f"{page_name}.tab.{group}"
+
+
+def lazy_tabs(page: Page, group: str, labels: Sequence[str]) -> Sequence[Any]:
     """Tabs of which only the open one runs (check ``tab.open``); switching reruns.
 
     A closed tab's widgets and charts are neither built nor sent, so a slider move costs
     one chart, not four. Widgets in a closed tab simply restart from the settings object
     when it opens again (they are seeded with ``setdefault``).
     """
-    return st.tabs(list(labels), key=f"{page.name}.tab.{name}", on_change="rerun")
+    return st.tabs(list(labels), key=tab_key(page.name, group), on_change="rerun")
 
 
 def tab_in_settings(bound: Bound[Any], path: str, group: str, names: Sequence[str],
-                    labels: Sequence[str]) -> str:
+                    labels: Sequence[str]) -> None:
     """Keep the open tab of ``lazy_tabs(page, group, labels)`` in the settings field ``path``.
 
     Call it before ``bound.commit()`` (the URL) and before the tabs exist: a click on a tab
     is already in its widget state when the rerun starts. A link or a language switch sets
-    the tab from the settings instead (labels are per language, names are not).
+    the tab from the settings instead (labels are per language, names are not; the codec
+    keeps the field within ``names``).
     """
-    key = f"{bound.page.name}.tab.{group}"
+    key = tab_key(bound.page.name, group)
     clicked = st.session_state.get(key)
     if clicked in labels:
         bound.set(path, names[list(labels).index(clicked)])
-    elif bound.get(path) not in names:
-        bound.set(path, names[0])
     st.session_state[key] = labels[list(names).index(bound.get(path))]
-    return str(bound.get(path))
 
 
 def panel(page: Page, draw: Callable[[], None]) -> None:

@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lab.i18n import t
+from lab.ui import tab_key
 
 ROOT = Path(__file__).resolve().parents[1]
 HIDDEN = t("cell.hidden_size", "en")
@@ -42,7 +43,7 @@ def test_two_apptest_sessions_keep_their_own_settings():
     a.run()
     b.run()
     for at in (a, b):  # the length slider is on the (lazy) input tab
-        at.session_state["gru.tab.controls"] = INPUT_TAB
+        at.session_state[tab_key("gru", "controls")] = INPUT_TAB
         at.run()
     _slider(b, LENGTH).set_value(15)
     b.run()  # b moves on: a must not notice

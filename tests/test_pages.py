@@ -11,6 +11,7 @@ from lab import settings as S
 from lab.cell_page import weight_widget
 from lab.cell_page import weights_tag as cell_tag
 from lab.i18n import t
+from lab.ui import tab_key
 
 CELL_PAGES = ("gru", "lstm", "rnn")
 TIMEOUT = 60
@@ -41,7 +42,7 @@ def scenario(at: AppTest, name: str) -> S.Scenario:
 def open_tab(at: AppTest, name: str, group: str, tab: str) -> AppTest:
     """Open a lazy tab (lab.ui.lazy_tabs) as a click would: only its content runs."""
     label = t(f"cell.tab.{tab}") if group == "controls" else t(f"cell.{tab}")
-    at.session_state[f"{name}.tab.{group}"] = label
+    at.session_state[tab_key(name, group)] = label
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -92,7 +93,7 @@ def test_the_open_plot_tab_lives_in_the_link_and_survives_a_language_switch():
     at.selectbox(key="lab.lang").set_value("zh").run()
     assert not at.exception
     assert [c.key for c in at.get("plotly_chart")] == ["gru.chart.saturation"]
-    at.session_state["gru.tab.plots"] = t("cell.over_time", "zh")  # a click, in Chinese
+    at.session_state[tab_key("gru", "plots")] = t("cell.over_time", "zh")  # a click, in Chinese
     at.run()
     assert [c.key for c in at.get("plotly_chart")] == ["gru.chart.gates"]
     assert "plot" not in at.query_params  # the default stays out of the link
