@@ -138,6 +138,7 @@ class Session:
         self._waiter: asyncio.Future[tuple[int, float]] | None = None
         self.tabs: dict[str, Any] = {}
         self.last_sent: Any = None  # the last rerun_script (ClientState) sent
+        self._closing = False
 
     # -- connection ------------------------------------------------------------------------
 
@@ -162,6 +163,7 @@ class Session:
         return await self._send_and_wait(first)
 
     async def close(self) -> None:
+        self._closing = True
         if self._ws is not None:
             await self._ws.close()
         if self._reader is not None:
@@ -244,7 +246,8 @@ class Session:
                 msg = ForwardMsg()
                 msg.ParseFromString(data)
                 self._handle(msg, t)
-            self.closed = f"closed by the server ({self._ws.close_code})"
+            self.closed = ("closed by the client" if self._closing
+                           else f"closed by the server ({self._ws.close_code})")
         except Exception as exc:  # noqa: BLE001 - recorded: the session reports it
             self.closed = f"{type(exc).__name__}: {exc}"
         if self._waiter is not None and not self._waiter.done():

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh Debian machine (python3-venv when missing,
-# ./.venv with requirements-dev.txt, Debian's chromium for the browser tests), then runs
+# ./.venv with requirements-dev.txt, Debian's chromium for the browser tests and haproxy for
+# the load-balancer test), then runs
 # the linter, the type checker and every test. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,8 @@ fi
 .venv/bin/pip install -q -r requirements-dev.txt
 # The browser tests drive Debian's chromium (no browser download): /usr/bin/chromium.
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
+# tests/test_deploy.py runs two replicas behind Debian's HAProxy (deploy/haproxy.cfg).
+if ! command -v haproxy >/dev/null && [ ! -x /usr/sbin/haproxy ]; then apt_install haproxy; fi
 
 .venv/bin/ruff check .
 .venv/bin/mypy

@@ -25,6 +25,20 @@ def require_browser() -> None:
     pytest.skip(why)
 
 
+def require_haproxy() -> None:
+    """Skip when Debian's haproxy is missing; fail instead under LAB_REQUIRE_BROWSER=1
+    (scripts/test.sh installs it, as it installs chromium)."""
+    sys.path.insert(0, str(ROOT / "deploy"))
+    import cluster
+
+    if cluster.haproxy_path() is not None:
+        return
+    why = "haproxy is not installed (apt-get install haproxy)"
+    if os.environ.get("LAB_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"haproxy required (LAB_REQUIRE_BROWSER=1) but {why}", pytrace=False)
+    pytest.skip(why)
+
+
 @pytest.fixture(scope="session")
 def live_server():
     """One `streamlit run app.py` on a free loopback port for the whole test session."""
