@@ -356,6 +356,8 @@ class Session:
         if s is None:
             return None
         which = s.WhichOneof("value")
+        if which is None:
+            return None
         v = getattr(s, which)
         return list(v.data) if which.endswith("array_value") else v
 

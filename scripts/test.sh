@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh Debian machine (python3-venv when missing,
-# ./.venv with requirements-dev.txt, Debian's chromium for the browser tests and haproxy for
-# the load-balancer test), then runs
-# the linter, the type checker and every test. Extra arguments go to pytest.
+# ./.venv with requirements-dev.txt, Debian's chromium for the browser tests, Debian's haproxy
+# for the load-balancer test), then runs the linter, the type checker and every test.
+# Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
