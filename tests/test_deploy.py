@@ -7,9 +7,9 @@ exactly as deploy/run.sh does), checked for real:
 - every page answers through the balancer: HTTP 200, and a websocket session
   (benchmarks/stclient.py, Streamlit's own protocol) runs the page to script_finished
   without an exception;
-- killing one replica fails no session on the other, and a browser (Chromium) whose
-  replica died gets the same page again from the same URL: same charts, same widget
-  values (the whole scenario lives in the URL);
+- killing one replica fails no session on the other; a browser (Chromium) whose replica
+  died reconnects to the live one by itself, and gets the same page again from the same
+  URL: same charts, same widget values (the whole scenario lives in the URL);
 - everything the test started is stopped (the fixture checks no process is left).
 
 Needs haproxy and, for the browser part, chromium: skipped without them, failed instead
@@ -22,6 +22,7 @@ import asyncio
 import concurrent.futures
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -69,6 +70,11 @@ def get(url: str, cookie: str = "") -> tuple[int, str, str]:
         labsrv = set_cookie.split(";")[0].split("=", 1)[1] if set_cookie.startswith(
             "LABSRV=") else ""
         return r.status, r.headers.get("X-Lab-Replica", ""), labsrv
+
+
+def labsrv(context) -> str:
+    """The balancer's cookie in the browser: the replica this browser is on."""
+    return next((c["value"] for c in context.cookies() if c["name"] == "LABSRV"), "")
 
 
 def run(coro):
@@ -146,7 +152,7 @@ def test_a_dead_replica_fails_no_other_session_and_its_browser_gets_the_page_bac
         assert before and "null" not in before
         sliders = [page.evaluate(livelab.MARK_SLIDER_JS, i) for i in range(2)]
         assert sliders[1][2] == 1  # hidden size 1, from the link
-        dead = next(c["value"] for c in context.cookies() if c["name"] == "LABSRV")
+        dead = labsrv(context)
         alive = "lab2" if dead == "lab1" else "lab1"
 
         async def others_then_kill() -> tuple[list[str], list[str]]:
@@ -186,11 +192,20 @@ def test_a_dead_replica_fails_no_other_session_and_its_browser_gets_the_page_bac
         assert problems == []
         assert dropped  # the dead replica's own sessions did lose their sockets
 
-        # The browser opens the same URL again: the balancer sends it to the live replica.
+        # The tab reconnects by itself (the balancer sends its websocket to the live
+        # replica and sets a new cookie); a move there runs without an error.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and labsrv(context) == dead:
+            page.wait_for_timeout(200)
+        assert labsrv(context) == alive
+        since = livelab.finished_count(page)
+        assert livelab.move_slider(page, 1, index=1)
+        assert livelab.finished_count(page) > since and not livelab.errors(page)
+
+        # The browser opens the same URL again: the whole scenario is back.
         livelab.open_page(page, url)
         assert not livelab.errors(page)
-        now = next(c["value"] for c in context.cookies() if c["name"] == "LABSRV")
-        assert now == alive
+        assert labsrv(context) == alive
         assert page.evaluate(livelab.CHARTS_JS) == before
         assert [page.evaluate(livelab.MARK_SLIDER_JS, i) for i in range(2)] == sliders
         assert page.url == url
