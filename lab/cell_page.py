@@ -14,10 +14,10 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from lab import equations, figures
-from lab import settings as S
+from lab import codec, equations, figures
+from lab import scenario as S
 from lab.export import trace_csv
-from lab.model_export import cell_net, pt_download
+from lab.model_export import pt_download
 from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup, tab_in_settings
 
 SMALL_HIDDEN = 2  # up to this size every weight gets its own slider
@@ -29,10 +29,10 @@ CONTROL_TABS = ("cell", "input", "weights", "files")
 @st.cache_data(max_entries=128, show_spinner=False)
 def run_cell(cell_key: str, input_key: str) -> tuple[Any, np.ndarray, list[str] | None]:
     """Trace of the cell on the input (both given as settings JSON: the cache key)."""
-    cell, _ = S.from_dict(S.CellSpec, json.loads(cell_key))
-    inp, _ = S.from_dict(S.InputSpec, json.loads(input_key))
+    cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
+    inp, _ = codec.from_dict(S.InputSpec, json.loads(input_key))
     x, tokens = S.build_input(inp, cell.input_size)
-    return cell_net(cell).trace(x), x, tokens
+    return S.cell_net(cell).trace(x), x, tokens
 
 
 def render(kind: str) -> None:
@@ -62,12 +62,12 @@ def render(kind: str) -> None:
 
     scenario = bound.value
     try:
-        trace, x, tokens = run_cell(S.cache_key(scenario.cell), S.cache_key(scenario.input))
+        trace, x, tokens = run_cell(codec.cache_key(scenario.cell), codec.cache_key(scenario.input))
     except ValueError as exc:
         st.error(page.t("cell.input_error", msg=page.detail(exc)), icon="🛑")
         bound.commit()
         return
-    ghost = remember_ghost(page.name, S.cache_key(scenario.cell) + S.cache_key(scenario.input),
+    ghost = remember_ghost(page.name, codec.cache_key(scenario.cell) + codec.cache_key(scenario.input),
                            trace)
     if tab_files.open:
         with tab_files:
@@ -380,7 +380,7 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
                        file_name=f"{name}-settings.json", mime="application/json",
                        key=bound.key("dl.json"))
     with c3:
-        pt_download(page, cell_net(scenario.cell), name=f"{name}-weights",
+        pt_download(page, S.cell_net(scenario.cell), name=f"{name}-weights",
                     key=bound.key("dl.pt"))
 
     def load() -> None:

@@ -15,8 +15,9 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
+from lab import codec
 from lab import figures_analysis as F
-from lab import settings as S
+from lab import scenario as S
 from lab.ui import Bound, Page, controls, panel, setup
 
 KINDS = ("rnn", "lstm", "gru")
@@ -27,16 +28,16 @@ TITLES = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
 class CompareSettings:
     """One input (an impulse x_0 then noise) into three seeded cells of one hidden size."""
 
-    hidden_size: int = S.spec(8, "H", 1, S.MAX_HIDDEN)
-    length: int = S.spec(50, "L", 2, 120)
-    impulse: float = S.spec(1.0, "x0", -5.0, 5.0)
-    noise: float = S.spec(0.5, "nz", 0.0, 3.0)
-    seed: int = S.spec(0, "seed", 0, 2**31 - 1)
-    rnn_identity: bool = S.spec(False, "rid")
-    rnn_scale: float = S.spec(1.0, "rs", 0.0, 3.0)
-    lstm_forget: float = S.spec(0.0, "fb", -6.0, 6.0)
-    gru_update: float = S.spec(0.0, "ub", -6.0, 6.0)
-    threshold: float = S.spec(1.0, "thr", 0.1, 50.0)  # percent of the peak influence
+    hidden_size: int = codec.spec(8, "H", 1, S.MAX_HIDDEN)
+    length: int = codec.spec(50, "L", 2, 120)
+    impulse: float = codec.spec(1.0, "x0", -5.0, 5.0)
+    noise: float = codec.spec(0.5, "nz", 0.0, 3.0)
+    seed: int = codec.spec(0, "seed", 0, 2**31 - 1)
+    rnn_identity: bool = codec.spec(False, "rid")
+    rnn_scale: float = codec.spec(1.0, "rs", 0.0, 3.0)
+    lstm_forget: float = codec.spec(0.0, "fb", -6.0, 6.0)
+    gru_update: float = codec.spec(0.0, "ub", -6.0, 6.0)
+    threshold: float = codec.spec(1.0, "thr", 0.1, 50.0)  # percent of the peak influence
 
 
 PRESETS: dict[str, dict[str, Any]] = {
@@ -80,7 +81,7 @@ def run_compare(key: str) -> dict[str, tuple[Any, np.ndarray]]:
     """Per cell kind: its trace and its influence curve ||dh_t/dx_0||."""
     from gates import analysis as A
 
-    s, _ = S.from_dict(CompareSettings, json.loads(key))
+    s, _ = codec.from_dict(CompareSettings, json.loads(key))
     x = make_input(s)
     out = {}
     for kind in KINDS:
@@ -148,10 +149,10 @@ def render() -> None:
                          help=page.t("cmp.gru_update_help"))
     s = bound.value
     bound.commit()
-    results = run_compare(S.cache_key(dataclasses.replace(s, threshold=1.0)))
+    results = run_compare(codec.cache_key(dataclasses.replace(s, threshold=1.0)))
 
     panel(page, lambda: show_memory(page, s, results))
-    panel(page, lambda: show_gates(page, S.cache_key(dataclasses.replace(s, threshold=1.0))))
+    panel(page, lambda: show_gates(page, codec.cache_key(dataclasses.replace(s, threshold=1.0))))
     panel(page, lambda: show_structure(page, s))
 
 

@@ -15,8 +15,9 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
+from lab import codec
 from lab import figures_analysis as F
-from lab import settings as S
+from lab import scenario as S
 from lab.ui import Bound, Page, controls, panel, setup
 
 CLASSES = {"rnn": "RNN", "gru": "GRU", "lstm": "LSTM"}
@@ -26,15 +27,15 @@ CLASSES = {"rnn": "RNN", "gru": "GRU", "lstm": "LSTM"}
 class DeepSettings:
     """A torch-style network and a seeded random input; defaults: nn.GRU(10, 20, 2), (5, 3, 10)."""
 
-    kind: str = S.spec("gru", "cell", choices=S.KINDS)
-    num_layers: int = S.spec(2, "nl", 1, 4)
-    bidirectional: bool = S.spec(False, "bi")
-    batch: int = S.spec(3, "B", 1, 8)
-    batch_first: bool = S.spec(False, "bf")
-    length: int = S.spec(5, "L", 1, 50)
-    input_size: int = S.spec(10, "I", 1, 32)
-    hidden_size: int = S.spec(20, "H", 1, 32)
-    seed: int = S.spec(0, "seed", 0, 2**31 - 1)
+    kind: str = codec.spec("gru", "cell", choices=S.KINDS)
+    num_layers: int = codec.spec(2, "nl", 1, 4)
+    bidirectional: bool = codec.spec(False, "bi")
+    batch: int = codec.spec(3, "B", 1, 8)
+    batch_first: bool = codec.spec(False, "bf")
+    length: int = codec.spec(5, "L", 1, 50)
+    input_size: int = codec.spec(10, "I", 1, 32)
+    hidden_size: int = codec.spec(20, "H", 1, 32)
+    seed: int = codec.spec(0, "seed", 0, 2**31 - 1)
 
 
 TEXTBOOK = {
@@ -62,7 +63,7 @@ def make_input(s: DeepSettings) -> np.ndarray:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def run_deep(key: str) -> Any:
-    s, _ = S.from_dict(DeepSettings, json.loads(key))
+    s, _ = codec.from_dict(DeepSettings, json.loads(key))
     return make_net(s).trace(make_input(s))
 
 
@@ -186,7 +187,7 @@ def render() -> None:
             bound.number("seed", page.t("deep.seed"))
     s = bound.value
     bound.commit()
-    key = S.cache_key(s)
+    key = codec.cache_key(s)
     trace = run_deep(key)
 
     panel(page, lambda: show_shapes(page, s, trace))

@@ -23,8 +23,8 @@ import numpy as np
 import streamlit as st
 
 from gates import tasks as T
-from lab import figures
-from lab import settings as S
+from lab import codec, figures
+from lab import scenario as S
 from lab.model_export import pt_bytes, pt_download, torch_constructor
 from lab.ui import Bound, Page, controls, panel, setup
 
@@ -44,23 +44,23 @@ UPLOAD_ERROR = "learned.upload_error"
 class LearnedSettings:
     """What the learned page shows (the trained models themselves are session state)."""
 
-    task: str = S.spec(TASK_NAMES[0], "task", choices=TASK_NAMES)
-    kind: str = S.spec("gru", "kind", choices=KINDS)
-    section: str = S.spec("watch", "view", choices=SECTIONS)
-    source: str = S.spec("shipped", "src", choices=("shipped", "trained"))
-    text: str = S.spec("", "txt")  # the user's input; "" = the task's example
-    steps: int = S.spec(DEFAULT_STEPS, "steps", 10, MAX_STEPS)
-    hidden_size: int = S.spec(32, "hid", 2, 128)
-    seed: int = S.spec(0, "tseed", 0, 2**31 - 1)
+    task: str = codec.spec(TASK_NAMES[0], "task", choices=TASK_NAMES)
+    kind: str = codec.spec("gru", "kind", choices=KINDS)
+    section: str = codec.spec("watch", "view", choices=SECTIONS)
+    source: str = codec.spec("shipped", "src", choices=("shipped", "trained"))
+    text: str = codec.spec("", "txt")  # the user's input; "" = the task's example
+    steps: int = codec.spec(DEFAULT_STEPS, "steps", 10, MAX_STEPS)
+    hidden_size: int = codec.spec(32, "hid", 2, 128)
+    seed: int = codec.spec(0, "tseed", 0, 2**31 - 1)
     # max-norm limits (0: no limit)
-    input_max_norm: float = S.spec(1.0, "mi", 0.0, 100.0)
-    recurrent_max_norm: float = S.spec(1.0, "mr", 0.0, 100.0)
-    bias_max_norm: float = S.spec(1.0, "mb", 0.0, 100.0)
+    input_max_norm: float = codec.spec(1.0, "mi", 0.0, 100.0)
+    recurrent_max_norm: float = codec.spec(1.0, "mr", 0.0, 100.0)
+    bias_max_norm: float = codec.spec(1.0, "mb", 0.0, 100.0)
     # own model: the input fed to it
-    own_pattern: str = S.spec("noise", "op", choices=("noise", "sine", "impulses"))
-    own_length: int = S.spec(30, "oL", 1, S.MAX_LENGTH)
-    own_seed: int = S.spec(0, "os", 0, 2**31 - 1)
-    own_nl: str = S.spec("tanh", "onl", choices=("tanh", "relu"))
+    own_pattern: str = codec.spec("noise", "op", choices=("noise", "sine", "impulses"))
+    own_length: int = codec.spec(30, "oL", 1, S.MAX_LENGTH)
+    own_seed: int = codec.spec(0, "os", 0, 2**31 - 1)
+    own_nl: str = codec.spec("tanh", "onl", choices=("tanh", "relu"))
 
 
 # --------------------------------------------------------------------------- data

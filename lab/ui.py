@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 import streamlit as st
 
-from lab import settings as S
+from lab import codec
 from lab.details import detail
 from lab.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from lab.navigation import sidebar_links
@@ -139,7 +139,7 @@ class Bound(Generic[T]):
         self.default: T = default if default is not None else cls()
         if self._store not in ss or _external_link(params):
             own = {k: v for k, v in params.to_dict().items() if k not in GLOBAL_KEYS}
-            value, errors = S.from_query(cls, own, self.default)
+            value, errors = codec.from_query(cls, own, self.default)
             ss[self._store] = value
             ss[self._gen_key] = ss.get(self._gen_key, 0) + 1
             self.messages += errors
@@ -167,10 +167,10 @@ class Bound(Generic[T]):
         self.value = value
 
     def set(self, path: str, value: Any) -> None:
-        self.value = S.replace_path(self.value, path, value)
+        self.value = codec.replace_path(self.value, path, value)
 
     def get(self, path: str) -> Any:
-        return S.get_path(self.value, path)
+        return codec.get_path(self.value, path)
 
     # -- widgets -------------------------------------------------------------------------
 
@@ -182,7 +182,7 @@ class Bound(Generic[T]):
         return factory(label, key=key, **kwargs)
 
     def _meta(self, path: str) -> Mapping[str, Any]:
-        return S.field_meta(self.cls, path)
+        return codec.field_meta(self.cls, path)
 
     def _bounded(self, path: str, lo: float | None, hi: float | None
                  ) -> tuple[Any, Any, Any]:
@@ -241,7 +241,7 @@ class Bound(Generic[T]):
     def commit(self) -> None:
         """Store the settings in the session and mirror them into the URL."""
         st.session_state[self._store] = self.value
-        params = S.to_query(self.value, base=self.default)
+        params = codec.to_query(self.value, base=self.default)
         if self.page.lang != "en":
             params["lang"] = self.page.lang
         if self.page.present:

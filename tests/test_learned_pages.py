@@ -355,8 +355,9 @@ def test_cell_page_pt_export_loads_into_torch_nn(kind: str) -> None:
     pytest.importorskip("gates.model_io")
     import torch
 
-    from lab import settings as S
-    from lab.model_export import cell_net, has_torch_twin, pt_bytes, torch_constructor
+    from lab import scenario as S
+    from lab.model_export import has_torch_twin, pt_bytes, torch_constructor
+    from lab.scenario import cell_net
 
     cell = S.CellSpec(kind=kind, input_size=2, hidden_size=3, seed=4,
                       nonlinearity="relu" if kind == "rnn" else "tanh",
@@ -373,8 +374,9 @@ def test_cell_page_pt_export_loads_into_torch_nn(kind: str) -> None:
 
 
 def test_cho_gru_has_no_pt_export() -> None:
-    from lab import settings as S
-    from lab.model_export import cell_net, has_torch_twin
+    from lab import scenario as S
+    from lab.model_export import has_torch_twin
+    from lab.scenario import cell_net
 
     assert not has_torch_twin(cell_net(S.CellSpec(kind="gru", reset_after=False)))
 

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lab import settings as S
+from lab import scenario as S
 from lab.cell_page import weight_widget
 from lab.cell_page import weights_tag as cell_tag
 from lab.i18n import t
