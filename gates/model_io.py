@@ -29,11 +29,13 @@ from typing import Any
 
 import numpy as np
 
+from gates.kinds import KINDS
+
 MAX_HIDDEN_SIZE = 256
 MAX_LAYERS = 4
 MAX_INPUT_SIZE = 512
 MAX_FILE_BYTES = 50_000_000
-GATES_PER_KIND = {1: "rnn", 3: "gru", 4: "lstm"}
+GATES_PER_KIND = {k.gate_count: name for name, k in KINDS.items()}  # read back from G
 JSON_FORMAT = "gates-net"
 JSON_VERSION = 1
 
@@ -310,7 +312,7 @@ def to_json(net: Any) -> str:
 
 def from_json(text: str) -> Any:
     """The net written by :func:`to_json`; ``ValueError`` for anything else."""
-    from gates.network import GRU, LSTM, RNN
+    from gates.network import NETWORKS as classes
 
     try:
         payload = json.loads(text)
@@ -322,7 +324,6 @@ def from_json(text: str) -> Any:
         raise ValueError(
             f"unsupported version {payload.get('version')!r}; expected {JSON_VERSION}"
         )
-    classes = {"rnn": RNN, "gru": GRU, "lstm": LSTM}
     kind = payload.get("kind")
     if kind not in classes:
         raise ValueError(f"kind must be one of {sorted(classes)}; got {kind!r}")

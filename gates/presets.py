@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from gates.inputs import ChannelSpec, make_input
+from gates.kinds import BLOCKS, check_kind, param_shapes
 
 if TYPE_CHECKING:
     from gates.network import GRU, LSTM, RNN
@@ -37,10 +38,8 @@ if TYPE_CHECKING:
 __all__ = ["GATE_ORDER", "PRESETS", "Preset", "get_preset", "preset_input", "preset_net",
            "presets_for"]
 
-#: Gate blocks inside the stacked weights, in torch's order.
-GATE_ORDER: dict[str, tuple[str, ...]] = {
-    "rnn": ("h",), "gru": ("r", "z", "n"), "lstm": ("i", "f", "g", "o"),
-}
+#: Gate blocks inside the stacked weights, in torch's order (from :mod:`gates.kinds`).
+GATE_ORDER: dict[str, tuple[str, ...]] = BLOCKS
 
 
 @dataclass(frozen=True)
@@ -67,14 +66,11 @@ class Preset:
     nonlinearity: str = "tanh"
 
     def __post_init__(self) -> None:
-        if self.kind not in GATE_ORDER:
-            raise ValueError(f"kind must be one of rnn, gru, lstm; got {self.kind!r}")
+        check_kind(self.kind)
         if len(self.inputs) != self.input_size:
             raise ValueError(f"preset {self.name}: {self.input_size} input channel(s) "
                              f"expected, got {len(self.inputs)}")
-        gh = len(GATE_ORDER[self.kind]) * self.hidden_size
-        shapes = {"weight_ih_l0": (gh, self.input_size), "weight_hh_l0": (gh, self.hidden_size),
-                  "bias_ih_l0": (gh,), "bias_hh_l0": (gh,)}
+        shapes = param_shapes(self.kind, self.input_size, self.hidden_size)
         got = {k: v.shape for k, v in self.state_dict.items()}
         if got != shapes:
             raise ValueError(f"preset {self.name}: state_dict shapes {shapes} expected, "
@@ -301,8 +297,7 @@ def get_preset(name: str) -> Preset:
 
 def presets_for(kind: str) -> tuple[Preset, ...]:
     """The presets of one cell kind (``"rnn"``, ``"gru"`` or ``"lstm"``), in order."""
-    if kind not in GATE_ORDER:
-        raise ValueError(f"kind must be one of rnn, gru, lstm; got {kind!r}")
+    check_kind(kind)
     return tuple(p for p in PRESETS.values() if p.kind == kind)
 
 

@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from gates.network import _Recurrent
 
-Net = TypeVar("Net", bound="_Recurrent")
+from gates.kinds import KINDS
 
-_TORCH_NAMES = {"rnn": "RNN", "gru": "GRU", "lstm": "LSTM"}
+Net = TypeVar("Net", bound="_Recurrent")
 
 
 def from_torch(cls: type[Net], module: Any) -> Net:
     """A ``cls`` net with the torch module's configuration and (float64) weights."""
     import torch
 
-    name = _TORCH_NAMES[cls.kind]
+    name = KINDS[cls.kind].torch_name
     expected = getattr(torch.nn, name)
     if not isinstance(module, expected):
         raise ValueError(f"module: expected a torch.nn.{name}, given {type(module).__name__}")
@@ -51,6 +51,6 @@ def to_torch(net: _Recurrent) -> Any:
     )
     if net.kind == "rnn":
         kwargs["nonlinearity"] = cfg.nonlinearity
-    module = getattr(torch.nn, _TORCH_NAMES[net.kind])(cfg.input_size, cfg.hidden_size, **kwargs)
+    module = getattr(torch.nn, KINDS[net.kind].torch_name)(cfg.input_size, cfg.hidden_size, **kwargs)
     module.load_state_dict({k: torch.from_numpy(v) for k, v in net.state_dict().items()})
     return module

@@ -18,14 +18,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from gates import validation
+from gates.kinds import NAMES
 
 Array = NDArray[np.float64]
 
-NAMES: dict[str, tuple[str, ...]] = {
-    "rnn": ("preactivation", "hidden"),
-    "gru": ("reset", "update", "candidate", "hidden"),
-    "lstm": ("input", "forget", "candidate", "output", "cell", "hidden"),
-}
+__all__ = ["NAMES", "LayerRecord", "NetConfig", "Trace"]
 
 
 @dataclass(frozen=True)

@@ -34,11 +34,10 @@ from typing import Any
 
 import numpy as np
 
+from gates.kinds import KIND_NAMES, SIGMOID_GATES
 from gates.tasks import IGNORE, Task, generate, get_task, score
 
-KINDS = ("gru", "lstm", "rnn")
-GATE_COUNT = {"rnn": 1, "gru": 3, "lstm": 4}
-SIGMOID_GATES = ("reset", "update", "input", "forget", "output")
+KINDS = KIND_NAMES  # the kinds a task can be trained with: all of them
 EVAL_SEED = 20_240_601  # held-out data: never a training seed (those come from seed's rng)
 EVAL_SIZE = 500
 FORMAT_VERSION = 1
