@@ -30,7 +30,7 @@ TRAIN_TARGET_S = 30.0
 def main() -> None:
     from streamlit.testing.v1 import AppTest
 
-    import lab.learned_page as lp
+    import lab.pages.learned as lp
     from gates import training
 
     settings = lp.LearnedSettings()

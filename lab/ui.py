@@ -1,7 +1,7 @@
 """Streamlit helpers shared by every page: setup, language, presentation mode, URL state,
 and widgets bound to the page's settings object.
 
-The pattern: a page's settings object (lab/settings.py) is the only state. Widgets are
+The pattern: a page's settings object (a frozen dataclass read by lab/codec.py) is the only state. Widgets are
 created with a key only (never ``value=``), their state seeded from the settings with
 ``setdefault``; each helper writes the widget's value back into the settings object. A
 preset or an uploaded file replaces the settings and bumps a generation number that is
@@ -10,7 +10,6 @@ part of every widget key, so all widgets start afresh from the new settings.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -288,7 +287,3 @@ def panel(page: Page, draw: Callable[[], None]) -> None:
         draw()
     except Exception as exc:  # noqa: BLE001 - one broken panel must not take the page down
         st.error(page.t("common.panel_error", msg=f"{type(exc).__name__}: {exc}"), icon="🛑")
-
-
-def replace_field(obj: T, **changes: Any) -> T:
-    return dataclasses.replace(obj, **changes)  # type: ignore[type-var]

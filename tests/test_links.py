@@ -34,10 +34,11 @@ SCENARIO_LINKS = [
      ["some weight edits do not fit this cell's sizes; they were dropped", "'disp=nope' must be one of auto, lines, heatmap; kept the default", "'u=99' must be from 0 to 15; kept the default"]),
 ]
 
-# (page settings class, query string made on main, cache_key of the decoded settings)
+# (page module, settings class, query string made on main, cache_key of the settings the
+# page decodes from it: on top of the page's defaults, as lab/ui.py's Bound does)
 PAGE_LINKS = [
     ("lab.pages.challenges", "ChallengeSettings", 'challenge=lstm-count&cell=lstm&I=1&w=bias_ih_l0%3A0%3D2.5',
-     '{"cell": {"edits": [["bias_ih_l0:0", 2.5]], "hidden_size": 2, "input_size": 1, "kind": "lstm", "nonlinearity": "tanh", "reset_after": true, "scale": [], "seed": 0, "shift": []}, "challenge": "lstm-count"}'),
+     '{"cell": {"edits": [["bias_ih_l0:0", 2.5]], "hidden_size": 1, "input_size": 1, "kind": "lstm", "nonlinearity": "tanh", "reset_after": true, "scale": [], "seed": 0, "shift": []}, "challenge": "lstm-count"}'),
     ("lab.pages.compare", "CompareSettings", 'H=4&rid=1&fb=-2.5',
      '{"gru_update": 0.0, "hidden_size": 4, "impulse": 1.0, "length": 50, "lstm_forget": -2.5, "noise": 0.5, "rnn_identity": true, "rnn_scale": 1.0, "seed": 0, "threshold": 1.0}'),
     ("lab.pages.learned", "LearnedSettings", 'kind=lstm&view=own&txt=abc&onl=relu',
@@ -65,7 +66,8 @@ def test_old_page_link_opens_the_same_settings(module: str, cls: str, query: str
     import importlib
 
     settings_cls = getattr(importlib.import_module(module), cls)
-    settings, errors = codec.from_query(settings_cls, dict(parse_qsl(query)))
+    default = settings_cls()
+    settings, errors = codec.from_query(settings_cls, dict(parse_qsl(query)), default)
     assert (codec.cache_key(settings), errors) == (key, [])
-    assert urlencode(codec.to_query(settings)) == query
+    assert urlencode(codec.to_query(settings, base=default)) == query
 

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import plotly.graph_objects as go
 
-from lab.figures_common import (
+from lab.figures.common import (
     PLOTLY_CONFIG,
     UNIT_COLORS,
     apply_style,

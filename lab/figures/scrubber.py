@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import plotly.graph_objects as go
 
-from lab.figures_common import (
+from lab.figures.common import (
     UNIT_COLORS,
     LabFigure,
     empty_figure,

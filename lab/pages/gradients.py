@@ -16,8 +16,8 @@ import numpy as np
 import streamlit as st
 
 from lab import codec
-from lab import figures_analysis as F
 from lab import scenario as S
+from lab.figures import analysis as F
 from lab.ui import Bound, Page, controls, panel, setup
 
 KINDS = ("rnn", "lstm", "gru")

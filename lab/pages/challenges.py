@@ -19,8 +19,10 @@ import numpy as np
 import streamlit as st
 
 from gates import challenges as C
-from lab import codec, equations, figures
+from lab import codec, equations
 from lab import scenario as S
+from lab.figures import over_time
+from lab.figures.common import PLOTLY_CONFIG
 from lab.ui import Bound, Page, controls, panel, setup
 
 IDS: tuple[str, ...] = tuple(C.CHALLENGES)
@@ -216,15 +218,15 @@ def show_result(page: Page, result: C.Result) -> None:
 
 def show_gates(page: Page, trace: Any) -> None:
     st.markdown(f"**{page.t('chal.gates')}**")
-    fig = figures.gate_panels(trace, lang=page.lang, present=page.present)
-    st.plotly_chart(fig, config=figures.PLOTLY_CONFIG,
+    fig = over_time.gate_panels(trace, lang=page.lang, present=page.present)
+    st.plotly_chart(fig, config=PLOTLY_CONFIG,
                     key="challenges.chart.gates")
 
 
 def show_input(page: Page, x: np.ndarray) -> None:
     series = {page.t("chal.x", c=c): x[:, c] for c in range(x.shape[1])}
-    fig = figures.line_chart(series, title=page.t("chal.input"),
+    fig = over_time.line_chart(series, title=page.t("chal.input"),
                              x_title=page.t("chal.step"), lang=page.lang, present=page.present)
     fig.update_layout(height=230 if not page.present else 330)
-    st.plotly_chart(fig, config=figures.PLOTLY_CONFIG,
+    st.plotly_chart(fig, config=PLOTLY_CONFIG,
                     key="challenges.chart.input")

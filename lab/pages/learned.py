@@ -23,8 +23,10 @@ import numpy as np
 import streamlit as st
 
 from gates import tasks as T
-from lab import codec, figures
+from lab import codec
 from lab import scenario as S
+from lab.figures import over_time
+from lab.figures.common import PLOTLY_CONFIG
 from lab.model_export import pt_bytes, pt_download, torch_constructor
 from lab.ui import Bound, Page, controls, panel, setup
 
@@ -382,7 +384,7 @@ def _view_and_figures(page: Page, model: Any, x: np.ndarray, labels: list[str]
 
 
 def view_figures(page: Page, task: T.Task, view: View, labels: list[str]) -> dict[str, Any]:
-    return {"gates": figures.state_heatmap(view.trace, tokens=labels, lang=page.lang,
+    return {"gates": over_time.state_heatmap(view.trace, tokens=labels, lang=page.lang,
                                            present=page.present),
             "output": None if task.per_step else output_figure(page, task, view, labels)}
 
@@ -425,7 +427,7 @@ def output_figure(page: Page, task: T.Task, view: View, labels: list[str]) -> An
     else:
         series = {page.t("learn.p_answer"): _probabilities(view.outputs).max(axis=1)}
     steps = list(range(len(labels)))
-    fig = figures.line_chart(series, x=steps, title=page.t("learn.output_over_time_title"),
+    fig = over_time.line_chart(series, x=steps, title=page.t("learn.output_over_time_title"),
                              x_title=page.t("learn.step"), lang=page.lang, present=page.present)
     fig.update_xaxes(tickmode="array", tickvals=steps, ticktext=labels)
     fig.update_layout(height=280 if not page.present else 380)
@@ -476,13 +478,13 @@ def show_predictions(page: Page, task: T.Task, view: View, labels: list[str],
                   else _class_label(page, task, int(target)))
     if not (task.output == "classes" and target == T.IGNORE):
         st.caption(page.t("learn.right" if ok else "learn.wrong"))
-    st.plotly_chart(fig, config=figures.PLOTLY_CONFIG, key="learned.chart.out")
+    st.plotly_chart(fig, config=PLOTLY_CONFIG, key="learned.chart.out")
 
 
 def show_model_gates(page: Page, model: Any, fig: Any, where: str) -> None:
     st.subheader(page.t("learn.gates", kind=model.kind.upper(), h=model.hidden_size))
     st.caption(page.t("learn.gates_help"))
-    st.plotly_chart(fig, config=figures.PLOTLY_CONFIG, key=f"learned.chart.gates.{where}")
+    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=f"learned.chart.gates.{where}")
 
 
 # --------------------------------------------------------------------------- training
@@ -506,7 +508,7 @@ def train_with_progress(page: Page, s: LearnedSettings, constraints: Any, label:
             last[0] = now
             bar.progress(step / total, text=page.t("learn.progress", step=step, total=total,
                                                    loss=loss))
-            chart.plotly_chart(loss_figure(page, losses), config=figures.PLOTLY_CONFIG,
+            chart.plotly_chart(loss_figure(page, losses), config=PLOTLY_CONFIG,
                                key=f"learned.loss.{uid}.{step}")
 
     return train(s.task, s.kind, hidden_size=s.hidden_size, steps=s.steps, seed=s.seed,
@@ -514,7 +516,7 @@ def train_with_progress(page: Page, s: LearnedSettings, constraints: Any, label:
 
 
 def loss_figure(page: Page, losses: Any) -> Any:
-    fig = figures.line_chart({page.t("learn.loss"): np.asarray(losses)},
+    fig = over_time.line_chart({page.t("learn.loss"): np.asarray(losses)},
                              x=np.arange(1, len(losses) + 1), title=page.t("learn.loss_title"),
                              x_title=page.t("learn.training_step"), y_title=page.t("learn.loss"),
                              log_y=True, lang=page.lang, present=page.present)
@@ -550,7 +552,7 @@ def train_section(page: Page, bound: Bound[LearnedSettings]) -> None:
     st.success(page.t("learn.trained", kind=model.kind.upper(), acc=model.accuracy,
                       sec=model.train_seconds, steps=model.steps), icon="✅")
     if not trained_now:
-        st.plotly_chart(loss_figure(page, model.loss_history), config=figures.PLOTLY_CONFIG,
+        st.plotly_chart(loss_figure(page, model.loss_history), config=PLOTLY_CONFIG,
                         key="learned.chart.loss.final")
     got = input_box(page, bound, T.get_task(s.task))
     if got is not None:
@@ -651,14 +653,14 @@ def compare_models(page: Page, free: Any, limited: Any) -> None:
         st.caption(page.t("learn.saturation_help"))
     else:
         st.caption(page.t("learn.no_gates"))
-    fig = figures.line_chart({names["free"]: free.loss_history,
+    fig = over_time.line_chart({names["free"]: free.loss_history,
                               names["limited"]: limited.loss_history},
                              x=np.arange(1, len(free.loss_history) + 1),
                              title=page.t("learn.loss_title"),
                              x_title=page.t("learn.training_step"), y_title=page.t("learn.loss"),
                              log_y=True, lang=page.lang, present=page.present)
     fig.update_layout(height=300 if not page.present else 400)
-    st.plotly_chart(fig, config=figures.PLOTLY_CONFIG, key="learned.chart.compare_loss")
+    st.plotly_chart(fig, config=PLOTLY_CONFIG, key="learned.chart.compare_loss")
 
 
 def _has_key(key: str) -> bool:
@@ -775,9 +777,9 @@ def show_uploaded(page: Page, bound: Bound[LearnedSettings], name: str, net: Any
             label = page.t("learn.layer", layer=layer,
                            direction=page.t(f"learn.direction.{direction}"))
             st.subheader(label)
-            fig = figures.state_heatmap(trace, layer=layer, direction=direction,
+            fig = over_time.state_heatmap(trace, layer=layer, direction=direction,
                                         lang=page.lang, present=page.present)
-            st.plotly_chart(fig, config=figures.PLOTLY_CONFIG,
+            st.plotly_chart(fig, config=PLOTLY_CONFIG,
                             key=f"learned.chart.own.{layer}.{direction}")
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from lab.fastfig import SpecFigure
+from lab.figures.fastfig import SpecFigure
 from lab.i18n import t
 
 #: Passed to ``st.plotly_chart(fig, config=PLOTLY_CONFIG)``: PNG download at 2x.

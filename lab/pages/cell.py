@@ -14,9 +14,11 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from lab import codec, equations, figures
+from lab import codec, equations
 from lab import scenario as S
 from lab.export import trace_csv
+from lab.figures import over_time, scrubber
+from lab.figures.common import PLOTLY_CONFIG
 from lab.model_export import pt_download
 from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup, tab_in_settings
 
@@ -437,27 +439,27 @@ def _use_heatmap(view: S.ViewSpec, cell: S.CellSpec) -> bool:
 def show_gates(page: Page, trace: Any, ghost: Any, tokens: list[str] | None,
                view: S.ViewSpec, cell: S.CellSpec) -> None:
     if _use_heatmap(view, cell):
-        fig = figures.state_heatmap(trace, tokens=tokens, lang=page.lang, present=page.present)
+        fig = over_time.state_heatmap(trace, tokens=tokens, lang=page.lang, present=page.present)
     else:
-        fig = figures.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
+        fig = over_time.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
                                   present=page.present, textbook_update=view.textbook_update)
-    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                     key=f"{page.name}.chart.gates")
 
 
 def show_scrubber(page: Page, trace: Any, tokens: list[str] | None, view: S.ViewSpec) -> None:
     st.caption(page.t("cell.scrubber_help"))
-    fig = figures.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
+    fig = scrubber.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
                                 textbook_update=view.textbook_update)
-    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                     key=f"{page.name}.chart.scrubber")
 
 
 def show_saturation(page: Page, trace: Any) -> None:
     st.caption(page.t("cell.saturation_help"))
-    fig = figures.saturation_bar(figures.saturation_info(trace), lang=page.lang,
+    fig = over_time.saturation_bar(over_time.saturation_info(trace), lang=page.lang,
                                  present=page.present)
-    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                     key=f"{page.name}.chart.saturation")
 
 
@@ -466,7 +468,7 @@ def show_phase(page: Page, trace: Any, ghost: Any, cell: S.CellSpec) -> None:
         st.info(page.t("cell.phase_needs_two", h=cell.hidden_size), icon="ℹ️")
         return
     st.caption(page.t("cell.phase_help"))
-    fig = figures.phase_portrait(trace, ghost=ghost, lang=page.lang, present=page.present)
-    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
+    fig = over_time.phase_portrait(trace, ghost=ghost, lang=page.lang, present=page.present)
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                     key=f"{page.name}.chart.phase")
 
