@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from gates import challenges as C
+from classroom import challenges as C
 from lab import equations, figures
 from lab import settings as S
 from lab.ui import Bound, Page, controls, panel, setup

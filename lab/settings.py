@@ -50,7 +50,7 @@ def spec(default: Any, url: str, lo: float | None = None, hi: float | None = Non
 
 @dataclass(frozen=True)
 class Channel:
-    """One input channel drawn from a pattern of gates/inputs.py."""
+    """One input channel drawn from a pattern of classroom/inputs.py."""
 
     pattern: str = spec("sine", "p", choices=PATTERNS)
     amplitude: float = spec(1.0, "a", -10.0, 10.0)
@@ -215,7 +215,7 @@ def build_input(inp: InputSpec, input_size: int) -> tuple[np.ndarray, list[str] 
 
     Raises ValueError with a message for the user when the spec cannot be built.
     """
-    from gates import inputs
+    from classroom import inputs
 
     if inp.mode == "table":
         if not inp.table:
@@ -564,8 +564,8 @@ def scenario_from_json(text: str | bytes) -> tuple[Scenario, list[str]]:
 
 
 def scenario_from_preset(name: str) -> Scenario:
-    """The scenario of a classroom preset (gates/presets.py), weights as explicit edits."""
-    from gates import presets
+    """The scenario of a classroom preset (classroom/presets.py), weights as explicit edits."""
+    from classroom import presets
 
     p = presets.get_preset(name)
     cell = CellSpec(kind=p.kind, input_size=p.input_size, hidden_size=p.hidden_size,
