@@ -360,7 +360,7 @@ def build_input(inp: InputSpec, input_size: int) -> tuple[np.ndarray, list[str] 
 
     Raises ValueError with a message for the user when the spec cannot be built.
     """
-    from gates import inputs
+    from classroom import inputs
 
     if inp.mode == "table":
         if not inp.table:
@@ -419,8 +419,8 @@ def scenario_from_json(text: str | bytes) -> tuple[Scenario, list[str]]:
 
 
 def scenario_from_preset(name: str) -> Scenario:
-    """The scenario of a classroom preset, weights as explicit edits."""
-    from gates import presets
+    """The scenario of a classroom preset (classroom/presets.py), weights as explicit edits."""
+    from classroom import presets
 
     p = presets.get_preset(name)
     cell = CellSpec(kind=p.kind, input_size=p.input_size, hidden_size=p.hidden_size,

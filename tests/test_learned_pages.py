@@ -24,7 +24,7 @@ def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A models/ folder of quickly trained tiny models (the page must not depend on
     the shipped files being there while it is tested)."""
     pytest.importorskip("torch")
-    from gates import training
+    from classroom import training
 
     folder = tmp_path_factory.mktemp("models")
     table: dict[str, dict[str, float]] = {}

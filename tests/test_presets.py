@@ -11,9 +11,10 @@ import numpy as np
 import pytest
 
 import gates
-from gates import presets
-from gates.inputs import ChannelSpec
-from gates.presets import PRESETS, Preset, get_preset, preset_input, preset_net
+from classroom import presets
+from classroom.inputs import ChannelSpec
+from classroom.presets import PRESETS, Preset, get_preset, preset_input, preset_net
+from gates.kinds import BLOCKS
 
 
 def sigmoid(a: float) -> float:
@@ -239,7 +240,7 @@ def test_preset_fields(name: str) -> None:
     assert p.explain_zh.count("。") == 2 and p.explain_zh.endswith("。"), p.explain_zh
     x = preset_input(p)
     assert x.shape == (p.length, p.input_size) and x.dtype == np.float64
-    g = len(presets.GATE_ORDER[p.kind]) * p.hidden_size
+    g = len(BLOCKS[p.kind]) * p.hidden_size
     assert {k: v.shape for k, v in p.state_dict.items()} == {
         "weight_ih_l0": (g, p.input_size), "weight_hh_l0": (g, p.hidden_size),
         "bias_ih_l0": (g,), "bias_hh_l0": (g,)}

@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from gates import presets
+from classroom import presets
 from lab import codec
 from lab import scenario as S
 

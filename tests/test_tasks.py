@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from gates import tasks
-from gates.tasks import ADDING, BRACKETS, DELAYED_RECALL, IGNORE, SENTIMENT, TASKS
+from classroom import tasks
+from classroom.tasks import ADDING, BRACKETS, DELAYED_RECALL, IGNORE, SENTIMENT, TASKS
 
 
 def test_registry_and_texts() -> None:

@@ -98,7 +98,7 @@ def render(kind: str) -> None:
 
 
 def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
-    from gates import presets
+    from classroom import presets
 
     choices = [""] + [p.name for p in presets.presets_for(kind)]
     current = bound.value.preset if bound.value.preset in choices else ""

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from gates import challenges as C
+from classroom import challenges as C
 from lab import codec, equations
 from lab import scenario as S
 from lab.figures import over_time

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from gates import tasks as T
+from classroom import tasks as T
 from lab import codec
 from lab import scenario as S
 from lab.figures import over_time
@@ -75,7 +75,7 @@ FIRST_EXAMPLES = {"sentiment": ("i think the movie was not very good", "我觉�
 def example_text(task: T.Task, seed: int = 0, lang: str = "en") -> str:
     """A random example of ``task`` written the way a user types it (what
     ``encode_user_input`` reads back)."""
-    from gates.training import DEFAULTS
+    from classroom.training import DEFAULTS
 
     if seed == 0 and task.name in FIRST_EXAMPLES:
         return FIRST_EXAMPLES[task.name][lang == "zh"]
@@ -98,7 +98,9 @@ def example_text(task: T.Task, seed: int = 0, lang: str = "en") -> str:
 
 
 def model_path(task: str, kind: str) -> Path:
-    return MODELS / f"{task}_{kind}.npz"
+    from classroom.training import pretrained_path
+
+    return pretrained_path(task, kind, MODELS)
 
 
 def model_mtime(task: str, kind: str) -> float:
@@ -114,7 +116,7 @@ def shipped_model(task: str, kind: str) -> Any:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _load_shipped(task: str, kind: str, mtime: float) -> Any:
-    from gates.training import load_model
+    from classroom.training import load_model
 
     path = model_path(task, kind)
     return load_model(path) if path.exists() else None
@@ -177,7 +179,7 @@ class View:
 def run_model(model: Any, x: np.ndarray) -> View:
     """Trace ``model`` (a TrainedModel) on one input ``x`` (L, input_size)."""
     import gates
-    from gates.training import readout
+    from classroom.training import readout
 
     net = {"gru": gates.GRU, "lstm": gates.LSTM, "rnn": gates.RNN}[model.kind](
         model.input_size, model.hidden_size)
@@ -206,7 +208,7 @@ def session_models() -> dict[str, Any]:
 
 
 def constraints_of(s: LearnedSettings) -> Any:
-    from gates.training import Constraints
+    from classroom.training import Constraints
 
     def bound(v: float) -> float | None:
         return float(v) if v > 0 else None
@@ -492,7 +494,7 @@ def show_model_gates(page: Page, model: Any, fig: Any, where: str) -> None:
 
 def train_with_progress(page: Page, s: LearnedSettings, constraints: Any, label: str) -> Any:
     """Train in the page: a progress bar and a live loss curve every few steps."""
-    from gates.training import train
+    from classroom.training import train
 
     st.markdown(f"**{label}**")
     bar = st.progress(0.0, text=page.t("learn.starting"))
@@ -615,7 +617,7 @@ def _saturation_data(task: str, length: int, seed: int) -> np.ndarray:
 
 def model_stats(model: Any) -> dict[str, Any]:
     """Accuracy, per-matrix largest per-unit norms and gate saturation on held-out data."""
-    from gates.training import gate_saturation, model_net, weight_norms
+    from classroom.training import gate_saturation, model_net, weight_norms
 
     norms = weight_norms(model)
     x = _saturation_data(model.task, model.length, model.eval_seed + 1)

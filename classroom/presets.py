@@ -23,24 +23,20 @@ The initial state is always zero; the inputs do all the writing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from gates.inputs import ChannelSpec, make_input
-from gates.kinds import BLOCKS, check_kind, param_shapes
+from classroom.inputs import ChannelSpec, make_input
+from classroom.weights import block_weights
+from gates.kinds import check_kind, param_shapes
 
 if TYPE_CHECKING:
     from gates.network import GRU, LSTM, RNN
 
-__all__ = ["GATE_ORDER", "PRESETS", "Preset", "get_preset", "preset_input", "preset_net",
+__all__ = ["PRESETS", "Preset", "get_preset", "preset_input", "preset_net",
            "presets_for"]
-
-#: Gate blocks inside the stacked weights, in torch's order (from :mod:`gates.kinds`).
-GATE_ORDER: dict[str, tuple[str, ...]] = BLOCKS
-
 
 @dataclass(frozen=True)
 class Preset:
@@ -77,32 +73,6 @@ class Preset:
                              f"got {got}")
 
 
-def _weights(kind: str, input_size: int, hidden_size: int,
-             ih: Mapping[str, Any] | None = None, hh: Mapping[str, Any] | None = None,
-             b_ih: Mapping[str, Any] | None = None,
-             b_hh: Mapping[str, Any] | None = None) -> dict[str, np.ndarray]:
-    """Stack per-gate blocks (by gate name) into torch's layout; missing blocks are zero.
-
-    ``ih[gate]`` is ``(H, I)``, ``hh[gate]`` ``(H, H)``, biases ``(H,)`` (scalars and
-    nested lists broadcast to those shapes).
-    """
-    names = GATE_ORDER[kind]
-    h, i = hidden_size, input_size
-
-    def stack(blocks: Mapping[str, Any] | None, shape: tuple[int, ...]) -> np.ndarray:
-        blocks = blocks or {}
-        unknown = set(blocks) - set(names)
-        if unknown:
-            raise ValueError(f"gate blocks {sorted(unknown)} are not in {names}")
-        out = np.concatenate([np.broadcast_to(np.asarray(blocks.get(g, 0.0), dtype=np.float64),
-                                              shape) for g in names])
-        out.setflags(write=False)
-        return out
-
-    return {"weight_ih_l0": stack(ih, (h, i)), "weight_hh_l0": stack(hh, (h, h)),
-            "bias_ih_l0": stack(b_ih, (h,)), "bias_hh_l0": stack(b_hh, (h,))}
-
-
 _PRESET_LIST: tuple[Preset, ...] = (
     Preset(
         name="gru-as-rnn", kind="gru",
@@ -114,7 +84,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
         explain_zh=("巨大的偏置把重置门固定在 1、更新门固定在 0，所以 GRU 每一步都直接采用"
                     "候选状态 n = tanh(W_in x + W_hn h)。这正是使用同样两个权重的普通 tanh RNN。"),
         input_size=1, hidden_size=1,
-        state_dict=_weights("gru", 1, 1, ih={"n": 1.0}, hh={"n": 0.8},
+        state_dict=block_weights("gru", 1, 1, ih={"n": 1.0}, hh={"n": 0.8},
                             b_ih={"r": 20.0, "z": -20.0}),
         inputs=(ChannelSpec("sine", amplitude=1.5, period=16),), length=48,
     ),
@@ -128,7 +98,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
         explain_zh=("通道 0 传入数值，通道 1 传入写入信号；没有信号时更新门约为 1，隐藏状态"
                     "保持不变。收到写入信号时更新门降到 0，隐藏状态变为 tanh(数值)。"),
         input_size=2, hidden_size=1,
-        state_dict=_weights("gru", 2, 1, ih={"z": [[0.0, -30.0]], "n": [[1.0, 0.0]]},
+        state_dict=block_weights("gru", 2, 1, ih={"z": [[0.0, -30.0]], "n": [[1.0, 0.0]]},
                             b_ih={"z": 15.0}),
         inputs=(ChannelSpec("sine", amplitude=1.5, period=37),
                 ChannelSpec("impulses", period=13, onset=4)),
@@ -145,7 +115,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
         explain_zh=("通道 0 的每个脉冲都叠加在已记住的状态上，因为重置门让旧状态进入候选状态。"
                     "通道 1 的提示信号关闭重置门，候选状态忘掉过去，隐藏状态随之归零。"),
         input_size=2, hidden_size=1,
-        state_dict=_weights("gru", 2, 1,
+        state_dict=block_weights("gru", 2, 1,
                             ih={"r": [[0.0, -30.0]], "z": [[-30.0, -30.0]], "n": [[0.5, 0.0]]},
                             hh={"n": 1.0}, b_ih={"r": 15.0, "z": 15.0}),
         inputs=(ChannelSpec("impulses", period=6, onset=2),
@@ -164,7 +134,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
                     "几乎不动，而 z 接近 0 的单元 1 立刻跳到候选状态。许多教材把 z 和 1 - z "
                     "对调，那样两个单元的角色也会对调。"),
         input_size=1, hidden_size=2,
-        state_dict=_weights("gru", 1, 2, ih={"n": [[1.5], [1.5]]},
+        state_dict=block_weights("gru", 1, 2, ih={"n": [[1.5], [1.5]]},
                             b_ih={"z": [5.0, -5.0]}),
         inputs=(ChannelSpec("step", onset=3),), length=40,
     ),
@@ -178,7 +148,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
         explain_zh=("权重大小为 40 时，重置门和更新门几乎总是恰好为 0 或 1，输入变号时突然翻转。"
                     "饱和的门梯度接近零，所以训练时要尽量避免。"),
         input_size=1, hidden_size=2,
-        state_dict=_weights("gru", 1, 2,
+        state_dict=block_weights("gru", 1, 2,
                             ih={"r": [[40.0], [-40.0]], "z": [[-40.0], [40.0]],
                                 "n": [[2.0], [-2.0]]},
                             hh={"n": [[0.5, -1.0], [1.0, 0.5]]}),
@@ -194,7 +164,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
         explain_zh=("遗忘门保持为 1，输入门只在脉冲到来时打开，此时候选值为 1。所以细胞状态在"
                     "每个脉冲处增加 1，其余时间保持不变：它在计数。"),
         input_size=1, hidden_size=1,
-        state_dict=_weights("lstm", 1, 1, ih={"i": 30.0, "g": 20.0},
+        state_dict=block_weights("lstm", 1, 1, ih={"i": 30.0, "g": 20.0},
                             b_ih={"i": -15.0, "f": 20.0}),
         inputs=(ChannelSpec("impulses", period=7, onset=3),), length=50,
     ),
@@ -208,7 +178,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
         explain_zh=("一个脉冲把 1 写入细胞；之后遗忘门为 sigmoid(5) = 0.993，细胞每一步保留"
                     "自身的 0.993。50 步之后仍保留约 70% 的数值。"),
         input_size=1, hidden_size=1,
-        state_dict=_weights("lstm", 1, 1, ih={"i": 20.0, "g": 20.0},
+        state_dict=block_weights("lstm", 1, 1, ih={"i": 20.0, "g": 20.0},
                             b_ih={"i": -10.0, "f": 5.0, "o": 5.0}),
         inputs=(ChannelSpec("impulse", onset=2),), length=80,
     ),
@@ -222,7 +192,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
         explain_zh=("同样的脉冲把 1 写入细胞，但遗忘门为 sigmoid(-3) = 0.047，每一步只保留"
                     "不到 5% 的细胞状态。几步之后数值就消失了。"),
         input_size=1, hidden_size=1,
-        state_dict=_weights("lstm", 1, 1, ih={"i": 20.0, "g": 20.0},
+        state_dict=block_weights("lstm", 1, 1, ih={"i": 20.0, "g": 20.0},
                             b_ih={"i": -10.0, "f": -3.0, "o": 5.0}),
         inputs=(ChannelSpec("impulse", onset=2),), length=30,
     ),
@@ -236,7 +206,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
         explain_zh=("通道 0 一直在变化，但只有通道 1 的写入信号到来时，输入门才打开、遗忘门才"
                     "关闭。细胞在那一刻存下 tanh(数值)，并一直保持到结束。"),
         input_size=2, hidden_size=1,
-        state_dict=_weights("lstm", 2, 1,
+        state_dict=block_weights("lstm", 2, 1,
                             ih={"i": [[0.0, 40.0]], "f": [[0.0, -40.0]], "g": [[1.0, 0.0]]},
                             b_ih={"i": -20.0, "f": 20.0, "o": 10.0}),
         inputs=(ChannelSpec("sine", period=17, phase=1.0),
@@ -253,7 +223,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
         explain_zh=("一个脉冲之后不再有输入，但循环权重为 1.5，而 ReLU 不会压缩数值，所以状态"
                     "每一步乘以 1.5。三十步后它超过了 100000。"),
         input_size=1, hidden_size=1,
-        state_dict=_weights("rnn", 1, 1, ih={"h": 1.0}, hh={"h": 1.5}),
+        state_dict=block_weights("rnn", 1, 1, ih={"h": 1.0}, hh={"h": 1.5}),
         inputs=(ChannelSpec("impulse", onset=0),), length=30,
     ),
     Preset(
@@ -266,7 +236,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
         explain_zh=("一个脉冲之后，循环权重 0.5 让状态每一步减半（tanh 在 0 附近几乎是线性的）。"
                     "二十五步之后脉冲已经不留痕迹。"),
         input_size=1, hidden_size=1,
-        state_dict=_weights("rnn", 1, 1, ih={"h": 1.0}, hh={"h": 0.5}),
+        state_dict=block_weights("rnn", 1, 1, ih={"h": 1.0}, hh={"h": 0.5}),
         inputs=(ChannelSpec("impulse", onset=0),), length=30,
     ),
     Preset(
@@ -279,7 +249,7 @@ _PRESET_LIST: tuple[Preset, ...] = (
         explain_zh=("输入稳定上升，预激活也随之上升，但 tanh 饱和后隐藏状态停在 1 附近。"
                     "在这个区域，输入的变化不再反映到状态上。"),
         input_size=1, hidden_size=1,
-        state_dict=_weights("rnn", 1, 1, ih={"h": 4.0}, hh={"h": 0.5}),
+        state_dict=block_weights("rnn", 1, 1, ih={"h": 4.0}, hh={"h": 0.5}),
         inputs=(ChannelSpec("ramp", amplitude=2.0),), length=40,
     ),
 )
@@ -309,7 +279,7 @@ def preset_input(p: Preset | str) -> np.ndarray:
 
 def preset_net(p: Preset | str) -> RNN | GRU | LSTM:
     """A fresh ``gates.RNN`` / ``GRU`` / ``LSTM`` with the preset's weights loaded."""
-    from gates.network import single_cell  # late: gates/__init__ imports this module
+    from gates.network import single_cell
 
     p = get_preset(p) if isinstance(p, str) else p
     net = single_cell(p.kind, p.input_size, p.hidden_size, reset_after=p.reset_after,

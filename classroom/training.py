@@ -34,8 +34,8 @@ from typing import Any
 
 import numpy as np
 
+from classroom.tasks import IGNORE, Task, generate, get_task, score
 from gates.kinds import KIND_NAMES, SIGMOID_GATES
-from gates.tasks import IGNORE, Task, generate, get_task, score
 
 KINDS = KIND_NAMES  # the kinds a task can be trained with: all of them
 EVAL_SEED = 20_240_601  # held-out data: never a training seed (those come from seed's rng)
