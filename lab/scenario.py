@@ -17,14 +17,11 @@ from typing import Any
 
 import numpy as np
 
+from gates.kinds import KIND_NAMES, gate_count, param_shapes
+from gates.network import single_cell
 from lab.codec import FieldCodec, fmt_plain, from_dict, spec, to_dict
 
-GATE_BLOCKS: dict[str, tuple[str, ...]] = {
-    "rnn": ("h",),
-    "gru": ("r", "z", "n"),
-    "lstm": ("i", "f", "g", "o"),
-}
-KINDS: tuple[str, ...] = tuple(GATE_BLOCKS)
+KINDS: tuple[str, ...] = KIND_NAMES
 PATTERNS: tuple[str, ...] = (
     "constant", "step", "impulse", "impulses", "sine", "square", "ramp", "noise",
 )
@@ -227,9 +224,7 @@ def parse_edit_key(key: str) -> tuple[str, tuple[int, ...]]:
 
 def weight_shapes(cell: CellSpec) -> dict[str, tuple[int, ...]]:
     """Shapes of the cell's weights in torch's layout (one layer, one direction)."""
-    rows = len(GATE_BLOCKS[cell.kind]) * cell.hidden_size
-    return {"weight_ih_l0": (rows, cell.input_size), "weight_hh_l0": (rows, cell.hidden_size),
-            "bias_ih_l0": (rows,), "bias_hh_l0": (rows,)}
+    return param_shapes(cell.kind, cell.input_size, cell.hidden_size)
 
 
 def _edit_fits(key: str, shapes: Mapping[str, tuple[int, ...]]) -> bool:
@@ -248,8 +243,6 @@ def drop_bad_edits(cell: CellSpec) -> CellSpec:
 
 def seeded_net(cell: CellSpec) -> Any:
     """An engine network with the cell's seeded init (no edits applied)."""
-    from gates.network import single_cell
-
     return single_cell(cell.kind, cell.input_size, cell.hidden_size,
                        reset_after=cell.reset_after, nonlinearity=cell.nonlinearity,
                        seed=cell.seed)
@@ -285,7 +278,7 @@ def base_weights(cell: CellSpec) -> dict[str, np.ndarray]:
 def effective_weights(cell: CellSpec) -> dict[str, np.ndarray]:
     """The weights the engine runs: base weights, then per-gate scale and bias shift."""
     weights = base_weights(cell)
-    blocks = len(GATE_BLOCKS[cell.kind])
+    blocks = gate_count(cell.kind)
     h = cell.hidden_size
     for name, w in weights.items():
         knobs = cell.shift if name.startswith("bias") else cell.scale

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
+from gates.kinds import SIGMOID_GATES
 from lab.figures.fastfig import SpecFigure
 from lab.i18n import t
 
@@ -26,7 +27,6 @@ UNIT_COLORS: tuple[str, ...] = (
     "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
 )
 
-SIGMOID_GATES: frozenset[str] = frozenset({"reset", "update", "input", "forget", "output"})
 GATE_RANGE: tuple[float, float] = (-0.05, 1.05)
 TANH_RANGE: tuple[float, float] = (-1.05, 1.05)
 GHOST_OPACITY = 0.25

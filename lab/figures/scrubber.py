@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import plotly.graph_objects as go
 
+from gates.kinds import KINDS
 from lab.figures.common import (
     UNIT_COLORS,
     LabFigure,
@@ -37,12 +38,10 @@ __all__ = ["MAX_FRAMES", "MAX_UNITS", "ScrubberInfo", "cell_scrubber", "scrubber
 MAX_FRAMES = 200  #: longer sequences are shown at evenly spaced steps
 MAX_UNITS = 4  #: value rows per box
 
-#: Gate blocks of the stacked weights, torch's order.
-BLOCKS: dict[str, tuple[str, ...]] = {
-    "rnn": ("preactivation",),
-    "gru": ("reset", "update", "candidate"),
-    "lstm": ("input", "forget", "candidate", "output"),
-}
+#: Trace names of the gate blocks of the stacked weights, torch's order (a kind's trace
+#: names start with its blocks: GRU reset, update, candidate; RNN preactivation).
+BLOCKS: dict[str, tuple[str, ...]] = {name: kind.names[:kind.gate_count]
+                                      for name, kind in KINDS.items()}
 SYMBOL: dict[str, str] = {
     "reset": "r", "update": "z", "input": "i", "forget": "f", "output": "o", "cell": "c",
     "hidden": "h", "preactivation": "a", "h_prev": "h", "c_prev": "c", "x": "x",

@@ -20,8 +20,8 @@ from lab import scenario as S
 from lab.figures import analysis as F
 from lab.ui import Bound, Page, controls, panel, setup
 
-KINDS = ("rnn", "lstm", "gru")
-TITLES = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
+KINDS = F.STORY_ORDER
+TITLES = F.KIND_TITLES
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,10 @@ def make_input(s: CompareSettings) -> np.ndarray:
 
 def make_cell(kind: str, s: CompareSettings) -> Any:
     """The seeded cell with the memory knobs of the page applied to its weights."""
-    import gates
     from gates import analysis as A
+    from gates.network import single_cell
 
-    net = {"rnn": gates.RNN, "gru": gates.GRU, "lstm": gates.LSTM}[kind](1, s.hidden_size,
-                                                                         seed=s.seed)
+    net = single_cell(kind, 1, s.hidden_size, seed=s.seed)
     sd = net.state_dict()
     if kind == "rnn":
         sd = (A.identity_recurrent(sd, s.rnn_scale) if s.rnn_identity
@@ -93,9 +92,9 @@ def run_compare(key: str) -> dict[str, tuple[Any, np.ndarray]]:
 @st.cache_data(max_entries=64, show_spinner=False)
 def time_per_step(kind: str, hidden_size: int, length: int = 200, repeats: int = 5) -> float:
     """Median seconds per time step of the engine's trace (one sequence, input size 1)."""
-    import gates
+    from gates.network import single_cell
 
-    net = {"rnn": gates.RNN, "gru": gates.GRU, "lstm": gates.LSTM}[kind](1, hidden_size, seed=0)
+    net = single_cell(kind, 1, hidden_size, seed=0)
     x = np.random.default_rng(0).standard_normal((length, 1))
     net.trace(x)
     times = []

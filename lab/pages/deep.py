@@ -15,19 +15,19 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
+from gates.kinds import KIND_NAMES
 from lab import codec
-from lab import scenario as S
 from lab.figures import analysis as F
 from lab.ui import Bound, Page, controls, panel, setup
 
-CLASSES = {"rnn": "RNN", "gru": "GRU", "lstm": "LSTM"}
+CLASSES = F.KIND_TITLES
 
 
 @dataclass(frozen=True)
 class DeepSettings:
     """A torch-style network and a seeded random input; defaults: nn.GRU(10, 20, 2), (5, 3, 10)."""
 
-    kind: str = codec.spec("gru", "cell", choices=S.KINDS)
+    kind: str = codec.spec("gru", "cell", choices=KIND_NAMES)
     num_layers: int = codec.spec(2, "nl", 1, 4)
     bidirectional: bool = codec.spec(False, "bi")
     batch: int = codec.spec(3, "B", 1, 8)
@@ -50,10 +50,9 @@ def input_shape(s: DeepSettings) -> tuple[int, int, int]:
 
 
 def make_net(s: DeepSettings) -> Any:
-    import gates
+    from gates.network import network_class
 
-    cls = {"rnn": gates.RNN, "gru": gates.GRU, "lstm": gates.LSTM}[s.kind]
-    return cls(s.input_size, s.hidden_size, num_layers=s.num_layers,
+    return network_class(s.kind)(s.input_size, s.hidden_size, num_layers=s.num_layers,
                bidirectional=s.bidirectional, batch_first=s.batch_first, seed=s.seed)
 
 

@@ -20,8 +20,8 @@ from lab import scenario as S
 from lab.figures import analysis as F
 from lab.ui import Bound, Page, controls, panel, setup
 
-KINDS = ("rnn", "lstm", "gru")
-TITLES = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
+KINDS = F.STORY_ORDER
+TITLES = F.KIND_TITLES
 MAX_LENGTH = 300
 
 
@@ -64,13 +64,10 @@ def effective_step(s: GradSettings) -> int:
 
 
 def make_cell(kind: str, s: GradSettings) -> Any:
-    import gates
     from gates import analysis as A
+    from gates.network import single_cell
 
-    if kind == "rnn":
-        net = gates.RNN(1, s.hidden_size, nonlinearity=s.nonlinearity, seed=s.seed)
-    else:
-        net = {"gru": gates.GRU, "lstm": gates.LSTM}[kind](1, s.hidden_size, seed=s.seed)
+    net = single_cell(kind, 1, s.hidden_size, nonlinearity=s.nonlinearity, seed=s.seed)
     sd = A.scale_recurrent(net.state_dict(), s.scale)
     if kind == "lstm":
         sd = A.shift_gate_bias(sd, "lstm", "f", s.forget_bias)

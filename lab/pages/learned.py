@@ -23,6 +23,7 @@ import numpy as np
 import streamlit as st
 
 from classroom import tasks as T
+from gates.kinds import KIND_NAMES
 from lab import codec
 from lab import scenario as S
 from lab.figures import over_time
@@ -33,7 +34,7 @@ from lab.ui import Bound, Page, controls, panel, setup
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "models"
 TASK_NAMES: tuple[str, ...] = tuple(T.TASKS)
-KINDS: tuple[str, ...] = ("gru", "lstm", "rnn")
+KINDS: tuple[str, ...] = KIND_NAMES
 SECTIONS: tuple[str, ...] = ("watch", "train", "limits", "own")
 DEFAULT_STEPS = 300  # well under a minute on one core for every task and cell
 MAX_STEPS = 3000
@@ -178,13 +179,9 @@ class View:
 
 def run_model(model: Any, x: np.ndarray) -> View:
     """Trace ``model`` (a TrainedModel) on one input ``x`` (L, input_size)."""
-    import gates
     from classroom.training import readout
 
-    net = {"gru": gates.GRU, "lstm": gates.LSTM, "rnn": gates.RNN}[model.kind](
-        model.input_size, model.hidden_size)
-    net.load_state_dict(model.state_dict)
-    trace = net.trace(x)
+    trace = _engine_net(model).trace(x)
     task = T.get_task(model.task)
     return View(trace, readout(model, trace.output), np.atleast_1d(T.targets(task, x[None])[0]))
 
@@ -565,10 +562,9 @@ def train_section(page: Page, bound: Bound[LearnedSettings]) -> None:
 
 
 def _engine_net(model: Any) -> Any:
-    import gates
+    from gates.network import single_cell
 
-    net = {"gru": gates.GRU, "lstm": gates.LSTM, "rnn": gates.RNN}[model.kind](
-        model.input_size, model.hidden_size)
+    net = single_cell(model.kind, model.input_size, model.hidden_size)
     net.load_state_dict(model.state_dict)
     return net
 
