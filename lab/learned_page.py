@@ -25,6 +25,7 @@ import streamlit as st
 from classroom import tasks as T
 from lab import figures
 from lab import settings as S
+from lab.i18n import t
 from lab.model_export import pt_bytes, pt_download, torch_constructor
 from lab.ui import Bound, Page, controls, panel, setup
 
@@ -235,7 +236,7 @@ def render() -> None:
     s = bound.value
     task = T.get_task(s.task)
     st.info(f"**{_title(task, page.lang)}** — "
-            f"{task.explain_zh if page.lang == 'zh' else task.explain_en}", icon="🎓")
+            f"{page.t(f'task.{task.name}.explain')}", icon="🎓")
     panel(page, lambda: show_accuracy(page, s))
 
     section = bound.select("section", page.t("learn.section"), radio=True,
@@ -252,7 +253,7 @@ def render() -> None:
 
 
 def _title(task: T.Task, lang: str) -> str:
-    return task.title_zh if lang == "zh" else task.title_en
+    return t(f"task.{task.name}.title", lang)
 
 
 def _reset_text(bound: Bound[LearnedSettings]) -> Callable[[], None]:
@@ -301,7 +302,7 @@ def input_box(page: Page, bound: Bound[LearnedSettings], task: T.Task
     with c1:
         text = bound.widget(st.text_input, "text", bound.value.text or example,
                             page.t("learn.input"),
-                            help=task.input_hint_zh if page.lang == "zh" else task.input_hint_en,
+                            help=page.t(f"task.{task.name}.hint"),
                             max_chars=2000)
     bound.set("text", "" if text == example else text)
 
