@@ -107,8 +107,7 @@ def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
     def title(name: str) -> str:
         if not name:
             return page.t("cell.preset.none")
-        p = presets.get_preset(name)
-        return p.title_zh if page.lang == "zh" else p.title_en
+        return page.t(f"preset.{presets.get_preset(name).name}.title")
 
     def apply() -> None:
         name = st.session_state[key]
@@ -127,7 +126,7 @@ def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
                    width="stretch")
     if bound.value.preset in choices and bound.value.preset:
         p = presets.get_preset(bound.value.preset)
-        st.info(f"**{title(p.name)}** — {p.explain_zh if page.lang == 'zh' else p.explain_en}",
+        st.info(f"**{title(p.name)}** — {page.t(f'preset.{p.name}.explain')}",
                 icon="🎓")
 
 

@@ -28,6 +28,7 @@ from lab import codec
 from lab import scenario as S
 from lab.figures import over_time
 from lab.figures.common import PLOTLY_CONFIG
+from lab.i18n import t
 from lab.model_export import pt_bytes, pt_download, torch_constructor
 from lab.ui import Bound, Page, controls, panel, setup
 
@@ -234,7 +235,7 @@ def render() -> None:
     s = bound.value
     task = T.get_task(s.task)
     st.info(f"**{_title(task, page.lang)}** — "
-            f"{task.explain_zh if page.lang == 'zh' else task.explain_en}", icon="🎓")
+            f"{page.t(f'task.{task.name}.explain')}", icon="🎓")
     panel(page, lambda: show_accuracy(page, s))
 
     section = bound.select("section", page.t("learn.section"), radio=True,
@@ -251,7 +252,7 @@ def render() -> None:
 
 
 def _title(task: T.Task, lang: str) -> str:
-    return task.title_zh if lang == "zh" else task.title_en
+    return t(f"task.{task.name}.title", lang)
 
 
 def _reset_text(bound: Bound[LearnedSettings]) -> Callable[[], None]:
@@ -300,7 +301,7 @@ def input_box(page: Page, bound: Bound[LearnedSettings], task: T.Task
     with c1:
         text = bound.widget(st.text_input, "text", bound.value.text or example,
                             page.t("learn.input"),
-                            help=task.input_hint_zh if page.lang == "zh" else task.input_hint_en,
+                            help=page.t(f"task.{task.name}.hint"),
                             max_chars=2000)
     bound.set("text", "" if text == example else text)
 
