@@ -109,7 +109,8 @@ def test_shipped_accuracy_table_is_read() -> None:
     path = ROOT / "models" / "accuracy.json"
     if not path.exists():
         pytest.skip("models/accuracy.json not made yet")
-    from lab.pages.learned import KINDS, _parse_accuracy
+    from lab.learned_models import KINDS
+    from lab.learned_models import parse_accuracy as _parse_accuracy
 
     table = _parse_accuracy(json.loads(path.read_text()))
     assert set(table) == {"delayed_recall", "adding", "brackets", "sentiment"}
