@@ -3,14 +3,28 @@ itself needs nothing but NumPy."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Mapping
+from typing import Any, ClassVar, Protocol, TypeVar
 
-if TYPE_CHECKING:
-    from gates.network import _Recurrent
-
+from gates.config import NetConfig
 from gates.kinds import KINDS
 
-Net = TypeVar("Net", bound="_Recurrent")
+
+class EngineNet(Protocol):
+    """What the bridge reads and writes of gates.network's RNN / GRU / LSTM (a protocol,
+    so that this module, which network.py calls, does not import network.py back)."""
+
+    kind: ClassVar[str]
+    config: NetConfig
+
+    def __init__(self, input_size: int, hidden_size: int, **kwargs: Any) -> None: ...
+
+    def state_dict(self) -> Mapping[str, Any]: ...
+
+    def load_state_dict(self, state_dict: Mapping[str, Any]) -> None: ...
+
+
+Net = TypeVar("Net", bound=EngineNet)
 
 
 def from_torch(cls: type[Net], module: Any) -> Net:
@@ -36,7 +50,7 @@ def from_torch(cls: type[Net], module: Any) -> Net:
     return net
 
 
-def to_torch(net: _Recurrent) -> Any:
+def to_torch(net: EngineNet) -> Any:
     """The equivalent float64 torch.nn.RNN / GRU / LSTM."""
     cfg = net.config
     if net.kind == "gru" and not cfg.reset_after:
