@@ -22,7 +22,7 @@ import numpy as np
 
 from classroom.inputs import ChannelSpec, make_input
 from classroom.weights import block_weights
-from gates.kinds import BLOCKS
+from gates.kinds import GATE_BLOCKS
 from gates.trace import Trace
 
 __all__ = ["CHALLENGES", "Challenge", "Result", "challenge_input", "evaluate",
@@ -74,7 +74,7 @@ class Challenge:
 
     @property
     def gates(self) -> tuple[str, ...]:
-        return BLOCKS[self.kind]
+        return GATE_BLOCKS[self.kind]
 
 
 # --------------------------------------------------------------------------- checks

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from gates.kinds import BLOCKS, check_kind, param_shapes
+from gates.kinds import GATE_BLOCKS, check_kind, param_shapes
 
 __all__ = ["block_weights"]
 
@@ -26,7 +26,7 @@ def block_weights(kind: str, input_size: int, hidden_size: int,
     ``ih[gate]`` is ``(H, I)``, ``hh[gate]`` ``(H, H)``, biases ``(H,)`` (scalars and
     nested lists broadcast to those shapes).
     """
-    names = BLOCKS[check_kind(kind)]
+    names = GATE_BLOCKS[check_kind(kind)]
     shapes = param_shapes(kind, input_size, hidden_size)
 
     def stack(blocks: Mapping[str, Any] | None, key: str) -> np.ndarray:

@@ -25,7 +25,7 @@ from gates.backward import backward
 Array = NDArray[np.float64]
 
 #: Gate blocks per cell kind, in torch's stacking order (from :mod:`gates.kinds`).
-GATES: dict[str, tuple[str, ...]] = kinds.BLOCKS
+GATES: dict[str, tuple[str, ...]] = kinds.GATE_BLOCKS
 #: States carried from one step to the next.
 STATES: dict[str, tuple[str, ...]] = kinds.STATES
 

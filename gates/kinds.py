@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
-    "BLOCKS", "KIND_NAMES", "KINDS", "NAMES", "SIGMOID_GATES", "STATES", "Kind",
+    "GATE_BLOCKS", "KIND_NAMES", "KINDS", "NAMES", "SIGMOID_GATES", "STATES", "Kind",
     "block_slice", "check_kind", "gate_count", "get_kind", "param_shapes",
 ]
 
@@ -50,7 +50,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
 
 KIND_NAMES: tuple[str, ...] = tuple(KINDS)
 #: kind -> gate blocks in torch's order.
-BLOCKS: dict[str, tuple[str, ...]] = {k: v.blocks for k, v in KINDS.items()}
+GATE_BLOCKS: dict[str, tuple[str, ...]] = {k: v.blocks for k, v in KINDS.items()}
 #: kind -> public trace names.
 NAMES: dict[str, tuple[str, ...]] = {k: v.names for k, v in KINDS.items()}
 #: kind -> states carried from one step to the next.

@@ -104,6 +104,7 @@ def _parse_edit(item: Any) -> tuple[str, float]:
 
 
 def _parse_edits(value: Any, f: dataclasses.Field[Any]) -> tuple[tuple[str, float], ...]:
+    items: list[Any]
     if isinstance(value, str):
         items = [p.split("=", 1) for p in value.split(";") if p]
     elif isinstance(value, Mapping):
@@ -301,12 +302,12 @@ def block_elements(weights: Mapping[str, np.ndarray], block: int, hidden_size: i
                    ) -> list[tuple[str, tuple[int, ...], str]]:
     """Every weight and bias element of gate block ``block``, in the weight editor's order:
     (tensor name, index into it, "row,col" within the block) for W_i, W_h, b_i, b_h."""
-    out = []
+    out: list[tuple[str, tuple[int, ...], str]] = []
     for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
         w = weights[name]
         for row in range(hidden_size):
             r = block * hidden_size + row
-            indices = [(r, j) for j in range(w.shape[1])] if w.ndim == 2 else [(r,)]
+            indices: list[tuple[int, ...]] = [(r, j) for j in range(w.shape[1])] if w.ndim == 2 else [(r,)]
             out += [(name, index, ",".join(map(str, (row, *index[1:])))) for index in indices]
     return out
 

@@ -14,7 +14,7 @@ import gates
 from classroom import presets
 from classroom.inputs import ChannelSpec
 from classroom.presets import PRESETS, Preset, get_preset, preset_input, preset_net
-from gates.kinds import BLOCKS
+from gates.kinds import GATE_BLOCKS as BLOCKS
 from lab.i18n import catalogue
 
 

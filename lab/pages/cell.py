@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from gates.kinds import BLOCKS
+from gates.kinds import GATE_BLOCKS
 from lab import codec, equations
 from lab import scenario as S
 from lab.export import trace_csv
@@ -280,7 +280,7 @@ def weight_widget(cell: S.CellSpec, name: str, index: tuple[int, ...]) -> str:
 
 
 def _blocks(cell: S.CellSpec) -> list[tuple[int, str]]:
-    return list(enumerate(BLOCKS[cell.kind]))
+    return list(enumerate(GATE_BLOCKS[cell.kind]))
 
 
 def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
