@@ -18,7 +18,7 @@ as the browser sends it, and times the rerun until ``script_finished``.
 - abuse: 30 sessions at a move every 2 s; their p95 alone, next to one client sending
   garbage frames (random bytes, a text frame, a truncated protobuf, an oversized frame),
   and next to one client flooding reruns without waiting;
-- largest link: /gru and /lstm with the largest sizes lab/settings.py allows (MAX_INPUT,
+- largest link: /gru and /lstm with the largest sizes lab/scenario.py allows (MAX_INPUT,
   MAX_HIDDEN, MAX_LENGTH), each plot view: server CPU ms per rerun, the worst one;
 - ``--smoke``: 2 Chromium tabs and 2 generator sessions do the same moves; the widget ids
   and values they send and the Plotly figures they receive must be identical.
@@ -378,7 +378,7 @@ async def abuse(n: int, every: float, seconds: float) -> list[tuple[str, Phase, 
 
 
 def largest_queries() -> list[tuple[str, str]]:
-    from lab import settings as S
+    from lab import scenario as S
 
     big = {"I": S.MAX_INPUT, "H": S.MAX_HIDDEN, "L": S.MAX_LENGTH}
     q = "&".join(f"{k}={v}" for k, v in big.items())
