@@ -54,20 +54,62 @@ WEIGHTS_TAB = ("gru.tab.controls", "Weights")
 
 # -- the one place that says what a "weight move" sends ----------------------------------
 
+# A move is one or more reruns: (fragment id or "", the widget changes it sends, or a
+# function making them once the previous reruns answered). The last one is the rerun the
+# student waits for; its time is the move's latency.
+Changes = list[WidgetState] | Callable[[], list[WidgetState]]
+Step = tuple[str, Changes]
+LIVE = "-live"  # the key suffix of the live gates component (issue 10), when the page has it
 
-def weight_move(session: Session, rng: random.Random, index: int | None = None) -> WidgetState:
-    """Which widget and what value a student's weight move sends: one of the weight
-    sliders (key ``<page>.<gen>.w.<...>``), moved one step up or down as ArrowRight /
-    ArrowLeft does (the next value on the slider's grid). Switch this function when the
-    weights become another widget."""
+
+def weight_move(session: Session, rng: random.Random, index: int | None = None) -> list[Step]:
+    """What a student's weight move sends, as the browser sends it.
+
+    - Live gates (issue 10, a custom component v2 keyed ``<page>-live``): pointing at a
+      control asks for its frames (trigger ``want``, a rerun of the component's fragment)
+      unless they are already there; the drag itself is drawn in the browser; the release
+      sends the trigger ``commit`` with the control's next grid value (one page rerun).
+    - Otherwise a Streamlit weight slider (Settings -> Weights, key ``<page>.<gen>.w.<...>``)
+      moved one arrow-key step (the next value on the slider's grid).
+
+    ``index`` picks the control (else a random one) and moves it up (else a random way).
+    """
+    up = rng.random() < 0.5 if index is None else True
+    if session.component(LIVE) is not None:
+        return live_move(session, rng, index, up)
     sliders = session.find(".w.", "slider")
     if not sliders:
         raise ProtocolError("the page shows no weight slider (is Settings -> Weights open?)")
     w = sliders[rng.randrange(len(sliders)) if index is None else index]
     (value,) = session.current_states()[w.id].double_array_value.data
-    up = rng.random() < 0.5 if index is None else True
-    return stclient.slider_state(w, slider_step(value, w.proto.min, w.proto.max,
-                                                w.proto.step, up))
+    return [("", [stclient.slider_state(
+        w, slider_step(value, w.proto.min, w.proto.max, w.proto.step, up))])]
+
+
+def live_move(session: Session, rng: random.Random, index: int | None, up: bool
+              ) -> list[Step]:
+    proto, fragment, data = session.component(LIVE)  # type: ignore[misc]
+    controls = [c for c in data["controls"] if c["kind"] == "weight"]
+    c = controls[rng.randrange(len(controls)) if index is None else index]
+    k = c["k"] + (1 if up else -1)
+    if not 0 <= k < c["n"]:
+        k = c["k"] - (1 if up else -1)
+
+    def sweep() -> dict[str, Any]:
+        found = session.component(LIVE)
+        return (found[2].get("sweep") or {}) if found else {}
+
+    def commit() -> list[WidgetState]:
+        # The browser commits the grid value of the frames it holds (lab/live/live.js).
+        grid = sweep().get("grid") if sweep().get("id") == c["id"] else None
+        value = grid[k] if grid else round(c["value"] + (k - c["k"]) * c["step"], 10)
+        return [stclient.component_event(proto.id, "commit", {"id": c["id"], "value": value})]
+
+    steps: list[Step] = []
+    if sweep().get("id") != c["id"]:
+        steps.append((fragment, [stclient.component_event(proto.id, "want", c["id"])]))
+    steps.append((fragment, commit))
+    return steps
 
 
 def slider_step(value: float, lo: float, hi: float, step: float, up: bool) -> float:
@@ -81,10 +123,25 @@ def slider_step(value: float, lo: float, hi: float, step: float, up: bool) -> fl
     return float(round(min(max(lo + k * step, lo), hi), 10))
 
 
+async def do_move(session: Session, steps: list[Step]) -> stclient.RunResult:
+    """Sends a move's reruns one after the other; the last one's result."""
+    result = None
+    for fragment, changes in steps:
+        sent = changes() if callable(changes) else changes
+        result = await session.rerun(*sent, fragment_id=fragment)
+        if result.exceptions:
+            return result
+    assert result is not None
+    return result
+
+
 async def open_weights(session: Session) -> None:
-    """Connect and click Settings -> Weights, as a student would."""
+    """Connect and click Settings -> Weights, as a student would (the live gates, when the
+    page has them, are in view without a click)."""
     await session.connect()
     check(session, "opening the page")
+    if session.component(LIVE) is not None:
+        return
     tab = next((t for t in session.tabs if t.endswith(WEIGHTS_TAB[0])), None)
     if tab is None:
         raise ProtocolError("no settings tabs on the page")
@@ -147,10 +204,12 @@ def pct(values: Sequence[float], q: float) -> float:
 class Server:
     """One ``streamlit run app.py`` (livelab.LiveServer) with its CPU time and RSS."""
 
+    root = ROOT  # the checkout whose app.py runs (--app-root)
+
     def __init__(self) -> None:
         import psutil
 
-        self.live = livelab.LiveServer()
+        self.live = livelab.LiveServer(root=self.root)
         self.live.wait_ready(120)
         self.proc = psutil.Process(self.live.proc.pid)
 
@@ -199,7 +258,7 @@ async def open_sessions(url: str, n: int, page: str = "gru", query: str = "",
 
 
 async def student(s: Session, every: float, until: float, rng: random.Random,
-                  phase: Phase, move: Callable[[Session, random.Random], WidgetState]) -> None:
+                  phase: Phase, move: Callable[[Session, random.Random], list[Step]]) -> None:
     """Moves a weight every ~``every`` s until ``until``; records latency and errors."""
     next_at = time.monotonic() + rng.uniform(0, every)
     while True:
@@ -209,7 +268,7 @@ async def student(s: Session, every: float, until: float, rng: random.Random,
         await asyncio.sleep(max(0.0, next_at - now))
         phase.moves += 1
         try:
-            r = await s.rerun(move(s, rng))
+            r = await do_move(s, move(s, rng))
         except ProtocolError as exc:
             phase.errors.append(str(exc))
             return
@@ -223,7 +282,7 @@ async def student(s: Session, every: float, until: float, rng: random.Random,
 
 
 async def load_phase(server: Server, sessions: Sequence[Session], every: float, seconds: float,
-                     rng: random.Random, move: Callable[..., WidgetState] = weight_move
+                     rng: random.Random, move: Callable[..., list[Step]] = weight_move
                      ) -> Phase:
     phase = Phase()
     phase.rss_peak = server.rss()
@@ -343,7 +402,9 @@ async def flood_client(url: str, until: float, stats: dict[str, int]) -> None:
     await open_weights(s)
     rng = random.Random(7)
     while time.monotonic() < until and not s.closed:
-        await s.send_rerun_nowait(weight_move(s, rng, 0))
+        for fragment, changes in weight_move(s, rng, 0):
+            sent = changes() if callable(changes) else changes
+            await s.send_rerun_nowait(*sent, fragment_id=fragment)
         stats["reruns sent"] += 1
         await asyncio.sleep(0.005)
     stats["socket dropped"] = int(bool(s.closed))
@@ -385,15 +446,15 @@ def largest_queries() -> list[tuple[str, str]]:
     return [(page, f"{q}&plot={view}") for page in ("gru", "lstm") for view in S.PLOT_VIEWS]
 
 
-def knob_move(session: Session, rng: random.Random) -> WidgetState:
+def knob_move(session: Session, rng: random.Random) -> list[Step]:
     """At the largest sizes the weights tab has per-gate scale knobs instead of sliders."""
     knobs = session.find(".scale.", "slider")
     if not knobs:
         raise ProtocolError("no scale knob on the weights tab")
     w = knobs[rng.randrange(len(knobs))]
     (value,) = session.current_states()[w.id].double_array_value.data
-    return stclient.slider_state(w, slider_step(value, w.proto.min, w.proto.max, w.proto.step,
-                                                rng.random() < 0.5))
+    return [("", [stclient.slider_state(w, slider_step(value, w.proto.min, w.proto.max,
+                                                       w.proto.step, rng.random() < 0.5))])]
 
 
 async def largest(reruns: int) -> list[tuple[str, float, float, str]]:
@@ -416,7 +477,7 @@ async def largest(reruns: int) -> list[tuple[str, float, float, str]]:
                 rng = random.Random(1)
                 c1 = server.cpu()
                 for _ in range(reruns):
-                    r = await s.rerun(knob_move(s, rng))
+                    r = await do_move(s, knob_move(s, rng))
                     if r.exceptions:
                         raise ProtocolError(r.exceptions[0])
                 per = (server.cpu() - c1) / reruns
@@ -432,8 +493,68 @@ async def largest(reruns: int) -> list[tuple[str, float, float, str]]:
 # -- the browser smoke run ---------------------------------------------------------------
 
 
+LIVE_INPUTS = '.gl-live input[type="range"][data-weight]'
+
+
+def browser_move(page: Any, i: int) -> None:
+    """In Chromium: ArrowRight on the i-th weight control (a weight slider on the open
+    Settings -> Weights tab, or a live gates control), waiting for its rerun(s)."""
+    since = livelab.finished_count(page)
+    if page.locator(".gl-live").count():
+        control = page.locator(LIVE_INPUTS).nth(i)
+        control.scroll_into_view_if_needed()
+        control.focus()  # asks for the control's frames ("want")
+        page.wait_for_function(
+            "() => !!document.querySelector('.gl-live').getAttribute('data-sweep')",
+            timeout=60_000)
+        livelab.wait_rerun(page, since)
+        since = livelab.finished_count(page)
+        page.keyboard.press("ArrowRight")  # commits after a short pause
+        livelab.wait_rerun(page, since)
+    else:  # Settings -> Weights is open
+        livelab.move_slider(page, 1, index=i)
+
+
+def figures(elements: Any) -> dict[str, Any]:
+    """The figures a run drew: every st.plotly_chart's JSON, and the live gates' figure."""
+    out = {}
+    for _, el in sorted(elements.items()):
+        kind = el.WhichOneof("type")
+        if kind == "plotly_chart":
+            out[el.plotly_chart.id.split("-", 2)[-1]] = json.loads(el.plotly_chart.spec)
+        elif kind == "bidi_component" and el.bidi_component.HasField("json"):
+            out[el.bidi_component.id.split("-", 2)[-1]] = json.loads(
+                el.bidi_component.json).get("figure")
+    return out
+
+
+def browser_elements(frames: list[bytes], forward_msg: Any) -> dict[tuple[int, ...], Any]:
+    """The element tree of the last full run the browser received (cached ones resolved,
+    a fragment run's elements laid over it)."""
+    cache: dict[str, Any] = {}
+    tree: dict[tuple[int, ...], Any] = {}
+    run: dict[tuple[int, ...], Any] = {}
+    for data in frames:
+        m = forward_msg.FromString(data)
+        if m.metadata.cacheable:
+            cache[m.hash] = m
+        path = tuple(m.metadata.delta_path)
+        if m.WhichOneof("type") == "ref_hash":
+            m = cache[m.ref_hash]
+        kind = m.WhichOneof("type")
+        if kind == "new_session":
+            run = {}
+        elif kind == "delta" and m.delta.WhichOneof("type") == "new_element":
+            run[path] = m.delta.new_element
+        elif kind == "script_finished" and m.script_finished != 2:
+            tree = {**tree, **run} if m.script_finished == 3 else run
+    return tree
+
+
 def smoke(tabs: int = 2) -> list[str]:
-    """Chromium tabs and generator sessions do the same moves; returns the differences."""
+    """Chromium tabs and generator sessions make the same moves; returns the differences in
+    what they send (every rerun of the move: fragment, page, widget ids and values) and in
+    the figures they receive."""
     from playwright.sync_api import sync_playwright
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -451,86 +572,78 @@ def smoke(tabs: int = 2) -> list[str]:
                     ws.on("framesent", lambda p: s.append(p)),
                     ws.on("framereceived", lambda p: g.append(p))))
                 livelab.open_page(page, f"{server.url}/gru")
-                livelab.open_tab(page, WEIGHTS_TAB[1])
-                n_got = len(got)
-                livelab.move_slider(page, 1, index=i)  # ArrowRight on the i-th weight slider
+                live = page.locator(".gl-live").count() > 0
+                if not live:
+                    livelab.open_tab(page, WEIGHTS_TAB[1])
+                n_sent = len(sent)
+                browser_move(page, i)
                 page.wait_for_timeout(300)
+                livelab.wait_quiet(page)
                 rendered = len(page.evaluate(livelab.CHARTS_JS))
-                back = BackMsg.FromString(sent[-1])
-                charts = browser_charts(got, n_got, ForwardMsg)
-                browser_runs.append((back, charts, rendered, livelab.errors(page)))
+                backs = [BackMsg.FromString(b).rerun_script for b in sent[n_sent:]]
+                drawn = figures(browser_elements(got, ForwardMsg))
+                browser_runs.append((backs, drawn, rendered, livelab.errors(page), live))
                 page.close()
 
-        async def generator() -> list[tuple[WidgetState, dict[str, Any], Session, Any]]:
+        async def generator() -> list[tuple[list[Any], dict[str, Any]]]:
             runs = []
             for i in range(tabs):
                 s = Session(server.url, "gru")
                 await open_weights(s)
-                move = weight_move(s, random.Random(0), index=i)
-                await s.rerun(move)
-                runs.append((move, s.charts(), s, s.last_sent))
+                backs = []
+                for step in weight_move(s, random.Random(0), index=i):
+                    await do_move(s, [step])
+                    backs.append(s.last_sent)
+                runs.append((backs, figures(s.elements)))
                 await s.close()
             return runs
 
         gen_runs = asyncio.run(generator())
-        for i, ((back, charts, rendered, errs), (move, gcharts, s, _)) in enumerate(
+        for i, ((backs, drawn, rendered, errs, live), (gbacks, gdrawn)) in enumerate(
                 zip(browser_runs, gen_runs, strict=True)):
-            sent_ids = {w.id: w for w in back.rerun_script.widget_states.widgets}
-            if move.id not in sent_ids:
-                problems.append(f"tab {i}: the browser moved another widget than {move.id}")
-            elif list(sent_ids[move.id].double_array_value.data) != list(
-                    move.double_array_value.data):
-                problems.append(f"tab {i}: browser sent {sent_ids[move.id]}, generator {move}")
-            # The generator's move message, rebuilt: same widget ids and values as the browser's.
-            gen_ids = {w.id: w for w in s.last_sent.widget_states.widgets}
-            if set(gen_ids) != set(sent_ids):
-                problems.append(f"tab {i}: widget ids differ: only browser "
-                                f"{sorted(set(sent_ids) - set(gen_ids))}, only generator "
-                                f"{sorted(set(gen_ids) - set(sent_ids))}")
-            for wid in set(gen_ids) & set(sent_ids):
-                if gen_ids[wid].SerializeToString() != sent_ids[wid].SerializeToString():
-                    problems.append(f"tab {i}: {wid}: browser {sent_ids[wid]} generator "
-                                    f"{gen_ids[wid]}".replace("\n", " "))
-            if back.rerun_script.page_script_hash != s.last_sent.page_script_hash:
-                problems.append(f"tab {i}: page_script_hash differs")
-            if not charts or charts != gcharts:
-                problems.append(f"tab {i}: the Plotly figures differ (browser {list(charts)}, "
-                                f"generator {list(gcharts)})")
-            if rendered != len(charts):
-                problems.append(f"tab {i}: the browser drew {rendered} charts, received "
-                                f"{len(charts)}")
+            where = f"tab {i} ({'live gates' if live else 'slider'})"
+            if len(backs) != len(gbacks):
+                problems.append(f"{where}: the browser sent {len(backs)} reruns, the generator "
+                                f"{len(gbacks)}")
+            for j, (b, g) in enumerate(zip(backs, gbacks, strict=False)):
+                problems += compare_reruns(f"{where}, rerun {j + 1}", b, g)
+            if not drawn or drawn != gdrawn:
+                problems.append(f"{where}: the figures differ (browser {list(drawn)}, "
+                                f"generator {list(gdrawn)})")
+            if rendered != len(drawn):
+                problems.append(f"{where}: the browser drew {rendered} charts, received "
+                                f"{len(drawn)}")
             if errs:
-                problems.append(f"tab {i}: error box in the browser: {errs[0][:200]}")
-            print(f"  tab {i}: moved {move.id.split('-', 2)[-1]} to "
-                  f"{list(move.double_array_value.data)[0]:g}; {len(sent_ids)} widget states "
-                  f"sent by the browser, {len(gen_ids)} by the generator; "
-                  f"{len(charts)} figure(s), {sum(len(json.dumps(c)) for c in charts.values())} "
-                  f"bytes of figure JSON compared")
+                problems.append(f"{where}: error box in the browser: {errs[0][:200]}")
+            print(f"  {where}: {len(backs)} rerun(s) sent by the browser, {len(gbacks)} by the "
+                  f"generator, {sum(len(b.widget_states.widgets) for b in backs)} widget "
+                  f"states compared; "
+                  f"{len(drawn)} figure(s), "
+                  f"{sum(len(json.dumps(c)) for c in drawn.values())} bytes of figure JSON "
+                  f"compared")
     finally:
         server.stop()
     return problems
 
 
-def browser_charts(frames: list[bytes], since: int, forward_msg: Any) -> dict[str, Any]:
-    """The Plotly figures of the last run the browser received (cached ones resolved)."""
-    cache: dict[str, Any] = {}
-    charts: dict[str, Any] = {}
-    for i, data in enumerate(frames):
-        m = forward_msg.FromString(data)
-        if m.metadata.cacheable:
-            cache[m.hash] = m
-        if m.WhichOneof("type") == "ref_hash":
-            m = cache[m.ref_hash]
-        if i < since:
-            continue
-        if m.WhichOneof("type") == "new_session":
-            charts = {}
-        if m.WhichOneof("type") == "delta" and m.delta.WhichOneof("type") == "new_element":
-            el = m.delta.new_element
-            if el.WhichOneof("type") == "plotly_chart":
-                key = el.plotly_chart.id.split("-", 2)[-1] if el.plotly_chart.id else ""
-                charts[key] = json.loads(el.plotly_chart.spec)
-    return charts
+def compare_reruns(where: str, browser: Any, generator: Any) -> list[str]:
+    """Differences between two rerun_script messages (ClientState), except the context."""
+    out = []
+    for name in ("page_script_hash", "fragment_id", "query_string", "page_name"):
+        if getattr(browser, name) != getattr(generator, name):
+            out.append(f"{where}: {name} browser {getattr(browser, name)!r} generator "
+                       f"{getattr(generator, name)!r}")
+    b = {w.id: w.SerializeToString() for w in browser.widget_states.widgets}
+    g = {w.id: w.SerializeToString() for w in generator.widget_states.widgets}
+    if set(b) != set(g):
+        out.append(f"{where}: widget ids differ: only the browser's {sorted(set(b) - set(g))}, "
+                   f"only the generator's {sorted(set(g) - set(b))}")
+    for wid in sorted(set(b) & set(g)):
+        if b[wid] != g[wid]:
+            bw = [w for w in browser.widget_states.widgets if w.id == wid][0]
+            gw = [w for w in generator.widget_states.widgets if w.id == wid][0]
+            out.append(f"{where}: {wid}: browser {bw} generator {gw}".replace("\n", " "))
+    return out
 
 
 # -- printing ----------------------------------------------------------------------------
@@ -624,9 +737,12 @@ def main() -> None:
     parser.add_argument("--skip-largest", action="store_true")
     parser.add_argument("--smoke", action="store_true", help="only the browser comparison")
     parser.add_argument("--no-smoke", action="store_true")
+    parser.add_argument("--app-root", type=Path, default=ROOT,
+                        help="run the app.py of another checkout (e.g. a branch's worktree)")
     args = parser.parse_args()
+    Server.root = args.app_root.resolve()
     print(f"gates lab load: Streamlit protocol clients in one process against one "
-          f"`streamlit run app.py`; {os.cpu_count()} cores, load average "
+          f"`streamlit run app.py` ({Server.root}); {os.cpu_count()} cores, load average "
           f"{os.getloadavg()[0]:.1f} at start")
     failed = False
     if not args.no_smoke:

@@ -35,6 +35,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 FINISHED_OK, FINISHED_EARLY_FOR_RERUN, FINISHED_FRAGMENT = 0, 2, 3
+TRIGGERS = ("trigger_value", "string_trigger_value", "json_trigger_value", "chat_input_value")
 # Element types whose value the browser sends back, and the value field it uses.
 WIDGETS = ("slider", "selectbox", "radio", "checkbox", "number_input", "text_input",
            "text_area", "multiselect", "color_picker", "select_slider")
@@ -135,6 +136,9 @@ class Session:
         self._run_elements: dict[tuple[int, ...], Any] = {}
         self._run_exceptions: list[str] = []
         self._touched: dict[str, WidgetState] = {}
+        self._triggers: dict[str, WidgetState] = {}
+        self._run_fragments: dict[tuple[int, ...], str] = {}
+        self.fragments: dict[tuple[int, ...], str] = {}  # element path -> its fragment id
         self._waiter: asyncio.Future[tuple[int, float]] | None = None
         self.tabs: dict[str, Any] = {}
         self.last_sent: Any = None  # the last rerun_script (ClientState) sent
@@ -180,24 +184,29 @@ class Session:
     # -- reruns ----------------------------------------------------------------------------
 
     def set_widget(self, state: WidgetState) -> None:
-        """Remember a user's change; it goes out with the next rerun."""
-        self._touched[state.id] = state
+        """Remember a user's change; it goes out with the next rerun. A trigger value (a
+        button, a component's event) goes out once."""
+        if state.WhichOneof("value") in TRIGGERS:
+            self._triggers[state.id] = state
+        else:
+            self._touched[state.id] = state
 
-    async def rerun(self, *changes: WidgetState) -> RunResult:
-        """A rerun with the given widget changes (what the browser sends after a move)."""
+    async def rerun(self, *changes: WidgetState, fragment_id: str = "") -> RunResult:
+        """A rerun with the given widget changes (what the browser sends after a move); with
+        ``fragment_id``, a rerun of that fragment only (as a component inside it asks)."""
         for c in changes:
             self.set_widget(c)
-        return await self._send_and_wait(self._rerun_msg())
+        return await self._send_and_wait(self._rerun_msg(fragment_id=fragment_id))
 
-    async def send_rerun_nowait(self, *changes: WidgetState) -> None:
+    async def send_rerun_nowait(self, *changes: WidgetState, fragment_id: str = "") -> None:
         """Send a rerun without waiting for it (a flooding client)."""
         for c in changes:
             self.set_widget(c)
-        msg = self._rerun_msg()
+        msg = self._rerun_msg(fragment_id=fragment_id)
         self.last_sent = msg.rerun_script
         await self._ws.send(msg.SerializeToString())
 
-    def _rerun_msg(self, first: bool = False) -> BackMsg:
+    def _rerun_msg(self, first: bool = False, fragment_id: str = "") -> BackMsg:
         msg = BackMsg()
         r = msg.rerun_script
         r.query_string = self.query
@@ -210,7 +219,11 @@ class Session:
             return msg
         r.page_script_hash = self.page_script_hash
         r.widget_states.widgets.extend(self.current_states().values())
+        r.widget_states.widgets.extend(self._triggers.values())
+        self._triggers = {}
         r.cached_message_hashes.extend(self._cache)
+        if fragment_id:
+            r.fragment_id = fragment_id
         return msg
 
     def current_states(self) -> dict[str, WidgetState]:
@@ -270,6 +283,7 @@ class Session:
         if kind == "new_session":
             ns = msg.new_session
             self._run_widgets, self._run_elements, self._run_exceptions = {}, {}, []
+            self._run_fragments = {}
             self.page_script_hash = ns.page_script_hash
             if ns.HasField("initialize"):
                 self.session_id = ns.initialize.session_id
@@ -287,7 +301,7 @@ class Session:
             status = msg.script_finished
             if status == FINISHED_EARLY_FOR_RERUN:
                 return
-            self._finish_run()
+            self._finish_run(fragment=status == FINISHED_FRAGMENT)
             if self._waiter is not None and not self._waiter.done():
                 self._waiter.set_result((status, t))
 
@@ -304,6 +318,8 @@ class Session:
         el = d.new_element
         et = el.WhichOneof("type")
         self._run_elements[path] = el
+        if d.fragment_id:
+            self._run_fragments[path] = d.fragment_id
         if et == "exception":
             self._run_exceptions.append(f"{el.exception.type}: {el.exception.message}")
         elif et == "alert" and el.alert.format == el.alert.ERROR:
@@ -312,10 +328,17 @@ class Session:
             proto = getattr(el, et)
             self._run_widgets[proto.id] = Widget(proto.id, et, proto, path)
 
-    def _finish_run(self) -> None:
-        """The run's tree replaces the last one; widget values as the frontend keeps them."""
+    def _finish_run(self, fragment: bool = False) -> None:
+        """The run's tree replaces the last one (a fragment run only its own part); widget
+        values as the frontend keeps them."""
         self._runs += 1
-        self.elements, self.widgets = self._run_elements, self._run_widgets
+        if fragment:
+            self.elements = {**self.elements, **self._run_elements}
+            self.widgets = {**self.widgets, **self._run_widgets}
+            self.fragments = {**self.fragments, **self._run_fragments}
+        else:
+            self.elements, self.widgets = self._run_elements, self._run_widgets
+            self.fragments = self._run_fragments
         self.exceptions = self._run_exceptions
         states: dict[str, WidgetState] = {}
         for wid, w in self.widgets.items():
@@ -351,6 +374,17 @@ class Session:
                 out[name] = json.loads(chart.spec) if chart.spec else None
         return out
 
+    def component(self, key_suffix: str) -> tuple[Any, str, Any] | None:
+        """A custom component v2 of the last run whose key ends with ``key_suffix``: (its
+        BidiComponent proto, its fragment id or "", its JSON data parsed)."""
+        for path, el in sorted(self.elements.items()):
+            if el.WhichOneof("type") == "bidi_component" and el.bidi_component.id.endswith(
+                    key_suffix):
+                c = el.bidi_component
+                data = json.loads(c.json) if c.HasField("json") else None
+                return c, self.fragments.get(path, ""), data
+        return None
+
     def value(self, widget_id: str) -> Any:
         s = self.current_states().get(widget_id)
         if s is None:
@@ -365,6 +399,14 @@ class Session:
 def tab_state(tab_block_id: str, label: str) -> WidgetState:
     """A click on a tab of a keyed ``st.tabs`` group: its value is the tab's label."""
     return WidgetState(id=tab_block_id, string_value=label)
+
+
+def component_event(component_id: str, event: str, value: Any) -> WidgetState:
+    """A custom component v2 trigger (``setTriggerValue(event, value)`` in its JS): the
+    widget ``<internal key prefix><component id>__events`` with a JSON list of events."""
+    return WidgetState(id=f"$$STREAMLIT_INTERNAL_KEY_{component_id}__events",
+                       json_trigger_value=json.dumps([{"event": event, "value": value}],
+                                                     separators=(",", ":")))
 
 
 def slider_state(widget: Widget, value: float | Iterable[float]) -> WidgetState:
