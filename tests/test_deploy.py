@@ -139,12 +139,12 @@ def test_every_page_answers_through_the_balancer(cluster):
         assert s.elements, name
 
 
-def test_a_dead_replica_fails_no_other_session_and_its_browser_gets_the_page_back(cluster):
+def test_a_dead_replica_fails_no_other_session_and_its_browser_gets_the_page_back(
+        cluster, playwright_instance):
     require_browser()
-    from playwright.sync_api import sync_playwright
-
     url = f"{cluster.url}/gru?{SCENARIO}"
-    with sync_playwright() as pw, livelab.launch_browser(pw) as context:
+    # Its own chromium (fresh profile): the balancer's cookie must not leak to other tests.
+    with livelab.launch_browser(playwright_instance) as context:
         page = context.new_page()
         livelab.open_page(page, url)
         assert not livelab.errors(page)
