@@ -438,8 +438,10 @@ def _use_heatmap(view: S.ViewSpec, cell: S.CellSpec) -> bool:
 def show_gates(page: Page, trace: Any, ghost: Any, x: np.ndarray, tokens: list[str] | None,
                scenario: S.Scenario) -> None:
     view, cell = scenario.view, scenario.cell
-    # The input as the first panel, its channels named (a preset's value / write signal).
-    names = figures.channel_names(cell.input_size, scenario.preset, page.lang)
+    # The input as the first panel, its channels named (a preset's value / write signal,
+    # as long as the input is the preset's kind: patterns, not typed text or a table).
+    preset = scenario.preset if scenario.input.mode == "pattern" else ""
+    names = figures.channel_names(cell.input_size, preset, page.lang)
     # On a projector the whole figure fits one 720 px screen.
     height = PRESENT_CHART_HEIGHT if page.present else None
     if _use_heatmap(view, cell):

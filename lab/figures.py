@@ -230,12 +230,17 @@ def _get_gate_panels_info(trace: Any, ghost: Any = None, *, layer: int = 0, dire
                                           names=channel_names, lang=lang))
 
 
-def _fit_height(rows: int, per_row: int, height: int | None) -> int:
+def _fit_height(layout: dict[str, Any], rows: int, per_row: int, height: int | None) -> None:
     """The figure's height: ``per_row`` px a panel, or the height the page asked for (a
-    projector's first screen) but never under 70 px a panel."""
+    projector's first screen) but never under 70 px a panel. Panels squeezed under 130 px
+    get at most 3 y ticks, so that large tick labels do not overprint each other."""
     if height is None:
-        return 90 + rows * per_row
-    return max(int(height), 90 + rows * 70)
+        layout["height"] = 90 + rows * per_row
+        return
+    layout["height"] = max(int(height), 90 + rows * 70)
+    if (layout["height"] - 90) / rows < 130:
+        for row in range(1, rows + 1):
+            layout["yaxis" + _axis_ref(row)]["nticks"] = 3
 
 
 def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool,
@@ -286,8 +291,8 @@ def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool,
             yaxis["autorange"] = True
         else:
             yaxis.update(range=list(panel.y_range), autorange=False)
-    layout.update(height=_fit_height(rows, 230 if present else 165, height),
-                  hovermode="x unified")
+    _fit_height(layout, rows, 230 if present else 165, height)
+    layout["hovermode"] = "x unified"
     layout["legend"].update(orientation="h", yanchor="bottom", y=1.0 + 0.12 / rows,
                             xanchor="right", x=1.0)
     layout["margin"]["t"] = 110 if present else 80  # room for the legend above the panels
@@ -408,7 +413,7 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
                         if units <= 12 else {}))
     unit_rows = max(p.z.shape[0] for p in info.panels)
     per = min(260, 80 + 8 * unit_rows) * (1.3 if present else 1.0)
-    layout["height"] = _fit_height(rows, int(per), height)
+    _fit_height(layout, rows, int(per), height)
     return LabFigure({"data": data, "layout": layout})
 
 

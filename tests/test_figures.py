@@ -267,6 +267,8 @@ def test_presentation_fits_a_given_height_with_large_type() -> None:
     assert fig.layout.height == 620  # the page's first screen, not 90 + 7 x 230 px
     assert fig.layout.font.size >= 16 and fig.layout.legend.font.size >= 16
     assert all(a.font.size >= 16 for a in fig.layout.annotations)
+    assert all(fig.layout[f"yaxis{r or ''}"].nticks == 3 for r in [0, 2, 3, 4, 5, 6, 7])
+    assert view(F.gate_panels(tr, inputs=x, present=True)).layout.yaxis.nticks is None
     assert view(F.gate_panels(tr, inputs=x, height=10)).layout.height == 90 + 7 * 70
     hm = view(F.state_heatmap(net("gru", hidden=6).trace(x), inputs=x, present=True,
                               height=620))
