@@ -337,7 +337,8 @@ def drag(page: Any, live: bool, label: str | None, forward: bool, moves: int = 3
               blank: held.filter((c) => c[1]).length, after};
     }""", n_ev)
     if got:
-        got["kind"] = info["kind"]
+        after = mark(page, live, label)
+        got.update(kind=info["kind"], values=(info["v"], after["v"] if after else None))
     return got
 
 
@@ -356,8 +357,11 @@ def drag_rows(name: str, drags: list[dict[str, Any]]) -> list[str]:
         blanks += d["blank"]
         after += d["after"]
     held = statistics.median((d["up"] - d["down"]) / 1000 for d in drags)
-    note = (f"{len(drags)} drags of {held:.1f} s held, {drags[0]['moves']} moves each; "
-            f"states drawn while held {counts}; after release {after}; blank {blanks}")
+    moved = ", ".join(f"{a:g}->{b:g}" for a, b in (d["values"] for d in drags)
+                      if b is not None)
+    note = (f"{len(drags)} drags of {held:.1f} s held, {drags[0]['moves']} moves each "
+            f"(value {moved}); states drawn while held {counts}; after release {after}; "
+            f"blank {blanks}")
     return [
         row(f"{name} drag: states/s while held", rates, DRAG_RATE_TARGET, note, unit="/s",
             higher=True),
