@@ -206,10 +206,10 @@ MARK_JS = r"""([live, label]) => {
   el.setAttribute('data-bench', '1');
   el.scrollIntoView({block: 'center'});
   const lo = Number(el.min), hi = Number(el.max), v = Number(el.value);
-  // The thumb: a visually hidden input sits inside it (Streamlit); a native range draws
-  // its own, at the value's fraction of the track.
+  // The thumb: Streamlit's visually hidden input sits inside it (its first ancestor drawn
+  // wider than 2 px); a native range draws its own, at the value's fraction of the track.
   let box = el.getBoundingClientRect(), x, y;
-  if (box.width <= 2) {
+  if (kind === 'streamlit') {
     let th = el.parentElement;
     while (th && th.getBoundingClientRect().width <= 2) th = th.parentElement;
     box = th.getBoundingClientRect();
