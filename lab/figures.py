@@ -243,6 +243,16 @@ def _fit_height(layout: dict[str, Any], rows: int, per_row: int, height: int | N
             layout["yaxis" + _axis_ref(row)]["nticks"] = 3
 
 
+def _legend_above(layout: dict[str, Any], present: bool) -> None:
+    """A horizontal legend above the first panel's title, whatever the figure's height:
+    its offset is the title's height in px, converted to paper units."""
+    size = font_size(present)
+    layout["margin"]["t"] = int(3.6 * size) + 20  # the first title and the legend
+    plot = max(layout["height"] - layout["margin"]["t"] - layout["margin"]["b"], 100)
+    layout["legend"].update(orientation="h", yanchor="bottom", xanchor="right", x=1.0,
+                            y=1.0 + (1.5 * size + 2) / plot)
+
+
 def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool,
                           height: int | None = None) -> go.Figure:
     if not info.panels:
@@ -293,9 +303,7 @@ def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool,
             yaxis.update(range=list(panel.y_range), autorange=False)
     _fit_height(layout, rows, 230 if present else 165, height)
     layout["hovermode"] = "x unified"
-    layout["legend"].update(orientation="h", yanchor="bottom", y=1.0 + 0.12 / rows,
-                            xanchor="right", x=1.0)
-    layout["margin"]["t"] = 110 if present else 80  # room for the legend above the panels
+    _legend_above(layout, present)
     return LabFigure({"data": data, "layout": layout})
 
 
@@ -389,11 +397,11 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
                                 t("fig.step", lang)))
     units_title = t("fig.units", lang)
     data: list[dict[str, Any]] = []
+    legend = False
     if info.inputs is not None:
         data += _input_traces(info.inputs, {"xaxis": "x", "yaxis": "y"}, present)
         _input_axis(layout["yaxis"], info.inputs)
-        layout["legend"].update(orientation="h", yanchor="bottom", y=1.0 + 0.12 / rows,
-                                xanchor="right", x=1.0)
+        legend = True
     for row, panel in enumerate(info.panels, start=first):
         ref = _axis_ref(row)
         yaxis = layout["yaxis" + ref]
@@ -414,6 +422,8 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
     unit_rows = max(p.z.shape[0] for p in info.panels)
     per = min(260, 80 + 8 * unit_rows) * (1.3 if present else 1.0)
     _fit_height(layout, rows, int(per), height)
+    if legend:
+        _legend_above(layout, present)
     return LabFigure({"data": data, "layout": layout})
 
 

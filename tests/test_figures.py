@@ -269,6 +269,9 @@ def test_presentation_fits_a_given_height_with_large_type() -> None:
     assert all(a.font.size >= 16 for a in fig.layout.annotations)
     assert all(fig.layout[f"yaxis{r or ''}"].nticks == 3 for r in [0, 2, 3, 4, 5, 6, 7])
     assert view(F.gate_panels(tr, inputs=x, present=True)).layout.yaxis.nticks is None
+    # The legend clears the first panel's title (its height in px above the panels).
+    m = fig.layout.margin
+    assert (fig.layout.legend.y - 1) * (620 - m.t - m.b) >= 1.4 * fig.layout.font.size
     assert view(F.gate_panels(tr, inputs=x, height=10)).layout.height == 90 + 7 * 70
     hm = view(F.state_heatmap(net("gru", hidden=6).trace(x), inputs=x, present=True,
                               height=620))
