@@ -18,11 +18,15 @@
       to the first frame whose signature differs (blank frames do not count). The weight
       control is the live ``input[type=range][data-weight]`` of issue 10 where the page has
       one, else the first Streamlit weight slider (Settings -> Weights).
-    - a drag of that control: mouse down on the thumb, 30 small moves over ~1 s, mouse up;
-      the chart states drawn while the button was held (per second) and the median time
-      between them.
+    - a drag of that control (3 drags, to and fro): mouse down on the thumb, 30 small
+      moves over ~1 s (a third of the track), mouse up; the chart states drawn while the
+      button was held (per second), the median time between them, and from the first move
+      to the first state. The note gives the value before -> after, the states drawn after
+      the release (a commit) and blank frames (a chart that vanished) while held.
     - key steps on controls that need the server: the input-size slider of the cell pages
       and the Compare page's hidden-size slider.
+    15 key steps per control (--moves); a step that draws nothing within 8 s is counted
+    apart. Only the lines count: a change the eye cannot see (hover, tick labels) does not.
     Targets (issue 10): a weight key step drawn <= 100 ms; a drag >= 20 states/s (median
     interval <= 50 ms); a control that needs the server <= 250 ms median.
 (c) the scrubber figure on /gru (its tab open): Plotly.animate to the next frame
