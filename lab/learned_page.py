@@ -23,13 +23,13 @@ import numpy as np
 import streamlit as st
 
 from gates import tasks as T
+from gates.training import MODELS_DIR
 from lab import figures
 from lab import settings as S
 from lab.model_export import pt_bytes, pt_download, torch_constructor
 from lab.ui import Bound, Page, controls, panel, setup
 
-ROOT = Path(__file__).resolve().parent.parent
-MODELS = ROOT / "models"
+MODELS = MODELS_DIR  # a clone's models/ or the installed package's
 TASK_NAMES: tuple[str, ...] = tuple(T.TASKS)
 KINDS: tuple[str, ...] = ("gru", "lstm", "rnn")
 SECTIONS: tuple[str, ...] = ("watch", "train", "limits", "own")
