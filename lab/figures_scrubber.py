@@ -526,12 +526,12 @@ def _cells(diagram: _Diagram, info: ScrubberInfo, textbook: bool, kind: str) -> 
     return _Cells(colours, texts, [_ink(c) for c in colours])
 
 
-def _frame_steps(length: int, direction: int) -> list[int]:
-    """Input time indices of the frames, in processing order, at most MAX_FRAMES."""
-    if length <= MAX_FRAMES:
+def _frame_steps(length: int, direction: int, max_frames: int = MAX_FRAMES) -> list[int]:
+    """Input time indices of the frames, in processing order, at most ``max_frames``."""
+    if length <= max_frames:
         order = list(range(length))
     else:
-        order = [int(i) for i in np.round(np.linspace(0, length - 1, MAX_FRAMES))]
+        order = [int(i) for i in np.round(np.linspace(0, length - 1, max_frames))]
     return order[::-1] if direction == 1 else order
 
 
@@ -620,13 +620,13 @@ def _cell_geometry(diagram: _Diagram) -> tuple[list[float], list[float], list[fl
 def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 0,
                   start_step: int = 0, tokens: Sequence[str] | str | None = None,
                   lang: str = "en", present: bool = False, textbook_update: bool = False,
-                  unit: int = 0) -> go.Figure:
+                  unit: int = 0, max_frames: int = MAX_FRAMES) -> go.Figure:
     """The cell diagram at step t with a browser-side slider and Play / Pause.
 
     Gate boxes show the values of units 0..min(H, 4)-1 coloured by value, the equations
     show unit ``unit``'s numbers, and a strip chart marks t on the hidden state. Frames
     follow the processing order (backwards for direction 1); sequences longer than
-    MAX_FRAMES are shown at evenly spaced steps (the title says so).
+    ``max_frames`` (MAX_FRAMES) are shown at evenly spaced steps (the title says so).
     """
     if trace is None:
         return empty_figure(lang=lang, present=present)
@@ -635,7 +635,7 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
     hidden = every["hidden"]
     length, size = hidden.shape
     unit = min(max(unit, 0), size - 1)
-    steps = _frame_steps(length, direction)
+    steps = _frame_steps(length, direction, max_frames)
     labels = tokens_for(tokens, length)
     weights = _weights(getattr(trace, "records", {}).get((layer, direction)), batch)
     infos = [_info_at(trace, s, layer, direction, batch, every, labels, textbook_update, unit,

@@ -146,10 +146,19 @@ def test_gates_lab_command_serves_the_app(venv, tmp_path):
         assert body == "ok", (tmp_path / "server.log").read_text()[-3000:]
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
             assert r.status == 200 and b"<html" in r.read().lower()
-        # the lab's config.toml reached the server as flags (file uploads capped at 20 MB)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/host-config",
-                                    timeout=5) as r:
-            assert b'"maxUploadSize":20' in r.read().replace(b" ", b"")
+        # one browser session over the websocket: the lab's config.toml reached the
+        # server as flags (the cwd has none), and the installed pages run without an error
+        config, home = run_session(port, "")
+        assert config.new_session.config.toolbar_mode == 2  # "viewer"
+        assert config.new_session.config.hide_sidebar_nav
+        assert config.new_session.custom_theme.primary_color == "#C62828"
+        assert "Gates lab" in home and "exception" not in home, home[:3000]
+        _, learned = run_session(port, "learned")  # the shipped models, found in the wheel
+        from lab.i18n import t
+
+        assert "exception" not in learned and "format: ERROR" not in learned, learned[:3000]
+        missing = t("learn.no_model", "en", kind="GRU")
+        assert "📦" not in learned and missing not in learned, learned[:3000]
     finally:
         proc.terminate()
         try:
@@ -158,3 +167,32 @@ def test_gates_lab_command_serves_the_app(venv, tmp_path):
             proc.kill()
             proc.wait(10)
         log.close()
+
+
+def run_session(port: int, page: str) -> tuple[object, str]:
+    """Open a session on ``page`` as a browser would; (the new_session message, every
+    delta of the run as text) once the script finished."""
+    import websocket
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    ws = websocket.create_connection(f"ws://127.0.0.1:{port}/_stcore/stream", timeout=60,
+                                     subprotocols=["streamlit"])
+    try:
+        msg = BackMsg()
+        msg.rerun_script.query_string = ""
+        msg.rerun_script.page_name = page
+        ws.send_binary(msg.SerializeToString())
+        first, deltas = None, []
+        while True:
+            fm = ForwardMsg()
+            fm.ParseFromString(ws.recv())
+            kind = fm.WhichOneof("type")
+            if kind == "new_session":
+                first = fm
+            elif kind == "delta":
+                deltas.append(str(fm.delta))
+            elif kind == "script_finished":
+                return first, "\n".join(deltas)
+    finally:
+        ws.close()
