@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/lesson_file.py
 
 For each cell kind, the lesson file of the page's default scenario and of the largest one
-(lab/settings.py MAX_INPUT, MAX_HIDDEN, MAX_LENGTH; noise on every channel), in English:
+(lab/scenario.py MAX_INPUT, MAX_HIDDEN, MAX_LENGTH; noise on every channel), in English:
 its size beside the refusal limit (lab.lesson_file.MAX_BYTES) and the time the download
 button's click takes to build it (median of 5; target 2 s; plotly.js read once before).
 """
@@ -23,7 +23,7 @@ BUILD_TARGET_S = 2.0
 
 def main() -> None:
     from lab import lesson_file as LF
-    from lab import settings as S
+    from lab import scenario as S
 
     LF.plotly_js()
     print(f"size limit {LF.MAX_BYTES / 2**20:.0f} MB, build target {BUILD_TARGET_S:.1f} s, "

@@ -10,7 +10,7 @@ function of the settings (the cell page calls it when its download button is cli
 Size: plotly.js is ~4.6 MB; the rest stays small because numbers are written with 4
 significant digits, more than 4 hidden units are drawn as heatmaps (as on the page) and
 the scrubber keeps at most LESSON_FRAMES evenly spaced steps. The largest settings
-(lab/settings.py MAX_*) stay well under MAX_BYTES (tests/test_lesson_file.py); a file
+(lab/scenario.py MAX_*) stay well under MAX_BYTES (tests/test_lesson_file.py); a file
 that would not is refused with :class:`LessonTooBig`, whose message says so.
 """
 
@@ -27,11 +27,13 @@ from urllib.parse import urlencode, urlsplit
 
 import numpy as np
 
-from lab import equations, figures
-from lab import settings as S
-from lab.fastfig import SpecFigure
-from lab.figures_scrubber import MAX_FRAMES
-from lab.i18n import t
+from lab import codec, equations
+from lab import scenario as S
+from lab.figures.common import PLOTLY_CONFIG
+from lab.figures.fastfig import SpecFigure
+from lab.figures.over_time import gate_panels, state_heatmap
+from lab.figures.scrubber import MAX_FRAMES, cell_scrubber
+from lab.i18n import catalogue, t
 
 __all__ = ["DEFAULT_URL", "LESSON_FRAMES", "MAX_BYTES", "Lesson", "LessonTooBig", "build",
            "file_name", "lab_base", "latex_html", "link"]
@@ -71,7 +73,7 @@ class Lesson:
 def link(scenario: S.Scenario, lab_url: str, lang: str = "en") -> str:
     """The lab's address of this scenario: the same query the cell page keeps in its URL."""
     kind = scenario.cell.kind
-    params = S.to_query(scenario, base=S.Scenario(cell=S.CellSpec(kind=kind)))
+    params = codec.to_query(scenario, base=S.Scenario(cell=S.CellSpec(kind=kind)))
     if lang != "en":
         params["lang"] = lang
     query = f"?{urlencode(params)}" if params else ""
@@ -132,18 +134,16 @@ def build(scenario: S.Scenario, *, lang: str = "en", lab_url: str = DEFAULT_URL,
     """
     cell, view = scenario.cell, scenario.view
     x, tokens = S.build_input(scenario.input, cell.input_size)
-    net = S.make_net(cell)
-    net.load_state_dict(S.effective_weights(cell))
-    trace = net.trace(x)
+    trace = S.cell_net(cell).trace(x)
     steps = trace.get("hidden").shape[0]
     heat = view.display == "heatmap" or (view.display == "auto"
                                          and cell.hidden_size > HEATMAP_ABOVE)
     if heat:
-        over_time = figures.state_heatmap(trace, tokens=tokens, lang=lang)
+        over_time = state_heatmap(trace, tokens=tokens, lang=lang)
     else:
-        over_time = figures.gate_panels(trace, tokens=tokens, lang=lang,
+        over_time = gate_panels(trace, tokens=tokens, lang=lang,
                                         textbook_update=view.textbook_update)
-    scrub = figures.cell_scrubber(trace, tokens=tokens, lang=lang, unit=view.unit,
+    scrub = cell_scrubber(trace, tokens=tokens, lang=lang, unit=view.unit,
                                   textbook_update=view.textbook_update,
                                   max_frames=LESSON_FRAMES)
     frames = min(steps, LESSON_FRAMES)
@@ -192,17 +192,9 @@ def _json(obj: Any) -> str:
 def _about(scenario: S.Scenario, lang: str) -> tuple[str, str]:
     """(title, explanation): the preset's, else the cell's introduction."""
     kind = scenario.cell.kind
-    if scenario.preset:
-        from gates import presets
-
-        try:
-            p = presets.get_preset(scenario.preset)
-        except (KeyError, ValueError):
-            pass
-        else:
-            if lang == "zh":
-                return p.title_zh, p.explain_zh
-            return p.title_en, p.explain_en
+    name = scenario.preset
+    if name and f"preset.{name}.title" in catalogue():
+        return t(f"preset.{name}.title", lang), t(f"preset.{name}.explain", lang)
     return t(f"page.{kind}", lang), t(f"cell.intro.{kind}", lang)
 
 
@@ -286,7 +278,7 @@ def _page(scenario: S.Scenario, lang: str, url: str, figs: dict[str, Any], frame
     strided = (f"<p class='note'>{e(t('lesson.strided', lang, n=frames, total=steps))}</p>"
                if frames < steps else "")
     settings_json = S.to_json(scenario, weights)
-    config = {**figures.PLOTLY_CONFIG, "responsive": True}
+    config = {**PLOTLY_CONFIG, "responsive": True}
     head = e(t("lesson.title", lang, page=t(f"page.{cell.kind}", lang)))
     return f"""<!DOCTYPE html>
 <html lang="{'zh-Hans' if lang == 'zh' else 'en'}">

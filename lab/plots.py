@@ -10,7 +10,7 @@ lp.gradient_norms(gates.backward(tr, grad_output))
 ```
 
 The app's builders return light dict-backed figures tuned for Streamlit's rerun loop
-(lab.fastfig); here each becomes an ordinary, validated ``plotly.graph_objects.Figure``,
+(lab/figures/fastfig.py); here each becomes an ordinary, validated ``plotly.graph_objects.Figure``,
 which every notebook front end displays and which can be edited (``fig.update_layout``)
 and saved (``fig.write_html``). Arguments are checked first: a wrong object, a trace
 whose arrays do not fit its config, a layer, direction, batch row or token list that
@@ -27,11 +27,14 @@ import numpy as np
 import plotly.graph_objects as go
 
 from gates.backward import Gradients
-from gates.trace import NAMES, Trace
+from gates.kinds import NAMES
+from gates.trace import Trace
 from gates.validation import check_layer_direction
-from lab import figures
-from lab.fastfig import SpecFigure
-from lab.figures_analysis import Curve, log_curves
+from lab.figures import over_time
+from lab.figures import scrubber as scrubber_fig
+from lab.figures.analysis import Curve, log_curves
+from lab.figures.common import UNIT_COLORS
+from lab.figures.fastfig import SpecFigure
 from lab.i18n import LANGUAGES, t
 
 __all__ = ["gates_over_time", "gradient_norms", "phase_portrait", "scrubber"]
@@ -52,10 +55,10 @@ def gates_over_time(trace: Trace, *, layer: int = 0, direction: int = 0, batch: 
     if heatmap is None:
         heatmap = trace.config.hidden_size > HEATMAP_ABOVE
     if heatmap:
-        fig = figures.state_heatmap(trace, layer=layer, direction=direction, batch=batch,
+        fig = over_time.state_heatmap(trace, layer=layer, direction=direction, batch=batch,
                                     tokens=tokens, lang=lang)
     else:
-        fig = figures.gate_panels(trace, layer=layer, direction=direction, batch=batch,
+        fig = over_time.gate_panels(trace, layer=layer, direction=direction, batch=batch,
                                   tokens=tokens, lang=lang, textbook_update=textbook_update)
     return _figure(fig)
 
@@ -69,7 +72,7 @@ def scrubber(trace: Trace, *, layer: int = 0, direction: int = 0, batch: int = 0
     length = trace.records[(layer, direction)].gates["hidden"].shape[0]
     _check_index(step, length, "step", "the time steps")
     _check_index(unit, trace.config.hidden_size, "unit", "the hidden units")
-    return _figure(figures.cell_scrubber(
+    return _figure(scrubber_fig.cell_scrubber(
         trace, layer=layer, direction=direction, batch=batch, start_step=step, unit=unit,
         tokens=tokens, lang=lang, textbook_update=textbook_update))
 
@@ -82,7 +85,7 @@ def phase_portrait(trace: Trace, *, layer: int = 0, direction: int = 0, batch: i
         raise ValueError(f"phase_portrait: expected a trace with hidden_size 2 (h0 against "
                          f"h1), given hidden_size {trace.config.hidden_size}; "
                          "gates_over_time shows any size")
-    return _figure(figures.phase_portrait(trace, layer=layer, direction=direction,
+    return _figure(over_time.phase_portrait(trace, layer=layer, direction=direction,
                                           batch=batch, lang=lang))
 
 
@@ -98,7 +101,7 @@ def gradient_norms(grads: Gradients, *, batch: int = 0, lang: str = "en") -> go.
     rows = next(iter(grads.dh.values())).shape[1]
     _check_index(batch, rows, "batch", "the batch rows" if grads.batched else
                  "the single sequence (unbatched)")
-    colours = figures.UNIT_COLORS
+    colours = UNIT_COLORS
     curves = []
     for i, (layer, direction) in enumerate(sorted(grads.dh)):
         where = t("nb.layer", lang, layer=layer)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from lab import lesson_file as LF
-from lab import settings as S
+from lab import scenario as S
 from lab.i18n import t
 
 pytestmark = pytest.mark.timeout(180)

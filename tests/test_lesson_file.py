@@ -12,17 +12,16 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from gates import presets
-from lab import equations
+from lab import codec, equations
 from lab import lesson_file as LF
-from lab import settings as S
+from lab import scenario as S
 from lab.i18n import t
 
 KINDS = ("gru", "lstm", "rnn")
 
 
 def largest(kind: str) -> S.Scenario:
-    """Every size at its maximum (lab/settings.py MAX_*)."""
+    """Every size at its maximum (lab/scenario.py MAX_*)."""
     return S.Scenario(
         cell=S.CellSpec(kind=kind, input_size=S.MAX_INPUT, hidden_size=S.MAX_HIDDEN),
         input=S.InputSpec(length=S.MAX_LENGTH,
@@ -59,10 +58,10 @@ def test_default_scenario_makes_a_self_contained_file(kind):
 def test_a_preset_in_chinese_has_its_explanation_and_chinese_labels():
     scenario = S.scenario_from_preset("gru-latch")
     page = LF.build(scenario, lang="zh").html
-    p = presets.get_preset("gru-latch")
     assert '<html lang="zh-Hans">' in page
-    assert p.title_zh in page and p.explain_zh in page
-    assert p.explain_en not in page
+    assert t("preset.gru-latch.title", "zh") in page
+    assert t("preset.gru-latch.explain", "zh") in page
+    assert t("preset.gru-latch.explain", "en") not in page
     for key in ("cell.equations", "cell.scrubber_help", "cell.hidden_size", "lesson.open"):
         assert t(key, "zh") in page, key
     assert t("cell.equations", "en") not in page
@@ -109,7 +108,7 @@ def test_the_link_reopens_the_same_scenario(preset):
         f"https://lab.school.example/rnn-lab/{scenario.cell.kind}"
     params = dict(parse_qsl(parts.query))
     assert params.pop("lang") == "zh"
-    again, errors = S.from_query(S.Scenario, params,
+    again, errors = codec.from_query(S.Scenario, params,
                                  S.Scenario(cell=S.CellSpec(kind=scenario.cell.kind)))
     assert not errors and again == scenario
     page = LF.build(scenario, lang="zh", lab_url="https://lab.school.example/rnn-lab").html

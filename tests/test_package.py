@@ -88,18 +88,14 @@ from pathlib import Path
 venv = Path(sys.prefix).resolve()
 import gates
 assert not {"torch", "plotly", "streamlit"} & set(sys.modules), "import gates loaded more than numpy"
-import lab, lab.plots, lab.lesson_file, lab.launcher
-for module in (gates, lab):
+import classroom
+from classroom import training
+assert not {"torch", "plotly", "streamlit"} & set(sys.modules), "classroom: more than numpy"
+import lab, lab.plots, lab.lesson_file, lab.launcher, lab.pages.cell
+for module in (gates, classroom, lab, lab.pages.cell):
     assert Path(module.__file__).resolve().is_relative_to(venv), module.__file__
-try:
-    import classroom
-except ModuleNotFoundError:  # before issue 11 the classroom lives in gates
-    from gates import training as classroom_training
-else:
-    from classroom import training as classroom_training
-    assert Path(classroom.__file__).resolve().is_relative_to(venv), classroom.__file__
-assert Path(classroom_training.MODELS_DIR).resolve().is_relative_to(venv)
-classroom_training.load_pretrained("adding", "gru")
+assert Path(training.MODELS_DIR).resolve().is_relative_to(venv), training.MODELS_DIR
+training.load_pretrained("adding", "gru")
 app = lab.launcher.app_dir()
 assert app.is_relative_to(venv) and (app / "pages" / "gru.py").is_file(), app
 fig = lab.plots.gates_over_time(gates.GRU(1, 2, seed=0).trace([[0.5], [1.0]]))
