@@ -71,7 +71,7 @@ class InputPanelInfo(NamedTuple):
 
 
 def channel_names(input_size: int, preset: str = "", lang: str = "en") -> tuple[str, ...]:
-    """A name per input channel: "x₀", "x₁", ...; a preset that gives its channels a role
+    """A name per input channel: "input x₀", "input x₁", ...; a preset that gives its channels a role
     (the GRU latch's value and write signal) names them in lab/locales/figures.py
     (``fig.ch.<preset>.<channel>``)."""
     strings = catalogue()
@@ -113,8 +113,8 @@ def _get_input_info(inputs: Any, length: int, *, batch: int = 0,
     return InputPanelInfo(t("fig.inputs", lang), x, labels, typed, (lo - pad, top))
 
 
-def _input_traces(info: InputPanelInfo, axes: dict[str, str], present: bool,
-                  legend: bool = True) -> list[dict[str, Any]]:
+def _input_traces(info: InputPanelInfo, axes: dict[str, str],
+                  present: bool) -> list[dict[str, Any]]:
     """One line per channel (named in the legend), the typed tokens as text above them."""
     width = line_width(present)
     steps = list(range(info.values.shape[0]))
@@ -123,7 +123,7 @@ def _input_traces(info: InputPanelInfo, axes: dict[str, str], present: bool,
         name = info.names[c]
         data.append({
             "type": "scatter", "x": steps, "y": column, "mode": "lines+markers",
-            "name": name, "legendgroup": f"input{c}", "showlegend": legend,
+            "name": name, "legendgroup": f"input{c}", "showlegend": True,
             "line": {"color": CHANNEL_COLORS[c % len(CHANNEL_COLORS)], "width": width},
             "marker": {"size": 5 if not present else 9},
             "hovertemplate": f"t = %{{x}}: %{{y:.3f}}<extra>{name}</extra>", **axes})
