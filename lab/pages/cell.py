@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from typing import Any
 
 import numpy as np
 import streamlit as st
 
 from gates.kinds import GATE_BLOCKS
-from lab import codec, equations
+from lab import codec, equations, lesson_file
 from lab import scenario as S
 from lab.export import trace_csv
 from lab.figures import over_time, scrubber
@@ -26,6 +27,7 @@ from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup, tab_in_settin
 SMALL_HIDDEN = 2  # up to this size every weight gets its own slider
 HEATMAP_ABOVE = 4  # above this hidden size the gates are shown as heatmaps
 SLIDER_RANGE = 10.0
+PRESENT_CHART_HEIGHT = 620  # px: the gates chart on one 1280x720 projector screen
 CONTROL_TABS = ("cell", "input", "weights", "files")
 
 
@@ -83,7 +85,7 @@ def render(kind: str) -> None:
     show_equations(page, scenario)
     view = scenario.view
     draw = {
-        "over_time": lambda: show_gates(page, trace, ghost, tokens, view, scenario.cell),
+        "over_time": lambda: show_gates(page, trace, ghost, x, tokens, scenario),
         "scrubber": lambda: show_scrubber(page, trace, tokens, view),
         "saturation": lambda: show_saturation(page, trace),
         "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
@@ -384,6 +386,7 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
     with c3:
         pt_download(page, S.cell_net(scenario.cell), name=f"{name}-weights",
                     key=bound.key("dl.pt"))
+    lesson_button(page, scenario, bound.key("dl.lesson"))
 
     def load() -> None:
         upload = st.session_state.get(f"{page.name}.upload")
@@ -407,6 +410,17 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
     if error:
         st.error(page.t("common.bad_file", msg=page.detail(error)), icon="⚠️")
     st.caption(page.t("cell.png_hint"))
+
+
+def lesson_button(page: Page, scenario: S.Scenario, key: str) -> None:
+    """The offline lesson file (lab/lesson_file.py), built only when clicked: Streamlit
+    calls ``data`` then. Its link back uses GATES_LAB_URL, else this page's address."""
+    url = lesson_file.lab_base(os.environ.get("GATES_LAB_URL") or st.context.url, page.name)
+    lang = page.lang
+    st.download_button(page.t("lesson.download"),
+                       lambda: lesson_file.build(scenario, lang=lang, lab_url=url).data,
+                       file_name=lesson_file.file_name(scenario), mime="text/html", key=key,
+                       help=page.t("lesson.download_help"), icon="📘")
 
 
 # --------------------------------------------------------------------------- plots
@@ -436,13 +450,23 @@ def _use_heatmap(view: S.ViewSpec, cell: S.CellSpec) -> bool:
                                          and cell.hidden_size > HEATMAP_ABOVE)
 
 
-def show_gates(page: Page, trace: Any, ghost: Any, tokens: list[str] | None,
-               view: S.ViewSpec, cell: S.CellSpec) -> None:
+def show_gates(page: Page, trace: Any, ghost: Any, x: np.ndarray, tokens: list[str] | None,
+               scenario: S.Scenario) -> None:
+    view, cell = scenario.view, scenario.cell
+    # The input as the first panel, its channels named (a preset's value / write signal,
+    # as long as the input is the preset's kind: patterns, not typed text or a table).
+    preset = scenario.preset if scenario.input.mode == "pattern" else ""
+    names = over_time.channel_names(cell.input_size, preset, page.lang)
+    # On a projector the whole figure fits one 720 px screen.
+    height = PRESENT_CHART_HEIGHT if page.present else None
     if _use_heatmap(view, cell):
-        fig = over_time.state_heatmap(trace, tokens=tokens, lang=page.lang, present=page.present)
+        fig = over_time.state_heatmap(trace, tokens=tokens, lang=page.lang,
+                                      present=page.present, inputs=x, channel_names=names,
+                                      height=height)
     else:
         fig = over_time.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
-                                  present=page.present, textbook_update=view.textbook_update)
+                                    present=page.present, textbook_update=view.textbook_update,
+                                    inputs=x, channel_names=names, height=height)
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                     key=f"{page.name}.chart.gates")
 
