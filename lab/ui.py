@@ -10,6 +10,7 @@ part of every widget key, so all widgets start afresh from the new settings.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -43,6 +44,35 @@ class Page:
         return detail(str(message), self.lang)
 
 
+# A session starting more runs than this within FLOOD_WINDOW s is flooding (no student
+# moves a control that often: Streamlit's sliders send on release).
+FLOOD_RUNS, FLOOD_WINDOW, FLOOD_PAUSE = 8, 1.0, 0.5
+_RUN_STARTS = "lab.run_starts"
+
+
+def flood_pause(starts: Sequence[float], now: float) -> tuple[list[float], float]:
+    """The run starts to remember (the recent ones and ``now``) and how long the run
+    starting ``now`` waits: FLOOD_PAUSE when more than FLOOD_RUNS started within
+    FLOOD_WINDOW s, else 0."""
+    recent = [t for t in starts if now - t < FLOOD_WINDOW] + [now]
+    return recent[-(FLOOD_RUNS + 1):], FLOOD_PAUSE if len(recent) > FLOOD_RUNS else 0.0
+
+
+def throttle_floods() -> None:
+    """Let a session that floods reruns wait before it runs (see ``flood_pause``).
+
+    One Streamlit process runs every session's script on one core (the GIL). A client that
+    sends reruns as fast as it can (benchmarks/load.py measures one) would otherwise keep
+    that core to itself. Asleep, its thread holds no GIL; Streamlit keeps only its newest
+    rerun request and interrupts the run at its next Streamlit call, so the flood shrinks to
+    a few cheap run starts per second and the other sessions keep the CPU.
+    """
+    ss = st.session_state
+    ss[_RUN_STARTS], pause = flood_pause(ss.get(_RUN_STARTS, ()), time.monotonic())
+    if pause:
+        time.sleep(pause)
+
+
 def _flag(value: str | None) -> bool:
     return str(value).lower() in ("1", "true", "yes", "on")
 
@@ -52,6 +82,7 @@ def setup(name: str) -> Page:
 
     Idempotent and standalone, so a page also runs on its own under AppTest.
     """
+    throttle_floods()
     params = st.query_params
     ss = st.session_state
     if "lab.language" not in ss:
