@@ -34,16 +34,20 @@ class CompareSettings:
     seed: int = S.spec(0, "seed", 0, 2**31 - 1)
     rnn_identity: bool = S.spec(False, "rid")
     rnn_scale: float = S.spec(1.0, "rs", 0.0, 3.0)
-    lstm_forget: float = S.spec(0.0, "fb", -6.0, 6.0)
-    gru_update: float = S.spec(0.0, "ub", -6.0, 6.0)
+    # The page opens on the lesson's first step (PRESETS["hold"]): both gated cells set to
+    # hold, the plain RNN at its seeded init; step 2 ("init") is one click away.
+    lstm_forget: float = S.spec(2.0, "fb", -6.0, 6.0)
+    gru_update: float = S.spec(2.0, "ub", -6.0, 6.0)
     threshold: float = S.spec(1.0, "thr", 0.1, 50.0)  # percent of the peak influence
 
 
 PRESETS: dict[str, dict[str, Any]] = {
-    "forget": {"rnn_identity": True, "rnn_scale": 0.5, "lstm_forget": -3.0, "gru_update": -3.0},
-    "remember": {"rnn_identity": True, "rnn_scale": 1.0, "lstm_forget": 3.0, "gru_update": 3.0},
+    "hold": {"rnn_identity": False, "rnn_scale": 1.0, "lstm_forget": 2.0, "gru_update": 2.0},
     "init": {"rnn_identity": False, "rnn_scale": 1.0, "lstm_forget": 0.0, "gru_update": 0.0},
+    "remember": {"rnn_identity": True, "rnn_scale": 1.0, "lstm_forget": 3.0, "gru_update": 3.0},
+    "forget": {"rnn_identity": True, "rnn_scale": 0.5, "lstm_forget": -3.0, "gru_update": -3.0},
 }
+LESSON = ("hold", "init")  # step 1, step 2: each says why and offers the other
 
 
 # --------------------------------------------------------------------------- engine
@@ -151,19 +155,40 @@ def render() -> None:
     results = run_compare(S.cache_key(dataclasses.replace(s, threshold=1.0)))
 
     panel(page, lambda: show_memory(page, s, results))
+    panel(page, lambda: show_lesson(page, bound, s))
     panel(page, lambda: show_gates(page, S.cache_key(dataclasses.replace(s, threshold=1.0))))
     panel(page, lambda: show_structure(page, s))
+
+
+def _applier(bound: Bound[CompareSettings], name: str) -> Any:
+    def apply() -> None:
+        bound.replace_all(dataclasses.replace(bound.value, **PRESETS[name]))
+    return apply
 
 
 def preset_buttons(page: Page, bound: Bound[CompareSettings]) -> None:
     st.markdown(f"**{page.t('cmp.presets')}**")
     cols = st.columns(len(PRESETS))
-    for col, (name, values) in zip(cols, PRESETS.items(), strict=True):
-        def apply(values: dict[str, Any] = values) -> None:
-            bound.replace_all(dataclasses.replace(bound.value, **values))
+    for col, name in zip(cols, PRESETS, strict=True):
+        col.button(page.t(f"cmp.preset.{name}"), on_click=_applier(bound, name),
+                   key=f"compare.preset.{name}", help=page.t(f"cmp.preset.{name}_help"),
+                   width="stretch")
 
-        col.button(page.t(f"cmp.preset.{name}"), on_click=apply, key=f"compare.preset.{name}",
-                   help=page.t(f"cmp.preset.{name}_help"), width="stretch")
+
+def lesson_step(s: CompareSettings) -> str | None:
+    """Which step of the two-step lesson the settings show (None: the class went its own way)."""
+    return next((n for n in LESSON if s == dataclasses.replace(s, **PRESETS[n])), None)
+
+
+def show_lesson(page: Page, bound: Bound[CompareSettings], s: CompareSettings) -> None:
+    """Why the horizons look as they do, and the button to the lesson's other step."""
+    step = lesson_step(s)
+    if step is None:
+        return
+    other = LESSON[1 - LESSON.index(step)]
+    st.info(page.t(f"cmp.lesson.{step}"), icon="💡")
+    st.button(page.t(f"cmp.lesson.go_{other}"), on_click=_applier(bound, other),
+              key=f"compare.lesson.{other}", type="primary" if other == "init" else "secondary")
 
 
 def horizon_text(page: Page, horizon: int | None, length: int) -> str:
