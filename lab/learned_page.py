@@ -696,7 +696,8 @@ def handle_upload(data: bytes, nonlinearity: str = "tanh") -> tuple[Any, str | N
     except ValueError as exc:
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - any broken file gets a message, not a crash
-        return None, f"{type(exc).__name__}: {exc}"
+        return None, (f"the file could not be used ({type(exc).__name__}); "
+                      f"{model_io.EXPECTED}")
 
 
 def own_input(model: Any, s: LearnedSettings) -> np.ndarray:
@@ -717,13 +718,16 @@ def own_section(page: Page, bound: Bound[LearnedSettings]) -> None:
     st.caption(page.t("learn.own_help"))
 
     def load() -> None:
+        # the model on screen is always the current upload's: a refused or removed file
+        # also removes the model an earlier file gave
+        st.session_state.pop(UPLOAD_KEY, None)
+        st.session_state.pop(UPLOAD_ERROR, None)
         upload = st.session_state.get("learned.upload")
         if upload is None:
             return
         net, error = handle_upload(upload.getvalue())
         if error is None:
             st.session_state[UPLOAD_KEY] = (upload.name, net)
-            st.session_state.pop(UPLOAD_ERROR, None)
         else:
             st.session_state[UPLOAD_ERROR] = (upload.name, error)
 
