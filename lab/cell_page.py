@@ -45,7 +45,8 @@ def render(kind: str) -> None:
 
     st.title(page.t(f"page.{kind}"))
     st.caption(page.t(f"cell.intro.{kind}"))
-    preset_picker(page, bound, kind)
+    preset_from_link(page, bound, kind, default)
+    explain_slot = preset_picker(page, bound, kind)
 
     with controls(page):
         tab_cell, tab_input, tab_weights, tab_files = lazy_tabs(
@@ -61,6 +62,7 @@ def render(kind: str) -> None:
                 weight_controls(page, bound)
 
     scenario = bound.value
+    explain_preset(page, scenario, kind, explain_slot)
     try:
         trace, x, tokens = run_cell(S.cache_key(scenario.cell), S.cache_key(scenario.input))
     except ValueError as exc:
@@ -95,7 +97,34 @@ def render(kind: str) -> None:
 # --------------------------------------------------------------------------- presets
 
 
-def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
+def preset_from_link(page: Page, bound: Bound[S.Scenario], kind: str,
+                     default: S.Scenario) -> None:
+    """A link naming a preset and no data of its own (``?preset=gru-latch``, typed by hand)
+    opens the preset's whole scenario; a name that is no preset of this page is dropped
+    with a message. (A link whose data differs from its preset's is shown as changed from
+    the preset, never under the preset's explanation: see preset_picker.)"""
+    from gates import presets
+
+    name = bound.value.preset
+    if not bound.from_link or not name:
+        return
+    names = [p.name for p in presets.presets_for(kind)]
+    if name not in names:
+        bound.replace_all(dataclasses.replace(bound.value, preset=""))
+        st.warning(page.t("cell.preset.unknown", name=name, names=", ".join(names)), icon="⚠️")
+        return
+    if (bound.value.cell, bound.value.input) == (default.cell, default.input):
+        scenario = S.scenario_from_preset(name)
+        bound.replace_all(dataclasses.replace(scenario, view=bound.value.view))
+
+
+def preset_matches(scenario: S.Scenario) -> bool:
+    """True when the scenario shows its preset's own cell and input (the view may differ)."""
+    own = S.scenario_from_preset(scenario.preset)
+    return (scenario.cell, scenario.input) == (own.cell, own.input)
+
+
+def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> Any:
     from gates import presets
 
     choices = [""] + [p.name for p in presets.presets_for(kind)]
@@ -122,10 +151,23 @@ def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
                       key=key)
     cols[1].button(page.t("cell.preset.apply"), on_click=apply, key=f"{kind}.preset_apply",
                    width="stretch")
-    if bound.value.preset in choices and bound.value.preset:
-        p = presets.get_preset(bound.value.preset)
-        st.info(f"**{title(p.name)}** — {p.explain_zh if page.lang == 'zh' else p.explain_en}",
-                icon="🎓")
+    return st.container()  # the explanation, filled once this run's widgets have spoken
+
+
+def explain_preset(page: Page, scenario: S.Scenario, kind: str, slot: Any) -> None:
+    """The preset's explanation, only over the preset's own data."""
+    from gates import presets
+
+    if scenario.preset not in [p.name for p in presets.presets_for(kind)]:
+        return
+    p = presets.get_preset(scenario.preset)
+    title = p.title_zh if page.lang == "zh" else p.title_en
+    with slot:
+        if preset_matches(scenario):
+            explain = p.explain_zh if page.lang == "zh" else p.explain_en
+            st.info(f"**{title}** — {explain}", icon="🎓")
+        else:  # its explanation would describe data that is not on screen
+            st.caption(page.t("cell.preset.changed", name=title))
 
 
 # --------------------------------------------------------------------------- controls

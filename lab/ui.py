@@ -137,7 +137,9 @@ class Bound(Generic[T]):
         ss = st.session_state
         params = st.query_params
         self.default: T = default if default is not None else cls()
-        if self._store not in ss or _external_link(params):
+        # True on the run that read the settings from an opened link (or a fresh session)
+        self.from_link = self._store not in ss or _external_link(params)
+        if self.from_link:
             own = {k: v for k, v in params.to_dict().items() if k not in GLOBAL_KEYS}
             value, errors = S.from_query(cls, own, self.default)
             ss[self._store] = value

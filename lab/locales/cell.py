@@ -24,6 +24,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cell.preset": ("Classroom preset", "课堂预设"),
     "cell.preset.none": ("— choose a scenario —", "— 选择一个场景 —"),
     "cell.preset.apply": ("Load preset", "载入预设"),
+    "cell.preset.changed": (
+        "Started from the preset “{name}” and changed since: its explanation is for the "
+        "preset's own settings (Load preset brings them back).",
+        "从预设“{name}”开始，之后做了修改：该预设的说明只适用于它自己的设置（点“载入预设”可恢复）。",
+    ),
+    "cell.preset.unknown": (
+        "The link names the preset '{name}', which is not a preset of this page (it has: "
+        "{names}); the page opens without a preset.",
+        "链接中的预设“{name}”不是本页的预设（本页有：{names}）；页面在没有预设的情况下打开。",
+    ),
     "cell.input_size": ("Input size", "输入维度"),
     "cell.input_size_help": ("Number of input channels x_t (1 to 4).",
                              "输入 x_t 的通道数（1 到 4）。"),
