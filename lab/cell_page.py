@@ -83,7 +83,7 @@ def render(kind: str) -> None:
     view = scenario.view
     draw = {
         "over_time": lambda: show_gates(page, trace, ghost, tokens, view, scenario.cell),
-        "scrubber": lambda: show_scrubber(page, trace, tokens, view),
+        "scrubber": lambda: show_scrubber(page, bound, trace, tokens),
         "saturation": lambda: show_saturation(page, trace),
         "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
     }
@@ -487,12 +487,43 @@ def show_gates(page: Page, trace: Any, ghost: Any, tokens: list[str] | None,
                     key=f"{page.name}.chart.gates")
 
 
-def show_scrubber(page: Page, trace: Any, tokens: list[str] | None, view: S.ViewSpec) -> None:
+def show_scrubber(page: Page, bound: Bound[S.Scenario], trace: Any,
+                  tokens: list[str] | None) -> None:
+    """The diagram at step t; under it the page's controls (slider, keys, Play) and the
+    equations with the numbers of the unit the class picks."""
+    from lab import scrubber_controls
+
     st.caption(page.t("cell.scrubber_help"))
+    size = bound.value.cell.hidden_size
+    if size > 1:
+        bound.select("view.unit", page.t("cell.scrubber_unit"), options=list(range(size)),
+                     radio=size <= 8, help=page.t("cell.scrubber_unit_help"))
+        bound.commit()
+    view = bound.value.view
+    unit = min(view.unit, size - 1)
+    chart_key = f"{page.name}.chart.scrubber"
     fig = figures.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
-                                textbook_update=view.textbook_update)
-    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
-                    key=f"{page.name}.chart.scrubber")
+                                textbook_update=view.textbook_update, unit=unit,
+                                page_controls=True)
+    scrubber_css(page, chart_key)
+    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG, key=chart_key)
+    panel = figures.scrubber_panel(trace, tokens=tokens, lang=page.lang,
+                                   textbook_update=view.textbook_update, unit=unit)
+    labels = {"play": page.t("fig.scr.play"), "pause": page.t("fig.scr.pause"),
+              "label": page.t("cell.scrubber_slider"), "keys": page.t("cell.scrubber_keys"),
+              "unit": page.t("cell.scrubber_numbers", u=unit)}
+    scrubber_controls.show_controls(panel, chart_key=chart_key, key=f"{page.name}.scrubber",
+                                    labels=labels, present=page.present)
+
+
+def scrubber_css(page: Page, chart_key: str) -> None:
+    """On a narrow screen (a phone) the diagram keeps a readable width and scrolls
+    sideways, so its boxes and labels never overlap; the equations below wrap instead."""
+    css_key = "st-key-" + chart_key.replace(".", "-")
+    st.html(f"<style>.{css_key} {{ overflow-x: auto; }} "
+            f".{css_key} > div {{ min-width: 760px; }} .lab-swipe {{ display: none; }} "
+            "@media (max-width: 800px) { .lab-swipe { display: block; color: #444; } }</style>"
+            f'<div class="lab-swipe">{page.t("cell.scrubber_swipe")}</div>')
 
 
 def show_saturation(page: Page, trace: Any) -> None:

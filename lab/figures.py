@@ -39,14 +39,20 @@ from lab.figures_common import (
     y_range,
 )
 from lab.figures_common import colorscale as _colorscale
-from lab.figures_scrubber import ScrubberInfo, cell_scrubber, scrubber_info
+from lab.figures_scrubber import (
+    ScrubberInfo,
+    ScrubberPanel,
+    cell_scrubber,
+    scrubber_info,
+    scrubber_panel,
+)
 from lab.i18n import t
 
 __all__ = [
     "GATE_RANGE", "PLOTLY_CONFIG", "TANH_RANGE", "UNIT_COLORS", "GatePanelsInfo", "PanelInfo", "PhaseInfo",
-    "SaturationRow", "ScrubberInfo", "apply_style", "cell_scrubber", "empty_figure",
+    "SaturationRow", "ScrubberInfo", "ScrubberPanel", "apply_style", "cell_scrubber", "empty_figure",
     "gate_panels", "heatmap", "line_chart", "phase_portrait", "quantity_label",
-    "saturation_bar", "saturation_info", "scrubber_info", "state_heatmap",
+    "saturation_bar", "saturation_info", "scrubber_info", "scrubber_panel", "state_heatmap",
 ]
 
 # --------------------------------------------------------------------------------------

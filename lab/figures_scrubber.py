@@ -32,7 +32,8 @@ from lab.figures_common import (
 )
 from lab.i18n import t as tr_
 
-__all__ = ["MAX_FRAMES", "MAX_UNITS", "ScrubberInfo", "cell_scrubber", "scrubber_info"]
+__all__ = ["MAX_FRAMES", "MAX_UNITS", "ScrubberInfo", "ScrubberPanel", "cell_scrubber",
+           "scrubber_info", "scrubber_panel"]
 
 MAX_FRAMES = 200  #: longer sequences are shown at evenly spaced steps
 MAX_UNITS = 4  #: value rows per box
@@ -286,6 +287,46 @@ def _equations(trace: Any, u: int, full: dict[str, np.ndarray], pre_x: dict[str,
     for sym_line, num_line in lines:
         out.extend((sym_line, pad + num_line))
     return tuple(out)
+
+
+class ScrubberPanel(NamedTuple):
+    """What the page's scrubber controls show beside the figure, one entry per frame (the
+    frames of :func:`cell_scrubber` with the same arguments): the step's heading, and the
+    equations as (symbolic line, line with the numbers) pairs of HTML; ``note`` is the
+    GRU's conventions (else empty)."""
+
+    heads: tuple[str, ...]
+    equations: tuple[tuple[tuple[str, str], ...], ...]
+    note: str
+
+
+def scrubber_panel(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 0,
+                   tokens: Sequence[str] | str | None = None, lang: str = "en",
+                   textbook_update: bool = False, unit: int = 0) -> ScrubberPanel:
+    """The headings and equations (unit ``unit``'s numbers) of every frame, as HTML."""
+    every = _all_series(trace, layer, direction, batch)
+    length, size = every["hidden"].shape
+    unit = min(max(unit, 0), size - 1)
+    labels = tokens_for(tokens, length)
+    weights = _weights(getattr(trace, "records", {}).get((layer, direction)), batch)
+    heads, equations = [], []
+    for step in _frame_steps(length, direction):
+        info = _info_at(trace, step, layer, direction, batch, every, labels, textbook_update,
+                        unit, weights)
+        head = tr_("fig.scr.step", lang, t=info.t)
+        if info.token is not None:
+            head += f" · {tr_('fig.scr.token', lang, tok=info.token)}"
+        heads.append(head)
+        lines = info.equations
+        equations.append(tuple((sym, num.lstrip(NBSP))
+                               for sym, num in zip(lines[0::2], lines[1::2], strict=True)))
+    note = ""
+    if trace.kind == "gru":
+        conv = tr_("fig.scr.conv_textbook" if textbook_update else "fig.scr.conv_torch", lang)
+        reset = tr_("fig.scr.reset_after" if trace.config.reset_after
+                    else "fig.scr.reset_before", lang)
+        note = f"{conv} · {reset}"
+    return ScrubberPanel(tuple(heads), tuple(equations), note)
 
 
 # --------------------------------------------------------------------------------------
@@ -620,8 +661,12 @@ def _cell_geometry(diagram: _Diagram) -> tuple[list[float], list[float], list[fl
 def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 0,
                   start_step: int = 0, tokens: Sequence[str] | str | None = None,
                   lang: str = "en", present: bool = False, textbook_update: bool = False,
-                  unit: int = 0) -> go.Figure:
+                  unit: int = 0, page_controls: bool = False) -> go.Figure:
     """The cell diagram at step t with a browser-side slider and Play / Pause.
+
+    ``page_controls``: the figure has no slider, buttons or equations of its own: the
+    page's scrubber controls (lab/scrubber_controls.py) drive its frames and show the
+    equations as HTML (:func:`scrubber_panel`), large and wrapping on a phone.
 
     Gate boxes show the values of units 0..min(H, 4)-1 coloured by value, the equations
     show unit ``unit``'s numbers, and a strip chart marks t on the hidden state. Frames
@@ -648,11 +693,11 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
     scale = 1.35 if present else 1.0
     fs = round(13 * scale)
     line_px = fs * 1.6
-    n_lines = len(infos[0].equations) + 1 + (3 if kind == "gru" else 0)
+    n_lines = 0 if page_controls else len(infos[0].equations) + 1 + (3 if kind == "gru" else 0)
     bottom_px = max(230.0 * scale, n_lines * line_px + 16)
     diagram_px = 440.0 * scale
     gap_px = 40 * scale
-    margin_t, margin_b = 60 * scale, 120 * scale
+    margin_t, margin_b = 60 * scale, (50 if page_controls else 150) * scale
     plot_px = diagram_px + gap_px + bottom_px
 
     def paper(px: float) -> float:
@@ -674,7 +719,7 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
 
     static_shapes, static_notes = _static_drawing(diagram, kind, scale)
     notes = list(static_notes)
-    if kind == "gru":
+    if kind == "gru" and not page_controls:
         conv = tr_("fig.scr.conv_textbook" if textbook else "fig.scr.conv_torch", lang)
         reset = tr_("fig.scr.reset_after" if trace.config.reset_after
                     else "fig.scr.reset_before", lang)
@@ -727,21 +772,24 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
     marker_line = {**time_line(steps[start]), "y": [0, 1], "mode": "lines", "xaxis": "x",
                    "yaxis": "y3", "name": "time", "showlegend": False, "hoverinfo": "skip",
                    "line": {"color": "#d62728", "width": 2 * scale, "dash": "dash"}}
+    # large and dark: read from the back of a classroom
     equations = {"type": "scatter", "x": [0], "y": [1], "mode": "text", "xaxis": "x3",
                  "yaxis": "y4", "name": "equations", "showlegend": False,
                  "hoverinfo": "skip", "cliponaxis": False, "textposition": "bottom right",
-                 "text": [texts[start]], "textfont": {"size": fs}}
+                 "text": [texts[start]], "textfont": {"size": fs, "color": "#111111"}}
     data = [*rects, _node_trace(diagram, scale), cell_text, *lines, moving, marker_line,
-            equations]
-    text_index, marker_index = len(rects) + 1, len(data) - 3
+            *([] if page_controls else [equations])]
+    text_index = len(rects) + 1
+    marker_index = len(rects) + 2 + len(lines)
     rect_indices = list(range(len(rects)))
     # a frame carries only trace data (no layout), so redraw: false shows it
     frames = [
         {"name": str(k),
-         "traces": [text_index, marker_index, marker_index + 1, marker_index + 2,
-                    *rect_indices],
+         "traces": [text_index, marker_index, marker_index + 1,
+                    *([] if page_controls else [marker_index + 2]), *rect_indices],
          "data": [{"type": "scatter", "text": c.texts, "textfont": {"color": c.inks}},
-                  markers(s), time_line(s), {"type": "scatter", "text": [text]},
+                  markers(s), time_line(s),
+                  *([] if page_controls else [{"type": "scatter", "text": [text]}]),
                   *({"type": "scatter", "fillcolor": colour} for colour in c.colours)]}
         for k, (s, c, text) in enumerate(zip(steps, cells, texts, strict=True))
     ]
@@ -764,7 +812,8 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
         height=int(plot_px + margin_t + margin_b),
         margin={"l": 40 * scale, "r": 20 * scale, "t": margin_t, "b": margin_b},
         shapes=static_shapes, annotations=notes, showlegend=False,
-        xaxis={"domain": [0.0, 0.40], "title": {"text": tr_("fig.step", lang)},
+        xaxis={"domain": [0.0, 1.0 if page_controls else 0.40],
+               "title": {"text": tr_("fig.step", lang)},
                "range": [-0.5, length - 0.5], **tick_axis(labels, length)},
         yaxis={"domain": [0.0, paper(bottom_px - 8 * scale - fs * 1.6)],
                **({"range": list(strip_range)} if strip_range else {"autorange": True})},
@@ -777,8 +826,15 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
                 "fixedrange": True},
         yaxis2={"domain": [paper(bottom_px + gap_px), 1.0], "range": list(diagram.y_range),
                 "visible": False, "fixedrange": True},
+        hovermode="closest",
+    )
+    if page_controls:
+        return LabFigure({"data": data, "layout": layout, "frames": frames})
+    # the slider on a row of its own, full width, and the buttons on the row below: no
+    # button ever covers the slider's handle (at step 0 one did)
+    layout.update(
         sliders=[{
-            "active": start, "steps": slider_steps, "x": 0.14, "len": 0.86,
+            "active": start, "steps": slider_steps, "x": 0.0, "len": 1.0,
             "y": -paper(62 * scale), "yanchor": "top", "pad": {"t": 10, "b": 0},
             "currentvalue": {"prefix": tr_("fig.scr.slider", lang),
                              "font": {"size": fs, "color": "#2a3f5f"}},
@@ -789,7 +845,7 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
         updatemenus=[{
             "type": "buttons", "direction": "left", "showactive": False, "x": 0.0,
             "y": -paper(62 * scale), "xanchor": "left", "yanchor": "top",
-            "pad": {"t": 38 * scale, "r": 10}, "font": {"size": fs},
+            "pad": {"t": 92 * scale, "r": 10}, "font": {"size": fs},
             "buttons": [
                 {"label": tr_("fig.scr.play", lang), "method": "animate",
                  "args": [None, {"frame": {"duration": 150, "redraw": False},
@@ -799,6 +855,5 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
                                    "mode": "immediate", "transition": {"duration": 0}}]},
             ],
         }],
-        hovermode="closest",
     )
     return LabFigure({"data": data, "layout": layout, "frames": frames})

@@ -141,6 +141,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cell.equations": ("Equations (as the engine computes them)", "公式（引擎的实际计算）"),
     "cell.over_time": ("Gates and states over time", "门与状态随时间的变化"),
     "cell.scrubber": ("Step through time", "逐步播放"),
+    "cell.scrubber_unit": ("Numbers for unit", "显示数字的单元"),
+    "cell.scrubber_unit_help": (
+        "Which hidden unit's numbers the equations under the diagram show (the diagram's "
+        "boxes show units 0–3).",
+        "图下方的方程显示哪一个隐藏单元的数字（图中的方框显示单元 0–3）。",
+    ),
+    "cell.scrubber_slider": ("Time step", "时间步"),
+    "cell.scrubber_swipe": ("↔ Swipe the diagram sideways to see all of it.",
+                            "↔ 左右滑动图表可查看全部内容。"),
+    "cell.scrubber_keys": (
+        "Drag the slider, or click it or the diagram and use ← → (one step), Page Up/Down "
+        "(ten), Home/End (first/last).",
+        "拖动滑块，或点击滑块或图后用 ← →（一步）、Page Up/Down（十步）、Home/End（第一步/最后一步）。",
+    ),
+    "cell.scrubber_numbers": ("Equations with the numbers of unit {u}:", "单元 {u} 的方程与数字："),
     "cell.scrubber_help": (
         "Drag the slider or press play: the diagram shows the values flowing through each "
         "gate at step t, and the equations with that step's numbers.",
