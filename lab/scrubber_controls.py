@@ -20,7 +20,7 @@ from typing import Any
 
 import streamlit as st
 
-from lab.figures_scrubber import ScrubberPanel
+from lab.figures.scrubber_panel import ScrubberPanel
 
 CSS = """
 .scrub { font-family: inherit; color: #111; }

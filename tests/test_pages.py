@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lab import settings as S
-from lab.cell_page import weight_widget
-from lab.cell_page import weights_tag as cell_tag
+from lab import scenario as S
 from lab.i18n import t
+from lab.pages.cell import weight_widget
+from lab.pages.cell import weights_tag as cell_tag
 from lab.ui import tab_key
 
 CELL_PAGES = ("gru", "lstm", "rnn")
@@ -153,7 +153,7 @@ def test_a_hand_made_preset_link_opens_the_presets_whole_scenario(name, preset):
     own = S.scenario_from_preset(preset)
     assert scenario(at, name) == own
     assert any(i.icon == "🎓" for i in at.info)
-    from gates import presets  # the preset's own data, straight from the engine
+    from classroom import presets  # the preset's own data, straight from the engine
 
     p = presets.get_preset(preset)
     np.testing.assert_allclose(at.session_state[f"{name}.last"][1].output,

@@ -14,10 +14,14 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from lab import equations, figures
-from lab import settings as S
+from gates.kinds import GATE_BLOCKS
+from lab import codec, equations
+from lab import scenario as S
 from lab.export import trace_csv
-from lab.model_export import cell_net, pt_download
+from lab.figures import over_time, scrubber
+from lab.figures.common import PLOTLY_CONFIG
+from lab.figures.scrubber_panel import scrubber_panel
+from lab.model_export import pt_download
 from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup, tab_in_settings
 
 SMALL_HIDDEN = 2  # up to this size every weight gets its own slider
@@ -29,10 +33,10 @@ CONTROL_TABS = ("cell", "input", "weights", "files")
 @st.cache_data(max_entries=128, show_spinner=False)
 def run_cell(cell_key: str, input_key: str) -> tuple[Any, np.ndarray, list[str] | None]:
     """Trace of the cell on the input (both given as settings JSON: the cache key)."""
-    cell, _ = S.from_dict(S.CellSpec, json.loads(cell_key))
-    inp, _ = S.from_dict(S.InputSpec, json.loads(input_key))
+    cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
+    inp, _ = codec.from_dict(S.InputSpec, json.loads(input_key))
     x, tokens = S.build_input(inp, cell.input_size)
-    return cell_net(cell).trace(x), x, tokens
+    return S.cell_net(cell).trace(x), x, tokens
 
 
 def render(kind: str) -> None:
@@ -64,12 +68,12 @@ def render(kind: str) -> None:
     scenario = bound.value
     explain_preset(page, scenario, kind, explain_slot)
     try:
-        trace, x, tokens = run_cell(S.cache_key(scenario.cell), S.cache_key(scenario.input))
+        trace, x, tokens = run_cell(codec.cache_key(scenario.cell), codec.cache_key(scenario.input))
     except ValueError as exc:
         st.error(page.t("cell.input_error", msg=page.detail(exc)), icon="🛑")
         bound.commit()
         return
-    ghost = remember_ghost(page.name, S.cache_key(scenario.cell) + S.cache_key(scenario.input),
+    ghost = remember_ghost(page.name, codec.cache_key(scenario.cell) + codec.cache_key(scenario.input),
                            trace)
     if tab_files.open:
         with tab_files:
@@ -103,7 +107,7 @@ def preset_from_link(page: Page, bound: Bound[S.Scenario], kind: str,
     opens the preset's whole scenario; a name that is no preset of this page is dropped
     with a message. (A link whose data differs from its preset's is shown as changed from
     the preset, never under the preset's explanation: see preset_picker.)"""
-    from gates import presets
+    from classroom import presets
 
     name = bound.value.preset
     if not bound.from_link or not name:
@@ -125,7 +129,7 @@ def preset_matches(scenario: S.Scenario) -> bool:
 
 
 def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> Any:
-    from gates import presets
+    from classroom import presets
 
     choices = [""] + [p.name for p in presets.presets_for(kind)]
     current = bound.value.preset if bound.value.preset in choices else ""
@@ -133,8 +137,7 @@ def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> Any:
     def title(name: str) -> str:
         if not name:
             return page.t("cell.preset.none")
-        p = presets.get_preset(name)
-        return p.title_zh if page.lang == "zh" else p.title_en
+        return page.t(f"preset.{presets.get_preset(name).name}.title")
 
     def apply() -> None:
         name = st.session_state[key]
@@ -156,16 +159,15 @@ def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> Any:
 
 def explain_preset(page: Page, scenario: S.Scenario, kind: str, slot: Any) -> None:
     """The preset's explanation, only over the preset's own data."""
-    from gates import presets
+    from classroom import presets
 
     if scenario.preset not in [p.name for p in presets.presets_for(kind)]:
         return
     p = presets.get_preset(scenario.preset)
-    title = p.title_zh if page.lang == "zh" else p.title_en
+    title = page.t(f"preset.{p.name}.title")
     with slot:
         if preset_matches(scenario):
-            explain = p.explain_zh if page.lang == "zh" else p.explain_en
-            st.info(f"**{title}** — {explain}", icon="🎓")
+            st.info(f"**{title}** — {page.t(f'preset.{p.name}.explain')}", icon="🎓")
         else:  # its explanation would describe data that is not on screen
             st.caption(page.t("cell.preset.changed", name=title))
 
@@ -320,7 +322,7 @@ def weight_widget(cell: S.CellSpec, name: str, index: tuple[int, ...]) -> str:
 
 
 def _blocks(cell: S.CellSpec) -> list[tuple[int, str]]:
-    return list(enumerate(S.GATE_BLOCKS[cell.kind]))
+    return list(enumerate(GATE_BLOCKS[cell.kind]))
 
 
 def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
@@ -422,7 +424,7 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
                        file_name=f"{name}-settings.json", mime="application/json",
                        key=bound.key("dl.json"))
     with c3:
-        pt_download(page, cell_net(scenario.cell), name=f"{name}-weights",
+        pt_download(page, S.cell_net(scenario.cell), name=f"{name}-weights",
                     key=bound.key("dl.pt"))
 
     def load() -> None:
@@ -479,11 +481,11 @@ def _use_heatmap(view: S.ViewSpec, cell: S.CellSpec) -> bool:
 def show_gates(page: Page, trace: Any, ghost: Any, tokens: list[str] | None,
                view: S.ViewSpec, cell: S.CellSpec) -> None:
     if _use_heatmap(view, cell):
-        fig = figures.state_heatmap(trace, tokens=tokens, lang=page.lang, present=page.present)
+        fig = over_time.state_heatmap(trace, tokens=tokens, lang=page.lang, present=page.present)
     else:
-        fig = figures.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
+        fig = over_time.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
                                   present=page.present, textbook_update=view.textbook_update)
-    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                     key=f"{page.name}.chart.gates")
 
 
@@ -502,12 +504,12 @@ def show_scrubber(page: Page, bound: Bound[S.Scenario], trace: Any,
     view = bound.value.view
     unit = min(view.unit, size - 1)
     chart_key = f"{page.name}.chart.scrubber"
-    fig = figures.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
+    fig = scrubber.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
                                 textbook_update=view.textbook_update, unit=unit,
                                 page_controls=True)
     scrubber_css(page, chart_key)
-    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG, key=chart_key)
-    panel = figures.scrubber_panel(trace, tokens=tokens, lang=page.lang,
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=chart_key)
+    panel = scrubber_panel(trace, tokens=tokens, lang=page.lang,
                                    textbook_update=view.textbook_update, unit=unit)
     labels = {"play": page.t("fig.scr.play"), "pause": page.t("fig.scr.pause"),
               "label": page.t("cell.scrubber_slider"), "keys": page.t("cell.scrubber_keys"),
@@ -528,9 +530,9 @@ def scrubber_css(page: Page, chart_key: str) -> None:
 
 def show_saturation(page: Page, trace: Any) -> None:
     st.caption(page.t("cell.saturation_help"))
-    fig = figures.saturation_bar(figures.saturation_info(trace), lang=page.lang,
+    fig = over_time.saturation_bar(over_time.saturation_info(trace), lang=page.lang,
                                  present=page.present)
-    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                     key=f"{page.name}.chart.saturation")
 
 
@@ -539,7 +541,7 @@ def show_phase(page: Page, trace: Any, ghost: Any, cell: S.CellSpec) -> None:
         st.info(page.t("cell.phase_needs_two", h=cell.hidden_size), icon="ℹ️")
         return
     st.caption(page.t("cell.phase_help"))
-    fig = figures.phase_portrait(trace, ghost=ghost, lang=page.lang, present=page.present)
-    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
+    fig = over_time.phase_portrait(trace, ghost=ghost, lang=page.lang, present=page.present)
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                     key=f"{page.name}.chart.phase")
 
