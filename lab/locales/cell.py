@@ -157,9 +157,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cell.scrubber_numbers": ("Equations with the numbers of unit {u}:", "单元 {u} 的方程与数字："),
     "cell.scrubber_help": (
-        "Drag the slider or press play: the diagram shows the values flowing through each "
-        "gate at step t, and the equations with that step's numbers.",
-        "拖动滑块或点击播放：示意图显示第 t 步流经每个门的数值，以及代入该步数值的公式。",
+        "Drag the slider under the diagram, use the arrow keys, or press play: the diagram "
+        "shows the values flowing through each gate at step t, and the equations below it "
+        "that step's numbers for the unit you pick.",
+        "拖动图下方的滑块、使用方向键或点击播放：示意图显示第 t 步流经每个门的数值，"
+        "下方的公式代入所选单元在该步的数值。",
     ),
     "cell.saturation": ("Gate saturation", "门的饱和程度"),
     "cell.saturation_help": (
