@@ -97,7 +97,6 @@ def test_arrow_keys_home_and_end_step_through_time(live_server, page):
     page.keyboard.press("ArrowLeft")
     _wait_step(page, 28)
     assert _state(page) == (28, 28, "Step t = 28")
-    livelab.full_screenshot(page, SCREENSHOTS / "gru-scrubber.png")
 
 
 def test_play_runs_to_the_end(live_server, page):
