@@ -61,7 +61,8 @@ def _run_venv_install(tmp_path: Path, uname: str, cuda: bool) -> tuple[list[str]
 
 def test_venv_install_takes_torch_from_the_cpu_index_first_on_linux(tmp_path: Path) -> None:
     calls, stderr = _run_venv_install(tmp_path, "Linux", cuda=False)
-    assert calls == [f"install -q --retries 2 --extra-index-url {CPU_INDEX} torch==2.13.0",
+    assert calls == [f"install -q --retries 2 --timeout 20 --extra-index-url {CPU_INDEX} "
+                     "torch==2.13.0",
                      "install -q -r requirements.txt"]
     assert stderr == ""
 
