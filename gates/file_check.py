@@ -48,8 +48,10 @@ def _text_or_binary(data: bytes) -> str:
     head = data[:4096]
     try:
         text = head.decode("utf-8")
-    except UnicodeDecodeError:
-        return "binary"
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not just a character cut at the 4096-byte mark
+            return "binary"
+        text = head[:exc.start].decode("utf-8")
     printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
     return "text" if printable >= 0.95 * max(len(text), 1) else "binary"
 

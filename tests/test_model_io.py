@@ -142,6 +142,12 @@ def test_each_refused_upload_says_plainly_why(case: str, tmp_path: Path) -> None
     assert not (tmp_path / "pwned").exists()
 
 
+def test_a_long_text_file_cut_inside_a_character_is_still_text() -> None:
+    data = ("x" * 4095 + "é" * 10).encode()  # the 4096th byte is inside an "é"
+    with pytest.raises(ValueError, match="a text file beginning"):
+        model_io.read_state_dict_file(data)
+
+
 def test_a_legacy_torch_file_of_a_state_dict_still_loads() -> None:
     module = torch.nn.GRU(2, 3)
     up = model_io.read_state_dict_file(_legacy(module.state_dict()))
