@@ -74,7 +74,11 @@ export default function (component) {
   const holder = () => document.querySelector('.st-key-' + data.chart);
   const chart = () => { const h = holder(); return h && h.querySelector('.js-plotly-plot'); };
   // the step survives a rerun that changes the figure (another unit, new numbers)
-  const state = root.__state || (root.__state = {k: data.start, timer: null});
+  const state = root.__state || (root.__state = {k: data.start, timer: null, poll: null});
+  // a new render (new data) replaces the last one's timers: they hold its data
+  if (state.timer) clearInterval(state.timer);
+  if (state.poll) clearInterval(state.poll);
+  state.timer = null;
   const animate = (k) => {
     const gd = chart();
     if (!gd || !window.Plotly || !gd._transitionData) return;
@@ -137,10 +141,10 @@ export default function (component) {
     }
   };
   watch();
-  const poll = setInterval(watch, 500);
-  play.textContent = state.timer ? data.pause : data.play;
+  state.poll = setInterval(watch, 500);
+  play.textContent = data.play;
   show(Math.min(state.k, n - 1));
-  return () => { clearInterval(poll); stop(); };
+  return () => { clearInterval(state.poll); stop(); };
 }
 """
 

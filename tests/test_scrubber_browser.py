@@ -139,3 +139,23 @@ def test_on_a_phone_the_diagram_keeps_its_width_and_the_equations_wrap(live_serv
     page.locator(CHART).scroll_into_view_if_needed()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "gru-scrubber-phone.png"))
+
+
+def test_the_step_survives_picking_another_unit(live_server, page):
+    """Another unit reruns the page and redraws the figure: the scrubber stays on its step
+    and the equations show the new unit's numbers."""
+    _open(page, f"{live_server.url}/gru?plot=scrubber&H=3&L=20")
+    page.locator(RANGE).focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    _wait_step(page, 5)
+    since = livelab.finished_count(page)
+    picker = page.locator('[data-testid="stRadio"]').filter(has_text="Numbers for unit")
+    picker.get_by_text("2", exact=True).click()
+    livelab.wait_rerun(page, since)
+    livelab.wait_quiet(page)
+    page.wait_for_function("() => document.querySelector('.st-key-gru-scrubber')")
+    _wait_step(page, 5)
+    assert _state(page) == (5, 5, "Step t = 5")
+    unit = page.locator(".st-key-gru-scrubber .unit").inner_text()
+    assert "unit 2" in unit, unit
