@@ -28,6 +28,7 @@ from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup, tab_in_settin
 SMALL_HIDDEN = 2  # up to this size every weight gets its own slider
 HEATMAP_ABOVE = 4  # above this hidden size the gates are shown as heatmaps
 SLIDER_RANGE = 10.0
+PRESENT_CHART_HEIGHT = 620  # px: the gates chart on one 1280x720 projector screen
 CONTROL_TABS = ("cell", "input", "weights", "files")
 
 
@@ -87,7 +88,7 @@ def render(kind: str) -> None:
     show_equations(page, scenario)
     view = scenario.view
     draw = {
-        "over_time": lambda: show_gates(page, trace, ghost, tokens, view, scenario.cell),
+        "over_time": lambda: show_gates(page, trace, ghost, x, tokens, scenario),
         "scrubber": lambda: show_scrubber(page, bound, trace, tokens),
         "saturation": lambda: show_saturation(page, trace),
         "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
@@ -491,13 +492,23 @@ def _use_heatmap(view: S.ViewSpec, cell: S.CellSpec) -> bool:
                                          and cell.hidden_size > HEATMAP_ABOVE)
 
 
-def show_gates(page: Page, trace: Any, ghost: Any, tokens: list[str] | None,
-               view: S.ViewSpec, cell: S.CellSpec) -> None:
+def show_gates(page: Page, trace: Any, ghost: Any, x: np.ndarray, tokens: list[str] | None,
+               scenario: S.Scenario) -> None:
+    view, cell = scenario.view, scenario.cell
+    # The input as the first panel, its channels named (a preset's value / write signal,
+    # as long as the input is the preset's kind: patterns, not typed text or a table).
+    preset = scenario.preset if scenario.input.mode == "pattern" else ""
+    names = over_time.channel_names(cell.input_size, preset, page.lang)
+    # On a projector the whole figure fits one 720 px screen.
+    height = PRESENT_CHART_HEIGHT if page.present else None
     if _use_heatmap(view, cell):
-        fig = over_time.state_heatmap(trace, tokens=tokens, lang=page.lang, present=page.present)
+        fig = over_time.state_heatmap(trace, tokens=tokens, lang=page.lang,
+                                      present=page.present, inputs=x, channel_names=names,
+                                      height=height)
     else:
         fig = over_time.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
-                                  present=page.present, textbook_update=view.textbook_update)
+                                    present=page.present, textbook_update=view.textbook_update,
+                                    inputs=x, channel_names=names, height=height)
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                     key=f"{page.name}.chart.gates")
 
