@@ -86,7 +86,6 @@ def render(kind: str) -> None:
     bound.commit()
 
     show_equations(page, scenario)
-    view = scenario.view
     draw = {
         "over_time": lambda: show_gates(page, trace, ghost, x, tokens, scenario),
         "scrubber": lambda: show_scrubber(page, bound, trace, tokens),
