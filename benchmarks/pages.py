@@ -463,6 +463,8 @@ SCRUB_JS = """async (n) => {
   const frames = (gd._transitionData || {})._frames || [];
   if (!frames.length) return null;
   const names = frames.map(f => f.name);
+  // the options of the figure's own slider steps; the page's scrubber controls
+  // (lab/scrubber_controls.py) animate with {frame: {duration: 0, redraw: false}}
   const steps = ((gd.layout.sliders || [])[0] || {}).steps || [];
   let changed = 0;
   const watch = new MutationObserver(() => { changed = performance.now(); });
@@ -472,7 +474,7 @@ SCRUB_JS = """async (n) => {
     const k = (i + 1) % names.length;
     const own = steps[k] && steps[k].args && steps[k].args[1] ? steps[k].args[1] : {};
     const opts = Object.assign({}, own, {mode: 'immediate',
-        frame: Object.assign({}, own.frame || {}, {duration: 0}),
+        frame: Object.assign({redraw: false}, own.frame || {}, {duration: 0}),
         transition: {duration: 0}});
     const t0 = performance.now();
     await new Promise((done) => {

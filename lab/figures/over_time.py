@@ -40,14 +40,15 @@ from lab.figures.common import (
 )
 from lab.figures.common import colorscale as _colorscale
 from lab.figures.scrubber import ScrubberInfo, cell_scrubber, scrubber_info
+from lab.figures.scrubber_panel import ScrubberPanel, scrubber_panel
 from lab.i18n import catalogue, t
 
 __all__ = [
     "CHANNEL_COLORS", "GATE_RANGE", "PLOTLY_CONFIG", "TANH_RANGE", "UNIT_COLORS", "GatePanelsInfo",
     "InputPanelInfo", "PanelInfo", "PhaseInfo", "channel_names",
-    "SaturationRow", "ScrubberInfo", "apply_style", "cell_scrubber", "empty_figure",
+    "SaturationRow", "ScrubberInfo", "ScrubberPanel", "apply_style", "cell_scrubber", "empty_figure",
     "gate_panels", "heatmap", "line_chart", "phase_portrait", "quantity_label",
-    "saturation_bar", "saturation_info", "scrubber_info", "state_heatmap",
+    "saturation_bar", "saturation_info", "scrubber_info", "scrubber_panel", "state_heatmap",
 ]
 
 # --------------------------------------------------------------------------------------
