@@ -60,6 +60,7 @@ WEIGHTS_TAB = ("gru.tab.controls", "Weights")
 Changes = list[WidgetState] | Callable[[], list[WidgetState]]
 Step = tuple[str, Changes]
 LIVE = "-live"  # the key suffix of the live gates component (issue 10), when the page has it
+SAME_CONTROL = False  # --same-control: each student keeps moving one control (its own)
 
 
 def weight_move(session: Session, rng: random.Random, index: int | None = None) -> list[Step]:
@@ -75,6 +76,8 @@ def weight_move(session: Session, rng: random.Random, index: int | None = None) 
     ``index`` picks the control (else a random one) and moves it up (else a random way).
     """
     up = rng.random() < 0.5 if index is None else True
+    if SAME_CONTROL and index is None:
+        index = session.favourite
     if session.component(LIVE) is not None:
         return live_move(session, rng, index, up)
     sliders = session.find(".w.", "slider")
@@ -257,6 +260,7 @@ async def open_sessions(url: str, n: int, page: str = "gru", query: str = "",
         async with gate:
             s = Session(url, page, query, timeout=120)
             await open_weights(s)
+            s.favourite = random.Random(id(s)).randrange(4)  # --same-control
             return s
 
     return list(await asyncio.gather(*(one() for _ in range(n))))
@@ -750,10 +754,14 @@ def main() -> None:
     parser.add_argument("--skip-largest", action="store_true")
     parser.add_argument("--smoke", action="store_true", help="only the browser comparison")
     parser.add_argument("--no-smoke", action="store_true")
+    parser.add_argument("--same-control", action="store_true",
+                        help="each session keeps moving one control (live gates: no 'want')")
     parser.add_argument("--app-root", type=Path, default=ROOT,
                         help="run the app.py of another checkout (e.g. a branch's worktree)")
     args = parser.parse_args()
     Server.root = args.app_root.resolve()
+    global SAME_CONTROL
+    SAME_CONTROL = args.same_control
     print(f"gates lab load: Streamlit protocol clients in one process against one "
           f"`streamlit run app.py` ({Server.root}); {os.cpu_count()} cores, load average "
           f"{os.getloadavg()[0]:.1f} at start")

@@ -123,6 +123,7 @@ class Session:
     exceptions: list[str] = field(default_factory=list)
     handshake_headers: dict[str, str] = field(default_factory=dict)
     closed: str | None = None
+    favourite: int = 0  # free for the caller (load.py: the control a student keeps moving)
     received: int = 0
     bytes_received: int = 0
 
