@@ -1,29 +1,35 @@
 """A whole school at once, measured at the server: Streamlit's own protocol, no browser.
 
-    .venv/bin/python benchmarks/load.py                     # everything below (~8 min)
+    .venv/bin/python benchmarks/load.py                     # everything below (~9 min)
     .venv/bin/python benchmarks/load.py --levels 30 --seconds 30 --skip-ramp --skip-abuse
     .venv/bin/python benchmarks/load.py --smoke             # only the browser comparison
+    .venv/bin/python benchmarks/load.py --app-root ../other-checkout --same-control
 
 Each session is one websocket to ``/_stcore/stream`` spoken by benchmarks/stclient.py
 (BackMsg/ForwardMsg protobufs from the streamlit package), all in one asyncio process.
-A session opens /gru, clicks Settings -> Weights, then every ``--every`` s (jittered
-x0.7-1.3, never before its previous rerun finished) moves one weight slider a step, exactly
-as the browser sends it, and times the rerun until ``script_finished``.
+A session opens /gru, then every ``--every`` s (jittered x0.7-1.3, never before its
+previous move finished) moves one weight a step, exactly as the browser sends it
+(``weight_move``: a weight slider on Settings -> Weights, or, when the page has the live
+gates of issue 10, their "want" and "commit" triggers), and times the move until its
+``script_finished``. ``--same-control``: each student keeps moving one control.
 
 - levels (30, 60, 120 sessions, a fresh server each): errors (exceptions or error boxes in
-  a run, dropped sockets, moves that never finished: must be 0), rerun latency median and
-  p95, the server's CPU ms per move (psutil, user+system, over the load phase), its RSS;
+  a run, dropped sockets, moves that never finished: must be 0), latency median and p95,
+  the server's CPU ms and message KB per move (psutil, user+system, over the load phase),
+  its share of time busy (running or waiting for a CPU), its RSS;
 - ramp: 60 sessions, the move rate raised step by step; the highest rate with p95 < 1 s
-  and no errors is what one process sustains;
+  and no errors is what one process sustains here;
 - abuse: 30 sessions at a move every 2 s; their p95 alone, next to one client sending
   garbage frames (random bytes, a text frame, a truncated protobuf, an oversized frame),
-  and next to one client flooding reruns without waiting;
+  and next to one client flooding reruns without waiting (200 a second);
 - largest link: /gru and /lstm with the largest sizes lab/scenario.py allows (MAX_INPUT,
-  MAX_HIDDEN, MAX_LENGTH), each plot view: server CPU ms per rerun, the worst one;
-- ``--smoke``: 2 Chromium tabs and 2 generator sessions do the same moves; the widget ids
-  and values they send and the Plotly figures they receive must be identical.
+  MAX_HIDDEN, MAX_LENGTH), each plot view: server CPU ms per move, the worst one;
+- ``--smoke`` (also the first part of a full run): 2 Chromium tabs and 2 generator sessions
+  make the same moves; every rerun they send (widget ids and values, fragment, page) and
+  the figures they receive must be identical.
 
-Everything it starts is stopped at the end.
+``--app-root`` runs the app.py of another checkout. Everything it starts is stopped at the
+end.
 """
 
 from __future__ import annotations
