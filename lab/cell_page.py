@@ -17,6 +17,7 @@ import streamlit as st
 from lab import equations, figures
 from lab import settings as S
 from lab.export import trace_csv
+from lab.live import component as live
 from lab.model_export import cell_net, pt_download
 from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup, tab_in_settings
 
@@ -43,9 +44,16 @@ def render(kind: str) -> None:
     if bound.value.cell.kind != kind:  # a link made for another cell page
         bound.set("cell", dataclasses.replace(bound.value.cell, kind=kind, edits=()))
 
+    pending = live.take_commit(kind)
+    if pending is not None:  # a live control was released: its value joins the settings
+        live.apply_commit(page, bound, pending, fallback_keys(bound, pending))
+
     st.title(page.t(f"page.{kind}"))
     st.caption(page.t(f"cell.intro.{kind}"))
     preset_picker(page, bound, kind)
+    # The plots come first on screen (the live weights beside the gates chart), the
+    # settings below them; they run first, as the plots follow from them.
+    plots_box = st.container()
 
     with controls(page):
         tab_cell, tab_input, tab_weights, tab_files = lazy_tabs(
@@ -80,16 +88,17 @@ def render(kind: str) -> None:
     show_equations(page, scenario)
     view = scenario.view
     draw = {
-        "over_time": lambda: show_gates(page, trace, ghost, tokens, view, scenario.cell),
+        "over_time": lambda: live_gates(page, scenario, trace, ghost, tokens),
         "scrubber": lambda: show_scrubber(page, trace, tokens, view),
         "saturation": lambda: show_saturation(page, trace),
         "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
     }
-    tabs = lazy_tabs(page, "plots", plot_labels)
-    for name, tab in zip(S.PLOT_VIEWS, tabs, strict=True):
-        if tab.open:
-            with tab:
-                panel(page, draw[name])
+    with plots_box:
+        tabs = lazy_tabs(page, "plots", plot_labels)
+        for name, tab in zip(S.PLOT_VIEWS, tabs, strict=True):
+            if tab.open:
+                with tab:
+                    panel(page, draw[name])
 
 
 # --------------------------------------------------------------------------- presets
@@ -249,11 +258,13 @@ def table_editor(page: Page, bound: Bound[S.Scenario], n_in: int) -> None:
 
 
 def weight_controls(page: Page, bound: Bound[S.Scenario]) -> None:
+    """Streamlit's own weight controls: the same values as the live ones beside the chart,
+    and what still works if the live component cannot load."""
     cell = bound.value.cell
+    gate_knobs(page, bound)
     if cell.hidden_size <= SMALL_HIDDEN:
         weight_sliders(page, bound)
     else:
-        gate_knobs(page, bound)
         matrix_editor(page, bound)
 
     def clear() -> None:
@@ -282,17 +293,22 @@ def _blocks(cell: S.CellSpec) -> list[tuple[int, str]]:
 
 
 def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
-    """One slider per weight and bias, grouped by gate, each group beside its equation."""
+    """One slider per weight and bias, grouped by gate, one column per gate.
+
+    The gates' equations stand above the columns, full width: inside a column a formula
+    was cut off on the right.
+    """
     cell = bound.value.cell
     weights = S.base_weights(cell)
     eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity)
     h = cell.hidden_size
     groups = _blocks(cell)
+    st.latex(r"\begin{aligned}" + r"\\ ".join(eqs[block] for _, block in groups)
+             + r"\end{aligned}")
     cols = st.columns(len(groups))
     for (b, block), col in zip(groups, cols, strict=True):
         with col:
             st.markdown(f"**{page.t(f'gate.{cell.kind}.{block}')}**")
-            st.latex(eqs[block])
             for name, index, sub in S.block_elements(weights, b, h):
                 value = float(weights[name][index])
                 label = f"{equations.weight_latex(name, block, cell.kind)}[{sub}]"
@@ -304,8 +320,29 @@ def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
     bound.set("cell", cell)
 
 
+def knob_widget(cell: S.CellSpec, which: str, block: int) -> str:
+    """The widget name of a gate's scale or shift slider."""
+    return f"{which}.{weights_tag(cell)}.{block}"
+
+
+def fallback_keys(bound: Bound[S.Scenario], payload: Any) -> list[str]:
+    """The widget keys of the Streamlit sliders that show a live control's value."""
+    cell = bound.value.cell
+    kind, _, rest = str(payload.get("id", "") if isinstance(payload, dict) else "").partition(":")
+    if kind == "w" and rest:
+        try:
+            name, index = S.parse_edit_key(rest)
+        except ValueError:
+            return []
+        return [bound.key(weight_widget(cell, name, index))]
+    if kind in ("scale", "shift") and rest.isdigit():
+        return [bound.key(knob_widget(cell, kind, int(rest)))]
+    return []
+
+
 def gate_knobs(page: Page, bound: Bound[S.Scenario]) -> None:
-    """Per gate: a scale for its weights and a shift for its biases."""
+    """Per gate: a scale for its weights and a shift for its biases (every hidden size:
+    "make the update gate hold" is one move)."""
     cell = bound.value.cell
     groups = _blocks(cell)
     scale = list(cell.scale) + [1.0] * (len(groups) - len(cell.scale))
@@ -315,10 +352,10 @@ def gate_knobs(page: Page, bound: Bound[S.Scenario]) -> None:
     for (b, block), col in zip(groups, cols, strict=True):
         with col:
             st.markdown(f"**{page.t(f'gate.{cell.kind}.{block}')}**")
-            scale[b] = float(bound.widget(st.slider, f"scale.{weights_tag(cell)}.{b}", float(scale[b]),
+            scale[b] = float(bound.widget(st.slider, knob_widget(cell, "scale", b), float(scale[b]),
                                           page.t("cell.scale"), min_value=0.0, max_value=5.0,
                                           step=0.05))
-            shift[b] = float(bound.widget(st.slider, f"shift.{weights_tag(cell)}.{b}", float(shift[b]),
+            shift[b] = float(bound.widget(st.slider, knob_widget(cell, "shift", b), float(shift[b]),
                                           page.t("cell.shift"), min_value=-10.0,
                                           max_value=10.0, step=0.1))
     bound.set("cell", dataclasses.replace(cell, scale=_unless_all(scale, 1.0),
@@ -434,15 +471,29 @@ def _use_heatmap(view: S.ViewSpec, cell: S.CellSpec) -> bool:
                                          and cell.hidden_size > HEATMAP_ABOVE)
 
 
-def show_gates(page: Page, trace: Any, ghost: Any, tokens: list[str] | None,
-               view: S.ViewSpec, cell: S.CellSpec) -> None:
+def gates_figure(page: Page, trace: Any, ghost: Any, tokens: list[str] | None,
+                 view: S.ViewSpec, cell: S.CellSpec) -> Any:
     if _use_heatmap(view, cell):
-        fig = figures.state_heatmap(trace, tokens=tokens, lang=page.lang, present=page.present)
-    else:
-        fig = figures.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
-                                  present=page.present, textbook_update=view.textbook_update)
-    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
-                    key=f"{page.name}.chart.gates")
+        return figures.state_heatmap(trace, tokens=tokens, lang=page.lang, present=page.present)
+    return figures.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
+                               present=page.present, textbook_update=view.textbook_update)
+
+
+@st.fragment
+def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghost: Any,
+               tokens: list[str] | None) -> None:
+    """The gates over time with the live controls beside them (lab/live).
+
+    A fragment: hovering a control reruns only this part (to send that control's
+    frames); a released value reruns the whole page, which commits it.
+    """
+    if live.commit_pending(page.name):
+        st.rerun()
+    fig = gates_figure(page, trace, ghost, tokens, scenario.view, scenario.cell)
+    with st.container(key=f"{page.name}-chart-gates"):
+        if not live.mount(page, scenario, trace, fig):
+            st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
+                            key=f"{page.name}.chart.gates_static")
 
 
 def show_scrubber(page: Page, trace: Any, tokens: list[str] | None, view: S.ViewSpec) -> None:

@@ -1,0 +1,121 @@
+"""The trajectories the browser draws while a control moves: every gate panel at every
+value of the control's step grid, from one batched engine pass (gates.sweep), plus the
+map from the chart's traces to those values. Pure: no Streamlit.
+
+What the browser draws for grid value k is frame k; on release the page commits grid[k]
+and the engine's ordinary run gives the same numbers (to ~1e-16: the sweep computes each
+gate through one exp), so nothing jumps when the button is let go.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from lab import settings as S
+from lab.live.controls import Control, knob_values
+from lab.model_export import cell_net
+
+
+def effective_from_base(kind: str, hidden_size: int, base: Mapping[str, np.ndarray],
+                        scale: Sequence[float], shift: Sequence[float]
+                        ) -> dict[str, np.ndarray]:
+    """S.effective_weights' arithmetic on given base weights and knobs (exactly: the
+    same operations in the same order), without re-seeding the network each time."""
+    out = {k: np.array(v, dtype=np.float64) for k, v in base.items()}
+    blocks, h = len(S.GATE_BLOCKS[kind]), hidden_size
+    for name, w in out.items():
+        for b, knob in enumerate((shift if name.startswith("bias") else scale)[:blocks]):
+            if name.startswith("bias"):
+                w[b * h:(b + 1) * h] += knob
+            else:
+                w[b * h:(b + 1) * h] *= knob
+    return out
+
+
+def sweep_trace(cell: S.CellSpec, x: np.ndarray, control: Control, values: np.ndarray) -> Any:
+    """The engine's batched trace of the cell with the control at each of ``values``."""
+    from gates.sweep import sweep, sweep_param
+
+    kind, _, rest = control.id.partition(":")
+    scale, shift = knob_values(cell)
+    if kind == "w":
+        name, index = S.parse_edit_key(rest)
+        b = control.block
+        # The effective weight is the slider's value through its gate's knob, computed
+        # as S.effective_weights does (v * scale, v + shift).
+        if name.startswith("bias"):
+            effective = values + shift[b] if b < len(cell.shift) else values
+        else:
+            effective = values * scale[b] if b < len(cell.scale) else values
+        return sweep_param(cell_net(cell), x, name, effective, index=index)
+    base = S.base_weights(cell)
+    dicts = []
+    for v in values.tolist():
+        knobs = {"scale": list(scale), "shift": list(shift)}
+        knobs[kind][control.block] = v
+        # unset knobs are not applied at all by S.effective_weights: keep that exact
+        sc = knobs["scale"] if (cell.scale or kind == "scale") else []
+        sh = knobs["shift"] if (cell.shift or kind == "shift") else []
+        dicts.append(effective_from_base(cell.kind, cell.hidden_size, base, sc, sh))
+    return sweep(S.make_net(dataclasses.replace(cell, edits=())), x, dicts)
+
+
+def panel_values(trace: Any, textbook_update: bool = False) -> tuple[list[str], np.ndarray]:
+    """The names drawn and their values, (V, P, L, H) for a sweep trace (V variants),
+    as the gate panels draw them (GRU's update as 1 - z in the textbook convention)."""
+    names = list(trace.names)
+    arrays = []
+    for name in names:
+        values = np.asarray(trace.get(name), dtype=np.float64)  # (L, V, H)
+        if textbook_update and trace.kind == "gru" and name == "update":
+            values = 1.0 - values
+        arrays.append(values.transpose(1, 0, 2))
+    return names, np.stack(arrays, axis=1)
+
+
+def trace_map(spec: Mapping[str, Any], trace: Any, textbook_update: bool = False
+              ) -> list[list[int]]:
+    """[[trace index, panel, unit], ...]: which of the figure's traces shows which panel
+    and unit (unit -1: a heatmap of the whole panel). Found by value against the trace
+    the figure was drawn from, so the builder's layout (extra panels, ghosts) can change.
+    """
+    names = list(trace.names)
+    wanted: dict[tuple[str, Any], tuple[int, int]] = {}
+    for p, name in enumerate(names):
+        values = np.asarray(trace.get(name), dtype=np.float64)
+        values = values[:, 0, :] if values.ndim == 3 else values
+        if textbook_update and trace.kind == "gru" and name == "update":
+            values = 1.0 - values
+        for u, column in enumerate(values.T.tolist()):
+            wanted.setdefault(("y", tuple(column)), (p, u))
+        wanted.setdefault(("z", tuple(map(tuple, values.T.tolist()))), (p, -1))
+    out = []
+    for i, tr in enumerate(spec.get("data", [])):
+        if "opacity" in tr:  # the previous run's ghost
+            continue
+        if tr.get("type") == "heatmap":
+            key: tuple[str, Any] = ("z", tuple(map(tuple, tr.get("z") or ())))
+        else:
+            key = ("y", tuple(tr.get("y") or ()))
+        hit = wanted.pop(key, None)
+        if hit is not None:
+            out.append([i, *hit])
+    return out
+
+
+def encode(frames: np.ndarray) -> str:
+    """Little-endian float64 bytes, base64 (exact; the browser reads a Float64Array)."""
+    return base64.b64encode(np.ascontiguousarray(frames, dtype="<f8").tobytes()).decode()
+
+
+def sweep_payload(cell: S.CellSpec, x: np.ndarray, control: Control, values: np.ndarray,
+                  textbook_update: bool = False) -> dict[str, Any]:
+    """What the browser needs to follow the control: its grid and every frame."""
+    _, frames = panel_values(sweep_trace(cell, x, control, values), textbook_update)
+    return {"id": control.id, "grid": values.tolist(), "shape": list(frames.shape),
+            "frames": encode(frames)}
