@@ -62,7 +62,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"no control '([^']*)' on this cell", r"此单元没有控件“\1”"),
     (r"(\S+) needs a finite number, got (.+?); nothing changed", r"\1 需要有限数，实际为 \2；未作更改"),
     (r"; nothing changed", "；未作更改"),
-    (r"; set to ([^\s;]+)", r"；已设为 \1"),
+    (r", not ([^\s;]+); set to ([^\s;]+)", r"，而不是 \1；已设为 \2"),
     (r"; kept the default", "；已保留默认值"),  # last: the patterns above stop at ";"
 )
 

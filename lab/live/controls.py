@@ -124,6 +124,6 @@ def commit(cell: S.CellSpec, payload: Any) -> tuple[S.CellSpec, str | None]:
     if not control.lo <= value <= control.hi:
         clamped = min(max(value, control.lo), control.hi)
         message = (f"{control.label} must be from {control.lo:g} to {control.hi:g}, "
-                   f"got {value:g}; set to {clamped:g}")
+                   f"not {value:g}; set to {clamped:g}")
         value = clamped
     return apply(cell, control, value), message

@@ -274,6 +274,9 @@ export default function (component) {
     s.sweep = { id: data.sweep.id, rev: data.rev, grid: data.sweep.grid,
                 shape: data.sweep.shape, frames: b64ToFloat64(data.sweep.frames) };
   }
+  // for tests and benchmarks: whose frames are here, for which settings
+  root.dataset.sweep = s.sweep && s.sweep.rev === data.rev ? s.sweep.id : '';
+  root.dataset.rev = data.rev;
   const status = root.querySelector('.gl-status');
   loadPlotly(data.plotly_url).then(() => {
     status.textContent = '';

@@ -1,0 +1,138 @@
+"""The live gates in a real browser (a live `streamlit run app.py` and Debian's chromium):
+a weight dragged with the mouse moves the gates before the button is released, the drawn
+trajectories are the engine's, the released value lands in the link, and a fresh session
+opened from that link draws the same trajectories. Keyboard steps move the chart too.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import livelab
+import numpy as np
+import pytest
+
+from lab import settings as S
+from lab.model_export import cell_net
+
+pytestmark = pytest.mark.timeout(300)
+
+CONTROL = "w:weight_hh_l0:2:0"  # W_hz[0,0]: the update gate's own recurrence
+INPUT = 'input[type="range"][data-weight="W_hz[0,0]"]'
+
+# The live traces (not the previous run's ghost) of the gates chart: [[name, y], ...].
+LIVE_JS = """() => {
+  const gd = document.querySelector('.st-key-gru-chart-gates .js-plotly-plot');
+  if (!gd || !gd.data) return null;
+  return gd.data.filter(t => t.opacity === undefined).map(t => [t.yaxis, t.name, Array.from(t.y)]);
+}"""
+
+
+@pytest.fixture
+def page(browser_context):
+    tab = browser_context.new_page()
+    yield tab
+    tab.close()
+
+
+def engine_lines(query: dict[str, list[str]]) -> dict[str, np.ndarray]:
+    """The engine's ordinary run of the settings in a link: name -> (L, H)."""
+    scenario, errors = S.from_query(S.Scenario, {k: v[0] for k, v in query.items()},
+                                    S.Scenario(cell=S.CellSpec(kind="gru")))
+    assert not errors
+    x, _ = S.build_input(scenario.input, scenario.cell.input_size)
+    trace = cell_net(scenario.cell).trace(x)
+    return {name: trace.get(name) for name in trace.names}
+
+
+def assert_lines_are(drawn, expected: dict[str, np.ndarray]) -> None:
+    """The drawn live lines (4 panels x 2 units, in panel order) equal the engine's."""
+    gates = [d for d in drawn if d[1].startswith("unit")][-8:]
+    columns = [v[:, u] for v in expected.values() for u in range(v.shape[1])]
+    assert len(gates) == len(columns)
+    for (axis, name, y), want in zip(gates, columns, strict=True):
+        np.testing.assert_allclose(np.array(y, dtype=float), want, rtol=0, atol=1e-12,
+                                   err_msg=f"{axis} {name}")
+
+
+def open_live(tab, url: str) -> None:
+    livelab.open_page(tab, url, chart=False)
+    tab.wait_for_function(
+        "() => { const gd = document.querySelector('.st-key-gru-chart-gates .js-plotly-plot');"
+        " return gd && gd.data && gd._fullLayout; }", timeout=60_000)
+
+
+def wait_for_frames(tab, control: str) -> None:
+    tab.wait_for_selector(f'.gl-live[data-sweep="{control}"]', state="attached", timeout=60_000)
+
+
+def test_dragging_a_weight_moves_the_gates_before_release(live_server, browser_context, page):
+    open_live(page, f"{live_server.url}/gru?L=24")
+    weight = page.locator(INPUT)
+    weight.scroll_into_view_if_needed()
+    box = weight.bounding_box()
+    x0, y0 = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x0, y0)  # hovering asks the server for this control's frames
+    wait_for_frames(page, CONTROL)
+    before = page.evaluate(LIVE_JS)
+    page.mouse.down()
+    states, values = [], []
+    for i in range(12):
+        page.mouse.move(x0 - 3 * (i + 1), y0)
+        page.wait_for_timeout(60)
+        states.append(page.evaluate(LIVE_JS))
+        values.append(weight.evaluate("e => e.getAttribute('aria-valuetext')"))
+    held = page.evaluate(LIVE_JS)
+    since = livelab.finished_count(page)
+    page.mouse.up()
+    distinct = {repr(s) for s in states}
+    assert len(distinct) >= 5, f"the chart changed {len(distinct)} times during the drag"
+    assert states[-1] != before
+    assert len(set(values)) >= 5
+
+    livelab.wait_rerun(page, since)
+    page.wait_for_function("() => location.search.includes('weight_hh_l0')", timeout=30_000)
+    query = parse_qs(urlparse(page.url).query)
+    edits = dict(p.split("=") for p in query["w"][0].split(";"))
+    released = float(edits["weight_hh_l0:2:0"])
+    assert released < -0.5  # dragged left about 36 px of a 20-wide range
+    livelab.wait_quiet(page)
+    # What was drawn while the button was held is the engine's run at the released value,
+    # and so is the chart the page drew after the release.
+    expected = engine_lines(query)
+    assert_lines_are(held, expected)
+    after = page.evaluate(LIVE_JS)
+    assert_lines_are(after, expected)
+
+    other = browser_context.new_page()
+    try:
+        open_live(other, page.url)
+        assert not livelab.errors(other)
+        assert other.locator(INPUT).evaluate("e => e.getAttribute('aria-valuetext')") == values[-1]
+        fresh = other.evaluate(LIVE_JS)
+        assert [d[2] for d in fresh if d[1].startswith("unit")][-8:] == \
+            [d[2] for d in after if d[1].startswith("unit")][-8:]
+    finally:
+        other.close()
+
+
+def test_keyboard_steps_move_the_gates_and_commit(live_server, page):
+    open_live(page, f"{live_server.url}/gru?L=16")
+    knob = page.locator('input[type="range"][data-knob="shift:1"]')
+    knob.scroll_into_view_if_needed()
+    knob.focus()  # focusing asks for the frames too
+    wait_for_frames(page, "shift:1")
+    assert knob.get_attribute("aria-label") == "bias shift z"
+    before = page.evaluate(LIVE_JS)
+    since = livelab.finished_count(page)
+    for _ in range(3):
+        page.keyboard.press("PageUp")
+    drawn = page.evaluate(LIVE_JS)
+    assert drawn != before  # drawn from the frames, before any rerun
+    livelab.wait_rerun(page, since)
+    page.wait_for_function("() => location.search.includes('sh=')", timeout=30_000)
+    shift = parse_qs(urlparse(page.url).query)["sh"][0].split(",")
+    assert float(shift[1]) > 0 and float(shift[0]) == 0
+    page.keyboard.press("Home")
+    page.wait_for_function(
+        "() => new URLSearchParams(location.search).get('sh') === '0,-10,0'", timeout=30_000)
