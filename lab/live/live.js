@@ -129,7 +129,7 @@ function commit(s, ctl) {
   const k = indexOf(ctl);
   const value = valueAt(s, ctl, k);
   if (value === ctl.c.value) return;
-  s.committed = { id: ctl.c.id, value, rev: s.data.rev };
+  s.committed = { id: ctl.c.id, value, rev: s.data.rev, t: performance.now() };
   s.trigger('commit', { id: ctl.c.id, value });
 }
 
@@ -141,8 +141,10 @@ function wire(s, ctl) {
     s.hoverTimer = setTimeout(() => want(s, id), HOVER_WANT_MS);
   });
   input.addEventListener('focus', () => want(s, id));
-  input.addEventListener('pointerdown', () => { ctl.held = true; s.active = id; want(s, id); });
-  input.addEventListener('keydown', () => { s.active = id; });
+  input.addEventListener('pointerdown', () => {
+    ctl.held = true; ctl.viaPointer = true; s.active = id; want(s, id);
+  });
+  input.addEventListener('keydown', () => { ctl.viaPointer = false; s.active = id; });
   input.addEventListener('input', () => {
     s.active = id;
     const k = indexOf(ctl);
@@ -151,7 +153,7 @@ function wire(s, ctl) {
     if (!s.raf) s.raf = requestAnimationFrame(() => { s.raf = 0; drawFrame(s); });
   });
   input.addEventListener('change', () => {
-    if (ctl.held) return;  // pointerup commits
+    if (ctl.held || ctl.viaPointer) return;  // the pointer's release commits
     clearTimeout(s.keyTimer);
     ctl.keyPending = true;
     s.keyTimer = setTimeout(() => commit(s, ctl), COMMIT_AFTER_KEYS_MS);
@@ -261,7 +263,10 @@ export default function (component) {
 
   const sig = signature(data);
   if (sig !== s.sig) { s.sig = sig; buildControls(s); s.frame = null; }
-  if (s.committed && s.committed.rev !== data.rev) s.committed = null;
+  // a value sent is settled once the settings change (or the server kept them: 3 s)
+  if (s.committed && (s.committed.rev !== data.rev || performance.now() - s.committed.t > 3000)) {
+    s.committed = null;
+  }
   for (const c of data.controls) {
     const ctl = s.ctl[c.id];
     // a thumb in the hand, or a value on its way to the server, stays where it is
