@@ -24,6 +24,7 @@ from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup, tab_in_settin
 SMALL_HIDDEN = 2  # up to this size every weight gets its own slider
 HEATMAP_ABOVE = 4  # above this hidden size the gates are shown as heatmaps
 SLIDER_RANGE = 10.0
+PRESENT_CHART_HEIGHT = 620  # px: the gates chart on one 1280x720 projector screen
 CONTROL_TABS = ("cell", "input", "weights", "files")
 
 
@@ -88,7 +89,7 @@ def render(kind: str) -> None:
     show_equations(page, scenario)
     view = scenario.view
     draw = {
-        "over_time": lambda: live_gates(page, scenario, trace, ghost, tokens),
+        "over_time": lambda: live_gates(page, scenario, trace, ghost, x, tokens),
         "scrubber": lambda: show_scrubber(page, trace, tokens, view),
         "saturation": lambda: show_saturation(page, trace),
         "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
@@ -471,16 +472,25 @@ def _use_heatmap(view: S.ViewSpec, cell: S.CellSpec) -> bool:
                                          and cell.hidden_size > HEATMAP_ABOVE)
 
 
-def gates_figure(page: Page, trace: Any, ghost: Any, tokens: list[str] | None,
-                 view: S.ViewSpec, cell: S.CellSpec) -> Any:
+def gates_figure(page: Page, trace: Any, ghost: Any, x: np.ndarray, tokens: list[str] | None,
+                 scenario: S.Scenario) -> Any:
+    view, cell = scenario.view, scenario.cell
+    # The input as the first panel, its channels named (a preset's value / write signal,
+    # as long as the input is the preset's kind: patterns, not typed text or a table).
+    preset = scenario.preset if scenario.input.mode == "pattern" else ""
+    names = figures.channel_names(cell.input_size, preset, page.lang)
+    # On a projector the whole figure fits one 720 px screen.
+    height = PRESENT_CHART_HEIGHT if page.present else None
     if _use_heatmap(view, cell):
-        return figures.state_heatmap(trace, tokens=tokens, lang=page.lang, present=page.present)
+        return figures.state_heatmap(trace, tokens=tokens, lang=page.lang, present=page.present,
+                                     inputs=x, channel_names=names, height=height)
     return figures.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
-                               present=page.present, textbook_update=view.textbook_update)
+                               present=page.present, textbook_update=view.textbook_update,
+                               inputs=x, channel_names=names, height=height)
 
 
 @st.fragment
-def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghost: Any,
+def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghost: Any, x: np.ndarray,
                tokens: list[str] | None) -> None:
     """The gates over time with the live controls beside them (lab/live).
 
@@ -489,7 +499,7 @@ def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghost: Any,
     """
     if live.commit_pending(page.name):
         st.rerun()
-    fig = gates_figure(page, trace, ghost, tokens, scenario.view, scenario.cell)
+    fig = gates_figure(page, trace, ghost, x, tokens, scenario)
     with st.container(key=f"{page.name}-chart-gates"):
         if not live.mount(page, scenario, trace, fig):
             st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,

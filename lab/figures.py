@@ -40,10 +40,11 @@ from lab.figures_common import (
 )
 from lab.figures_common import colorscale as _colorscale
 from lab.figures_scrubber import ScrubberInfo, cell_scrubber, scrubber_info
-from lab.i18n import t
+from lab.i18n import catalogue, t
 
 __all__ = [
-    "GATE_RANGE", "PLOTLY_CONFIG", "TANH_RANGE", "UNIT_COLORS", "GatePanelsInfo", "PanelInfo", "PhaseInfo",
+    "CHANNEL_COLORS", "GATE_RANGE", "PLOTLY_CONFIG", "TANH_RANGE", "UNIT_COLORS", "GatePanelsInfo",
+    "InputPanelInfo", "PanelInfo", "PhaseInfo", "channel_names",
     "SaturationRow", "ScrubberInfo", "apply_style", "cell_scrubber", "empty_figure",
     "gate_panels", "heatmap", "line_chart", "phase_portrait", "quantity_label",
     "saturation_bar", "saturation_info", "scrubber_info", "state_heatmap",
@@ -51,6 +52,92 @@ __all__ = [
 
 # --------------------------------------------------------------------------------------
 # Gate panels: one subplot row per recorded quantity
+
+
+#: One colour per input channel: apart from the units' colours, so x and h never look alike.
+CHANNEL_COLORS: tuple[str, ...] = ("#3d3d3d", "#7B3294", "#8C6D31", "#8f8f8f")
+MAX_TOKEN_LABELS = 64  # more typed tokens than this would overprint each other
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+class InputPanelInfo(NamedTuple):
+    """The input panel: the (L, I) sequence, a name per channel, the typed tokens (or None)."""
+
+    label: str
+    values: np.ndarray
+    names: tuple[str, ...]
+    tokens: tuple[str, ...] | None
+    y_range: tuple[float, float]
+
+
+def channel_names(input_size: int, preset: str = "", lang: str = "en") -> tuple[str, ...]:
+    """A name per input channel: "x₀", "x₁", ...; a preset that gives its channels a role
+    (the GRU latch's value and write signal) names them in lab/locales/figures.py
+    (``fig.ch.<preset>.<channel>``)."""
+    strings = catalogue()
+    names = []
+    for c in range(input_size):
+        key = f"fig.ch.{preset}.{c}"
+        names.append(t(key, lang) if preset and key in strings
+                     else t("fig.channel", lang, x=f"x{c}".translate(_SUBSCRIPTS)))
+    return tuple(names)
+
+
+def _get_input_info(inputs: Any, length: int, *, batch: int = 0,
+                    tokens: Sequence[str] | str | None = None,
+                    names: Sequence[str] | None = None,
+                    lang: str = "en") -> InputPanelInfo | None:
+    """The first ``length`` steps of ``inputs`` ((L, I), (L, B, I) or (L,)), or None."""
+    if inputs is None:
+        return None
+    x = np.asarray(inputs, dtype=float)
+    if x.ndim == 3:
+        x = x[:, batch, :]
+    elif x.ndim == 1:
+        x = x[:, None]
+    x = x[:length]
+    if x.ndim != 2 or x.size == 0:
+        return None
+    given = tuple(names or ())
+    fallback = channel_names(x.shape[1], lang=lang)
+    labels = tuple(given[c] if c < len(given) else fallback[c] for c in range(x.shape[1]))
+    typed = None
+    if tokens is not None and len(x) <= MAX_TOKEN_LABELS:
+        typed = tokens_for(tokens, len(x))
+    finite = x[np.isfinite(x)]
+    lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (-1.0, 1.0)
+    if hi - lo < 1e-9:  # a flat input: a band around it, not a zero-height axis
+        lo, hi = lo - 1.0, hi + 1.0
+    pad = 0.12 * (hi - lo)
+    top = hi + pad + (0.3 * (hi - lo) if typed else 0.0)  # room for the token labels
+    return InputPanelInfo(t("fig.inputs", lang), x, labels, typed, (lo - pad, top))
+
+
+def _input_traces(info: InputPanelInfo, axes: dict[str, str], present: bool,
+                  legend: bool = True) -> list[dict[str, Any]]:
+    """One line per channel (named in the legend), the typed tokens as text above them."""
+    width = line_width(present)
+    steps = list(range(info.values.shape[0]))
+    data: list[dict[str, Any]] = []
+    for c, column in enumerate(info.values.T.tolist()):
+        name = info.names[c]
+        data.append({
+            "type": "scatter", "x": steps, "y": column, "mode": "lines+markers",
+            "name": name, "legendgroup": f"input{c}", "showlegend": legend,
+            "line": {"color": CHANNEL_COLORS[c % len(CHANNEL_COLORS)], "width": width},
+            "marker": {"size": 5 if not present else 9},
+            "hovertemplate": f"t = %{{x}}: %{{y:.3f}}<extra>{name}</extra>", **axes})
+    if info.tokens:
+        lo, top = info.y_range
+        data.append({
+            "type": "scatter", "x": steps, "y": [top - 0.13 * (top - lo)] * len(steps),
+            "mode": "text", "text": list(info.tokens), "showlegend": False,
+            "textfont": {"size": font_size(present)}, "hoverinfo": "skip", **axes})
+    return data
+
+
+def _input_axis(yaxis: dict[str, Any], info: InputPanelInfo) -> None:
+    yaxis.update(range=list(info.y_range), autorange=False, zeroline=True)
 
 
 class PanelInfo(NamedTuple):
@@ -69,6 +156,7 @@ class GatePanelsInfo(NamedTuple):
     kind: str
     panels: tuple[PanelInfo, ...]
     ticks: tuple[str, ...] | None
+    inputs: InputPanelInfo | None = None
 
 
 def _ghost_values(ghost: Any, name: str, layer: int, direction: int, batch: int,
@@ -121,7 +209,8 @@ def _stacked_rows(titles: Sequence[str], spacing: float, present: bool, x_axis: 
 
 def _get_gate_panels_info(trace: Any, ghost: Any = None, *, layer: int = 0, direction: int = 0,
                           batch: int = 0, tokens: Sequence[str] | str | None = None,
-                          lang: str = "en", textbook_update: bool = False) -> GatePanelsInfo:
+                          lang: str = "en", textbook_update: bool = False, inputs: Any = None,
+                          channel_names: Sequence[str] | None = None) -> GatePanelsInfo:
     if trace is None:
         return GatePanelsInfo("", (), None)
     panels = []
@@ -136,39 +225,63 @@ def _get_gate_panels_info(trace: Any, ghost: Any = None, *, layer: int = 0, dire
             old = None if old is None else 1.0 - old
         panels.append(PanelInfo(name, quantity_label(trace.kind, name, lang, textbook), values,
                                 old, y_range(name, values, old)))
-    return GatePanelsInfo(trace.kind, tuple(panels), tokens_for(tokens, length))
+    return GatePanelsInfo(trace.kind, tuple(panels), tokens_for(tokens, length),
+                          _get_input_info(inputs, length, batch=batch, tokens=tokens,
+                                          names=channel_names, lang=lang))
 
 
-def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool) -> go.Figure:
+def _fit_height(layout: dict[str, Any], rows: int, per_row: int, height: int | None) -> None:
+    """The figure's height: ``per_row`` px a panel, or the height the page asked for (a
+    projector's first screen) but never under 70 px a panel. Panels squeezed under 130 px
+    get at most 3 y ticks, so that large tick labels do not overprint each other."""
+    if height is None:
+        layout["height"] = 90 + rows * per_row
+        return
+    layout["height"] = max(int(height), 90 + rows * 70)
+    if (layout["height"] - 90) / rows < 130:
+        for row in range(1, rows + 1):
+            layout["yaxis" + _axis_ref(row)]["nticks"] = 3
+
+
+def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool,
+                          height: int | None = None) -> go.Figure:
     if not info.panels:
         return empty_figure(lang=lang, present=present)
-    rows = len(info.panels)
+    first = 2 if info.inputs is not None else 1  # the input, when given, is the first row
+    labels = ([info.inputs.label] if info.inputs is not None else []) + [
+        p.label for p in info.panels]
+    rows = len(labels)
     width = line_width(present)
     length = max(p.values.shape[0] for p in info.panels)
     x_axis = {**tick_axis(info.ticks, length), "range": [-0.5, length - 0.5]}
     layout = style_layout(present)
-    layout.update(_stacked_rows([p.label for p in info.panels], min(0.07, 0.35 / rows), present,
-                                x_axis, t("fig.step", lang)))
+    layout.update(_stacked_rows(labels, min(0.07, 0.35 / rows), present, x_axis,
+                                t("fig.step", lang)))
     previous = t("fig.previous", lang)
     data: list[dict[str, Any]] = []
-    for row, panel in enumerate(info.panels, start=1):
+    if info.inputs is not None:
+        data += _input_traces(info.inputs, {"xaxis": "x", "yaxis": "y"}, present)
+        _input_axis(layout["yaxis"], info.inputs)
+    ghosts = False
+    for row, panel in enumerate(info.panels, start=first):
         axes = {"xaxis": "x" + _axis_ref(row), "yaxis": "y" + _axis_ref(row)}
         if panel.ghost is not None:
             steps = list(range(panel.ghost.shape[0]))
             for unit, column in enumerate(panel.ghost.T.tolist()):
                 data.append({
                     "type": "scatter", "x": steps, "y": column, "mode": "lines+markers",
-                    "name": previous, "legendgroup": "previous", "showlegend": not data,
+                    "name": previous, "legendgroup": "previous", "showlegend": not ghosts,
                     "opacity": GHOST_OPACITY, "hoverinfo": "skip",
                     "line": {"color": UNIT_COLORS[unit % len(UNIT_COLORS)], "width": width,
                              "dash": "dot"},
                     "marker": {"size": 4 if not present else 7}, **axes})
+                ghosts = True
         steps = list(range(panel.values.shape[0]))
         for unit, column in enumerate(panel.values.T.tolist()):
             name = t("fig.unit", lang, k=unit)
             data.append({
                 "type": "scatter", "x": steps, "y": column, "mode": "lines+markers",
-                "name": name, "legendgroup": f"unit{unit}", "showlegend": row == 1,
+                "name": name, "legendgroup": f"unit{unit}", "showlegend": row == first,
                 "line": {"color": UNIT_COLORS[unit % len(UNIT_COLORS)], "width": width},
                 "marker": {"size": 6 if not present else 10},
                 "hovertemplate": f"{panel.label}<br>t = %{{x}}: %{{y:.3f}}<extra>{name}</extra>",
@@ -178,7 +291,8 @@ def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool) -> go.
             yaxis["autorange"] = True
         else:
             yaxis.update(range=list(panel.y_range), autorange=False)
-    layout.update(height=90 + rows * (230 if present else 165), hovermode="x unified")
+    _fit_height(layout, rows, 230 if present else 165, height)
+    layout["hovermode"] = "x unified"
     layout["legend"].update(orientation="h", yanchor="bottom", y=1.0 + 0.12 / rows,
                             xanchor="right", x=1.0)
     layout["margin"]["t"] = 110 if present else 80  # room for the legend above the panels
@@ -187,17 +301,26 @@ def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool) -> go.
 
 def gate_panels(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 0,
                 ghost: Any = None, tokens: Sequence[str] | str | None = None, lang: str = "en",
-                present: bool = False, textbook_update: bool = False) -> go.Figure:
+                present: bool = False, textbook_update: bool = False, inputs: Any = None,
+                channel_names: Sequence[str] | None = None,
+                height: int | None = None) -> go.Figure:
     """One row per recorded quantity, one line per hidden unit, shared time axis.
 
     Sigmoid gates on a fixed 0..1 axis, tanh quantities on -1..1 (autoscaled if they leave
     it). ``ghost`` (the previous trace) is drawn faint and dotted, as far as it matches.
     ``textbook_update`` shows GRU's 1 - z as the textbook's z. Meant for hidden size <= 4;
     use :func:`state_heatmap` above that.
+
+    ``inputs`` (the (L, I) sequence the trace ran on) adds the input as the first panel:
+    one line per channel, named by ``channel_names`` (default x₀, x₁, ...; see
+    :func:`channel_names`) in the legend, and the typed ``tokens`` as text above them.
+    ``height`` (px) fits the whole figure into a given height, e.g. a projector's first
+    screen in presentation mode; by default each panel gets its own fixed height.
     """
     info = _get_gate_panels_info(trace, ghost, layer=layer, direction=direction, batch=batch,
-                                 tokens=tokens, lang=lang, textbook_update=textbook_update)
-    return _get_gate_panels_plot(info, lang, present)
+                                 tokens=tokens, lang=lang, textbook_update=textbook_update,
+                                 inputs=inputs, channel_names=channel_names)
+    return _get_gate_panels_plot(info, lang, present, height)
 
 
 # --------------------------------------------------------------------------------------
@@ -218,6 +341,7 @@ class HeatmapPanel(NamedTuple):
 class StateHeatmapInfo(NamedTuple):
     panels: tuple[HeatmapPanel, ...]
     ticks: tuple[str, ...] | None
+    inputs: InputPanelInfo | None = None
 
 
 def _colour_range(name: str, values: np.ndarray) -> tuple[float, float, str]:
@@ -233,7 +357,8 @@ def _colour_range(name: str, values: np.ndarray) -> tuple[float, float, str]:
 def _get_state_heatmap_info(trace: Any, names: Sequence[str] | None = None, *, layer: int = 0,
                             direction: int = 0, batch: int = 0,
                             tokens: Sequence[str] | str | None = None,
-                            lang: str = "en") -> StateHeatmapInfo:
+                            lang: str = "en", inputs: Any = None,
+                            channel_names: Sequence[str] | None = None) -> StateHeatmapInfo:
     if trace is None:
         return StateHeatmapInfo((), None)
     panels = []
@@ -244,20 +369,32 @@ def _get_state_heatmap_info(trace: Any, names: Sequence[str] | None = None, *, l
         zmin, zmax, scale = _colour_range(name, values)
         panels.append(HeatmapPanel(name, quantity_label(trace.kind, name, lang), values.T,
                                    zmin, zmax, scale))
-    return StateHeatmapInfo(tuple(panels), tokens_for(tokens, length))
+    return StateHeatmapInfo(tuple(panels), tokens_for(tokens, length),
+                            _get_input_info(inputs, length, batch=batch, tokens=tokens,
+                                            names=channel_names, lang=lang))
 
 
-def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool) -> go.Figure:
+def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
+                            height: int | None = None) -> go.Figure:
     if not info.panels:
         return empty_figure(lang=lang, present=present)
-    rows = len(info.panels)
+    first = 2 if info.inputs is not None else 1  # the input, when given, is the first row
+    labels = ([info.inputs.label] if info.inputs is not None else []) + [
+        p.label for p in info.panels]
+    rows = len(labels)
     length = info.panels[0].z.shape[1]
-    layout = style_layout(present, titled=False)
-    layout.update(_stacked_rows([p.label for p in info.panels], min(0.08, 0.4 / rows), present,
-                                tick_axis(info.ticks, length), t("fig.step", lang)))
+    layout = style_layout(present, titled=info.inputs is not None)
+    layout.update(_stacked_rows(labels, min(0.08, 0.4 / rows), present,
+                                {**tick_axis(info.ticks, length), "range": [-0.5, length - 0.5]},
+                                t("fig.step", lang)))
     units_title = t("fig.units", lang)
     data: list[dict[str, Any]] = []
-    for row, panel in enumerate(info.panels, start=1):
+    if info.inputs is not None:
+        data += _input_traces(info.inputs, {"xaxis": "x", "yaxis": "y"}, present)
+        _input_axis(layout["yaxis"], info.inputs)
+        layout["legend"].update(orientation="h", yanchor="bottom", y=1.0 + 0.12 / rows,
+                                xanchor="right", x=1.0)
+    for row, panel in enumerate(info.panels, start=first):
         ref = _axis_ref(row)
         yaxis = layout["yaxis" + ref]
         low, high = yaxis["domain"]
@@ -276,17 +413,24 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool) ->
                         if units <= 12 else {}))
     unit_rows = max(p.z.shape[0] for p in info.panels)
     per = min(260, 80 + 8 * unit_rows) * (1.3 if present else 1.0)
-    layout["height"] = int(90 + rows * per)
+    _fit_height(layout, rows, int(per), height)
     return LabFigure({"data": data, "layout": layout})
 
 
 def state_heatmap(trace: Any, *, names: Sequence[str] | None = None, layer: int = 0,
                   direction: int = 0, batch: int = 0, tokens: Sequence[str] | str | None = None,
-                  lang: str = "en", present: bool = False) -> go.Figure:
-    """One heatmap per quantity, units (rows) by time (columns), fixed colour ranges."""
+                  lang: str = "en", present: bool = False, inputs: Any = None,
+                  channel_names: Sequence[str] | None = None,
+                  height: int | None = None) -> go.Figure:
+    """One heatmap per quantity, units (rows) by time (columns), fixed colour ranges.
+
+    ``inputs``, ``channel_names`` and ``height`` as in :func:`gate_panels`: the input is
+    drawn first, as lines, on the same time axis.
+    """
     info = _get_state_heatmap_info(trace, names, layer=layer, direction=direction, batch=batch,
-                                   tokens=tokens, lang=lang)
-    return _get_state_heatmap_plot(info, lang, present)
+                                   tokens=tokens, lang=lang, inputs=inputs,
+                                   channel_names=channel_names)
+    return _get_state_heatmap_plot(info, lang, present, height)
 
 
 # --------------------------------------------------------------------------------------

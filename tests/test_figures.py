@@ -181,6 +181,101 @@ def test_batched_trace_uses_the_chosen_batch_row() -> None:
 
 
 # --------------------------------------------------------------------------------------
+# the input panel: the sequence the cell ran on, first, on the gates' time axis
+
+
+def test_input_is_the_first_panel_one_named_line_per_channel() -> None:
+    x = xs(9)
+    tr = net("gru").trace(x)
+    fig = valid(F.gate_panels(tr, inputs=x))
+    inputs = [d for d in fig.data if d.yaxis == "y"]
+    assert [d.name for d in inputs] == ["input x₀", "input x₁"]
+    for c, line in enumerate(inputs):
+        np.testing.assert_array_equal(line.y, x[:, c])  # the values drawn are the input's
+        assert list(line.x) == list(range(9)) and line.showlegend
+    # The gates follow it, one row down, on the same (shared) time axis.
+    assert fig.layout.annotations[0].text == "input xₜ"
+    assert [a.text for a in fig.layout.annotations[1:]] == [
+        "reset gate r", "update gate z", "candidate n", "hidden state h"]
+    np.testing.assert_allclose([d for d in fig.data if d.yaxis == "y2"][0].y,
+                               tr.get("reset")[:, 0])
+    assert fig.layout.xaxis.matches == "x5" and fig.layout.xaxis5.range == (-0.5, 8.5)
+    low, high = fig.layout.yaxis.range  # every input value inside the panel
+    assert low < x.min() and high > x.max()
+    # Channel colours are not unit colours: x and h never look alike.
+    assert not {d.line.color for d in inputs} & set(F.UNIT_COLORS)
+    # Without inputs nothing changes: the gates start at the top.
+    assert view(F.gate_panels(tr)).layout.annotations[0].text == "reset gate r"
+
+
+def test_input_panel_of_a_batch_and_of_a_longer_sequence() -> None:
+    x = np.stack([xs(7, seed=1), xs(7, seed=2)], axis=1)  # (L, B, I)
+    tr = net("gru").trace(x)
+    fig = view(F.gate_panels(tr, batch=1, inputs=x))
+    np.testing.assert_array_equal(fig.data[1].y, x[:, 1, 1])
+    short = net("lstm").trace(xs(4))
+    info = F._get_gate_panels_info(short, inputs=xs(10))  # only the traced steps
+    assert info.inputs is not None and info.inputs.values.shape == (4, 2)
+    flat = F._get_gate_panels_info(short, inputs=np.zeros((4, 2)))
+    assert flat.inputs is not None and flat.inputs.y_range[0] < 0 < flat.inputs.y_range[1]
+
+
+def test_typed_tokens_label_the_input_and_the_time_axis() -> None:
+    x = xs(5)
+    tr = net("gru").trace(x)
+    fig = valid(F.gate_panels(tr, inputs=x, tokens=["h", "i", " ", "y", "o"]))
+    text = [d for d in fig.data if d.mode == "text"]
+    assert len(text) == 1 and text[0].yaxis == "y"
+    assert list(text[0].text) == ["h", "i", "␣", "y", "o"] and list(text[0].x) == [0, 1, 2, 3, 4]
+    low, high = fig.layout.yaxis.range  # the labels sit above every input value
+    assert x.max() < text[0].y[0] < high
+    assert list(fig.layout.xaxis5.ticktext) == ["h", "i", "␣", "y", "o"]
+    assert not [d for d in view(F.gate_panels(tr, inputs=x)).data if d.mode == "text"]
+
+
+def test_channel_names_of_the_gru_latch_say_value_and_write_signal() -> None:
+    assert F.channel_names(2, "gru-latch") == ("x₀ value", "x₁ write signal")
+    assert F.channel_names(2, "gru-latch", "zh") == ("x₀ 数值", "x₁ 写入信号")
+    assert F.channel_names(3, "gru-latch")[2] == "input x₂"  # a channel the preset has not
+    assert F.channel_names(2) == ("input x₀", "input x₁")
+    assert F.channel_names(1, "rnn-vanish", "zh") == ("输入 x₀",)
+    x = xs(6)
+    fig = view(F.gate_panels(net("gru").trace(x), inputs=x,
+                             channel_names=F.channel_names(2, "gru-latch")))
+    assert [d.name for d in fig.data[:2]] == ["x₀ value", "x₁ write signal"]
+    assert all(d.showlegend for d in fig.data[:2])
+
+
+def test_state_heatmap_draws_the_input_first_as_lines() -> None:
+    x = xs(8)
+    tr = net("lstm", hidden=6).trace(x)
+    fig = valid(F.state_heatmap(tr, inputs=x, tokens=list("abcdefgh")))
+    lines = [d for d in fig.data if d.type == "scatter" and d.mode != "text"]
+    assert [d.yaxis for d in lines] == ["y", "y"]
+    np.testing.assert_array_equal(lines[0].y, x[:, 0])
+    maps = [d for d in fig.data if d.type == "heatmap"]
+    assert [d.yaxis for d in maps] == ["y2", "y3", "y4", "y5", "y6", "y7"]
+    np.testing.assert_allclose(maps[0].z, tr.get("input").T)  # units by steps
+    assert fig.layout.annotations[0].text == "input xₜ"
+    assert fig.layout.xaxis.matches == "x7"
+
+
+def test_presentation_fits_a_given_height_with_large_type() -> None:
+    x = xs(12)
+    tr = net("lstm").trace(x)
+    fig = view(F.gate_panels(tr, inputs=x, present=True, height=620))
+    assert fig.layout.height == 620  # the page's first screen, not 90 + 7 x 230 px
+    assert fig.layout.font.size >= 16 and fig.layout.legend.font.size >= 16
+    assert all(a.font.size >= 16 for a in fig.layout.annotations)
+    assert all(fig.layout[f"yaxis{r or ''}"].nticks == 3 for r in [0, 2, 3, 4, 5, 6, 7])
+    assert view(F.gate_panels(tr, inputs=x, present=True)).layout.yaxis.nticks is None
+    assert view(F.gate_panels(tr, inputs=x, height=10)).layout.height == 90 + 7 * 70
+    hm = view(F.state_heatmap(net("gru", hidden=6).trace(x), inputs=x, present=True,
+                              height=620))
+    assert hm.layout.height == 620 and hm.layout.font.size >= 16
+
+
+# --------------------------------------------------------------------------------------
 # heatmap, phase portrait, saturation
 
 

@@ -158,6 +158,30 @@ def test_a_preset_applies_and_explains_itself(name, preset):
     assert slider.value == pytest.approx(weights["bias_ih_l0"][0])
 
 
+def test_the_gates_chart_draws_the_latch_input_first_with_named_channels():
+    at = run_page("gru")
+    at.selectbox(key="gru.preset_choice.en").set_value("gru-latch")
+    at.button(key="gru.preset_apply").click().run()
+    assert not at.exception
+    spec = gate_chart(at)
+    x, _ = S.build_input(scenario(at, "gru").input, 2)
+    first = [d for d in spec["data"] if d["yaxis"] == "y"]
+    assert [d["name"] for d in first] == ["x₀ value", "x₁ write signal"]
+    np.testing.assert_allclose(first[0]["y"], x[:, 0])  # the value channel
+    np.testing.assert_allclose(first[1]["y"], x[:, 1])  # the write signal's impulses
+    assert spec["layout"]["annotations"][0]["text"] == t("fig.inputs")
+    # The update gate (second gate row) drops exactly where the write signal fires.
+    update = [d for d in spec["data"] if d["yaxis"] == "y3"][-1]["y"]
+    writes = np.flatnonzero(x[:, 1] > 0.5)
+    assert writes.size and all(update[i] < 0.01 for i in writes)
+
+
+def test_text_input_puts_the_typed_tokens_on_the_input_panel():
+    at = run_page("gru", {"mode": "text", "txt": "hi yo"})
+    tokens = [d for d in gate_chart(at)["data"] if d.get("mode") == "text"]
+    assert len(tokens) == 1 and tokens[0]["text"] == ["h", "i", "␣", "y", "o"]
+
+
 @pytest.mark.parametrize("name", CELL_PAGES)
 def test_settings_survive_a_round_trip_through_the_url(name):
     at = run_page(name)

@@ -24,6 +24,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fig.value": ("value", "数值"),
     "fig.no_data": ("No data to show.", "没有可显示的数据。"),
     "fig.gate_panels.title": ("Gates over time", "各个门随时间的变化"),
+    # the input panel (first row of the gates over time)
+    "fig.inputs": ("input xₜ", "输入 xₜ"),
+    "fig.channel": ("input {x}", "输入 {x}"),
+    # channels that a preset gives a role (its explanation names them)
+    "fig.ch.gru-latch.0": ("x₀ value", "x₀ 数值"),
+    "fig.ch.gru-latch.1": ("x₁ write signal", "x₁ 写入信号"),
+    "fig.ch.gru-reset-wipe.0": ("x₀ pulses", "x₀ 脉冲"),
+    "fig.ch.gru-reset-wipe.1": ("x₁ reset cue", "x₁ 重置提示"),
+    "fig.ch.lstm-hold-value.0": ("x₀ value", "x₀ 数值"),
+    "fig.ch.lstm-hold-value.1": ("x₁ write signal", "x₁ 写入信号"),
     "fig.heatmap.title": ("Every unit at every step", "每个单元在每一步的取值"),
     # phase portrait
     "fig.phase.title": ("Hidden state trajectory (h₀ vs h₁)", "隐藏状态轨迹（h₀ 对 h₁）"),
