@@ -48,6 +48,8 @@ def render(kind: str) -> None:
     pending = live.take_commit(kind)
     if pending is not None:  # a live control was released: its value joins the settings
         live.apply_commit(page, bound, pending, fallback_keys(bound, pending))
+    else:  # another control changed the page: frames are sent again when asked for
+        live.forget_active(kind)
 
     st.title(page.t(f"page.{kind}"))
     st.caption(page.t(f"cell.intro.{kind}"))

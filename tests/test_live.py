@@ -119,6 +119,20 @@ def test_every_frame_is_the_engine_at_that_value(cell):
                                                err_msg=f"{control.id} k={k} {name}")
 
 
+def test_long_inputs_get_the_frames_around_the_current_value():
+    cell = S.CellSpec(kind="lstm", hidden_size=16)
+    x = x_of(cell, 500)
+    control = C.controls_for(cell)[1]  # shift of the input gate: 201 values
+    values = C.grid(control)
+    payload = F.sweep_payload(cell, x, control, values)
+    frames = decoded(payload)
+    k0, n = payload["k0"], len(frames)
+    assert n * frames[0].size <= F.MAX_VALUES and 3 <= n < len(values)
+    assert payload["grid"] == values.tolist() and k0 <= values.tolist().index(0.0) < k0 + n
+    trace = cell_net(C.apply(cell, control, float(values[k0 + n - 1]))).trace(x)
+    np.testing.assert_allclose(frames[-1, -1], trace.get("hidden"), rtol=0, atol=1e-12)
+
+
 def test_effective_from_base_is_the_settings_arithmetic():
     cell = S.CellSpec(kind="lstm", hidden_size=3, scale=(0.5, 2.0), shift=(1.0, -2.0, 0.5, 3.0))
     got = F.effective_from_base("lstm", 3, S.base_weights(cell), cell.scale, cell.shift)
@@ -182,12 +196,19 @@ def test_the_page_mounts_the_live_gates_with_every_control():
         assert c["min"] <= c["value"] <= c["max"] and 0 <= c["k"] < c["n"]
 
 
-def test_a_wanted_control_gets_its_frames():
+def test_the_control_in_use_keeps_its_frames_and_other_changes_drop_them():
     at = run_gru()
+    # "want" (a fragment rerun in the browser) marks the control in use; a release of it
+    # reruns the page, which sends its frames for the new value.
     at.session_state["gru.live.active"] = "w:weight_hh_l0:2:0"
+    at.session_state["gru.live.commit"] = {"id": "w:weight_hh_l0:2:0", "value": 0.5}
     at.run()
     sweep = live(at)["sweep"]
     assert sweep["id"] == "w:weight_hh_l0:2:0" and sweep["shape"][:2] == [len(sweep["grid"]), 4]
+    assert 0.5 in sweep["grid"]
+    # Any other rerun (a size, the input) sends no frames until the browser asks again.
+    at.slider(key="gru.1.cell.input_size").set_value(2).run()
+    assert live(at)["sweep"] is None
 
 
 def test_a_commit_goes_into_the_settings_the_link_and_the_ghost():

@@ -169,13 +169,20 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
         "plotly_url": _plotly_url(),
         "present": page.present,
         "fit": True,
-        "text": {"title": page.t("live.title"), "failed": page.t("live.failed")},
+        "text": {"title": page.t("live.title"), "failed": page.t("live.failed"),
+                 "beyond": page.t("live.beyond")},
     }
     result = _mount(key=component_key(kind), data=data, default={"failed": None},
                     on_want_change=lambda: _on_want(kind),
                     on_commit_change=lambda: _on_commit(kind),
                     on_failed_change=lambda: None)
     return not getattr(result, "failed", None)
+
+
+def forget_active(kind: str) -> None:
+    """No frames in this run unless asked again (a size or input change: the browser asks
+    for the frames of the control it is on; other reruns stay light)."""
+    st.session_state.pop(_active_key(kind), None)
 
 
 def commit_pending(kind: str) -> bool:

@@ -144,9 +144,10 @@ function wire(s, ctl) {
   input.addEventListener('pointerdown', () => {
     ctl.held = true; ctl.viaPointer = true; s.active = id; want(s, id);
   });
-  input.addEventListener('keydown', () => { ctl.viaPointer = false; s.active = id; });
+  input.addEventListener('keydown', () => { ctl.viaPointer = false; s.active = id; want(s, id); });
   input.addEventListener('input', () => {
     s.active = id;
+    want(s, id);
     const k = indexOf(ctl);
     showValue(ctl, valueAt(s, ctl, k));
     s.frame = { id, k };
@@ -172,6 +173,7 @@ function wire(s, ctl) {
 function frameUpdate(s, k) {
   const sw = s.sweep;
   const [, P, L, H] = sw.shape;
+  k -= sw.k0;
   const ys = [], yIdx = [], zs = [], zIdx = [];
   for (const [ti, p, u] of s.data.map) {
     const base = (k * P + p) * L * H;
@@ -196,6 +198,12 @@ function drawFrame(s) {
   const f = s.frame;
   const sw = s.sweep;
   if (!f || !s.gd || !sw || sw.id !== f.id || sw.rev !== s.data.rev) return;
+  const status = s.root.querySelector('.gl-status');
+  if (f.k < sw.k0 || f.k >= sw.k0 + sw.shape[0]) {  // beyond the frames sent (long inputs)
+    status.textContent = s.data.text.beyond;
+    return;
+  }
+  if (status.textContent === s.data.text.beyond) status.textContent = '';
   const { ys, yIdx, zs, zIdx } = frameUpdate(s, f.k);
   if (yIdx.length) window.Plotly.restyle(s.gd, { y: ys }, yIdx);
   if (zIdx.length) window.Plotly.restyle(s.gd, { z: zs }, zIdx);
@@ -276,7 +284,7 @@ export default function (component) {
     setRange(ctl, c);
   }
   if (data.sweep && (!s.sweep || s.sweep.id !== data.sweep.id || s.sweep.rev !== data.rev)) {
-    s.sweep = { id: data.sweep.id, rev: data.rev, grid: data.sweep.grid,
+    s.sweep = { id: data.sweep.id, rev: data.rev, grid: data.sweep.grid, k0: data.sweep.k0,
                 shape: data.sweep.shape, frames: b64ToFloat64(data.sweep.frames) };
   }
   // for tests and benchmarks: whose frames are here, for which settings
