@@ -136,7 +136,9 @@ function commit(s, ctl) {
 function wire(s, ctl) {
   const { input } = ctl;
   const id = ctl.c.id;
+  input.addEventListener('pointerleave', () => { if (s.hover === id) s.hover = null; });
   input.addEventListener('pointerenter', () => {
+    s.hover = id;
     clearTimeout(s.hoverTimer);
     s.hoverTimer = setTimeout(() => want(s, id), HOVER_WANT_MS);
   });
@@ -331,6 +333,11 @@ export default function (component) {
   // for tests and benchmarks: whose frames are here, for which settings
   root.dataset.sweep = s.sweep && s.sweep.rev === data.rev ? s.sweep.id : '';
   root.dataset.rev = data.rev;
+  // New settings (a size, the input, a release): the control under the pointer or the
+  // keyboard asks for its frames again at once.
+  const focused = Object.values(s.ctl).find((c) => c.input === document.activeElement);
+  const near = s.hover || (focused && focused.c.id);
+  if (near && s.ctl[near] && !data.sweep) want(s, near);
   const status = root.querySelector('.gl-status');
   loadPlotly(data.plotly_url).then(() => {
     status.textContent = '';
