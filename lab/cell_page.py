@@ -314,10 +314,11 @@ def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
             st.markdown(f"**{page.t(f'gate.{cell.kind}.{block}')}**")
             for name, index, sub in S.block_elements(weights, b, h):
                 value = float(weights[name][index])
-                label = f"{equations.weight_latex(name, block, cell.kind)}[{sub}]"
+                # plain text, as the live controls: a screen reader reads the label
+                label = f"{equations.weight_symbol(name, block, cell.kind)}[{sub}]"
                 lo, hi = min(-SLIDER_RANGE, value), max(SLIDER_RANGE, value)
                 new = bound.widget(st.slider, weight_widget(cell, name, index), value,
-                                   f"${label}$", min_value=lo, max_value=hi, step=0.05)
+                                   label, min_value=lo, max_value=hi, step=0.05)
                 if new != value:
                     cell = S.with_edit(cell, name, index, new)
     bound.set("cell", cell)

@@ -136,3 +136,27 @@ def test_keyboard_steps_move_the_gates_and_commit(live_server, page):
     page.keyboard.press("Home")
     page.wait_for_function(
         "() => new URLSearchParams(location.search).get('sh') === '0,-10,0'", timeout=30_000)
+
+
+def test_without_plotly_js_the_page_falls_back_to_streamlit_charts_and_sliders(live_server,
+                                                                                 page):
+    """Plotly.js cannot load (blocked here): the component says so, the page draws the
+    chart with st.plotly_chart, and the Streamlit weight sliders still change it."""
+    from lab.i18n import t
+
+    page.route("**/app/static/plotly.min.js", lambda route: route.abort())
+    livelab.open_page(page, f"{live_server.url}/gru?L=12", chart=False)
+    page.wait_for_selector('.st-key-gru-chart-gates [data-testid="stPlotlyChart"] .main-svg',
+                           timeout=60_000)
+    assert t("live.failed", "en") in page.locator(".gl-status").inner_text()
+    livelab.wait_quiet(page)
+    before = page.evaluate(livelab.CHARTS_JS)
+    livelab.open_tab(page, t("cell.tab.weights", "en"))
+    slider = page.locator('[data-testid="stSlider"] input[type="range"][aria-label*="W"]').first
+    since = livelab.finished_count(page)
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    livelab.wait_rerun(page, since)
+    livelab.wait_quiet(page)
+    assert page.evaluate(livelab.CHARTS_JS) != before
+    assert "w=" in page.url
