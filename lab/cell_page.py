@@ -52,7 +52,8 @@ def render(kind: str) -> None:
         live.forget_active(kind)
 
     st.title(page.t(f"page.{kind}"))
-    st.caption(page.t(f"cell.intro.{kind}"))
+    if not page.present:  # on a projector the plots need the room
+        st.caption(page.t(f"cell.intro.{kind}"))
     preset_picker(page, bound, kind)
     # The plots come first on screen (the live weights beside the gates chart), the
     # settings below them; they run first, as the plots follow from them.
