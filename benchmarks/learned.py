@@ -30,8 +30,8 @@ TRAIN_TARGET_S = 30.0
 def main() -> None:
     from streamlit.testing.v1 import AppTest
 
-    import lab.learned_page as lp
-    from gates import training
+    import lab.pages.learned as lp
+    from classroom import training
 
     settings = lp.LearnedSettings()
     if not lp.model_path(settings.task, settings.kind).exists():
@@ -39,7 +39,7 @@ def main() -> None:
         for kind in lp.KINDS:
             model = training.train(settings.task, kind, hidden_size=settings.hidden_size,
                                    steps=5)
-            training.save_model(model, folder / f"{settings.task}_{kind}.npz")
+            training.save_model(model, training.pretrained_path(settings.task, kind, folder))
         lp.MODELS = folder
         print(f"(no shipped models: stand-ins of hidden size {settings.hidden_size} in "
               f"{folder})")

@@ -1,9 +1,10 @@
 """gates: NumPy twins of torch's RNN / GRU / LSTM that record every gate at every step.
 
 The public contract is docs/API.md. Importing gates needs only NumPy (never torch).
+The teaching material built on it (presets, challenges, tasks, training) is the sibling
+package ``classroom``; ``gates`` never imports it.
 """
 
-from gates import inputs, presets  # teacher's inputs and classroom scenarios
 from gates.backward import Gradients, backward
 from gates.network import GRU, LSTM, RNN
 from gates.sweep import sweep, sweep_param
@@ -18,8 +19,6 @@ __all__ = [
     "NetConfig",
     "Trace",
     "backward",
-    "inputs",
-    "presets",
     "sweep",
     "sweep_param",
 ]

@@ -19,15 +19,15 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
+from gates import kinds
 from gates.backward import backward
 
 Array = NDArray[np.float64]
 
-#: Gate blocks per cell kind, in torch's stacking order.
-GATES: dict[str, tuple[str, ...]] = {"rnn": ("h",), "gru": ("r", "z", "n"),
-                                     "lstm": ("i", "f", "g", "o")}
+#: Gate blocks per cell kind, in torch's stacking order (from :mod:`gates.kinds`).
+GATES: dict[str, tuple[str, ...]] = kinds.GATE_BLOCKS
 #: States carried from one step to the next.
-STATES: dict[str, tuple[str, ...]] = {"rnn": ("h",), "gru": ("h",), "lstm": ("h", "c")}
+STATES: dict[str, tuple[str, ...]] = kinds.STATES
 
 __all__ = [
     "GATES", "STATES", "BPTTResult", "bptt", "decay_factor", "forget_product",
@@ -165,18 +165,13 @@ def param_count(kind: str, input_size: int, hidden_size: int, num_layers: int = 
     Per layer and direction: G*H*(I_l + H) + 2*G*H with G = 1 (RNN), 3 (GRU), 4 (LSTM);
     I_0 = input_size, I_l = D*H above.
     """
-    g = len(GATES[kind])
-    d = 2 if bidirectional else 1
-    total = 0
-    for layer in range(num_layers):
-        n_in = input_size if layer == 0 else d * hidden_size
-        total += d * (g * hidden_size * (n_in + hidden_size) + (2 * g * hidden_size if bias else 0))
-    return total
+    shapes = kinds.param_shapes(kind, input_size, hidden_size, num_layers, bidirectional, bias)
+    return sum(int(np.prod(shape)) for shape in shapes.values())
 
 
 def param_formula(kind: str) -> str:
     """The one-layer count as a formula in I and H (what the comparison table shows)."""
-    g = len(GATES[kind])
+    g = kinds.gate_count(kind)
     return "H(I+H) + 2H" if g == 1 else f"{g}·[H(I+H) + 2H]"
 
 
@@ -200,11 +195,10 @@ def shift_gate_bias(state_dict: Mapping[str, Any], kind: str, gate: str,
                     shift: float) -> dict[str, Array]:
     """A copy with ``shift`` added to one gate's bias_hh (so the gate's total bias moves)."""
     out = _blocks(state_dict)
-    block = GATES[kind].index(gate)
     for name in out:
         if name.startswith("bias_hh"):
-            h = out[name].shape[0] // len(GATES[kind])
-            out[name][block * h:(block + 1) * h] += shift
+            h = out[name].shape[0] // kinds.gate_count(kind)
+            out[name][kinds.block_slice(kind, gate, h)] += shift
     return out
 
 

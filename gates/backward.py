@@ -31,6 +31,8 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
+from gates.kinds import param_shapes
+
 Array = NDArray[np.float64]
 
 __all__ = ["Gradients", "backward"]
@@ -102,6 +104,28 @@ class _DirectionGrads(NamedTuple):
     dc0: Array | None
 
 
+def _check_grad_output(tr: Any, grad_output: Any) -> Array:
+    """``grad_output`` as float64, or ValueError: a sweep trace, a wrong shape, not real
+    numbers, not finite."""
+    if getattr(tr, "variants", None) is not None:
+        raise ValueError(
+            "trace: expected the trace of one network (net.trace), "
+            f"given a sweep trace of {tr.variants} weight variants"
+        )
+    out_shape = tuple(np.shape(tr.output))
+    go = _as_array(grad_output)
+    if go.shape != out_shape:
+        raise ValueError(
+            f"grad_output: expected shape {out_shape} (the shape of trace.output), given {go.shape}"
+        )
+    if not np.issubdtype(go.dtype, np.number) or np.iscomplexobj(go):
+        raise ValueError(f"grad_output: expected real numbers, given dtype {go.dtype}")
+    go = go.astype(np.float64, copy=False)
+    if not np.all(np.isfinite(go)):
+        raise ValueError("grad_output: expected finite values, given NaN or inf")
+    return go
+
+
 def backward(tr: Any, grad_output: Any) -> Gradients:
     """Backpropagate ``grad_output`` through a recorded forward pass.
 
@@ -118,24 +142,8 @@ def backward(tr: Any, grad_output: Any) -> Gradients:
         ValueError: grad_output has the wrong shape or non-finite values, or ``tr`` is
             a sweep trace (several weight variants).
     """
-    if getattr(tr, "variants", None) is not None:
-        raise ValueError(
-            "trace: expected the trace of one network (net.trace), "
-            f"given a sweep trace of {tr.variants} weight variants"
-        )
+    go = _check_grad_output(tr, grad_output)
     cfg = tr.config
-    out_shape = tuple(np.shape(tr.output))
-    go = _as_array(grad_output)
-    if go.shape != out_shape:
-        raise ValueError(
-            f"grad_output: expected shape {out_shape} (the shape of trace.output), given {go.shape}"
-        )
-    if not np.issubdtype(go.dtype, np.number) or np.iscomplexobj(go):
-        raise ValueError(f"grad_output: expected real numbers, given dtype {go.dtype}")
-    go = go.astype(np.float64, copy=False)
-    if not np.all(np.isfinite(go)):
-        raise ValueError("grad_output: expected finite values, given NaN or inf")
-
     # internal layout: time-major with a batch axis
     if not tr.batched:
         dy = go[:, None, :]
@@ -174,14 +182,9 @@ def backward(tr: Any, grad_output: Any) -> Gradients:
         assert dx_layer is not None
         dy = dx_layer
 
-    # state_dict order: layer by layer, forward before reverse, ih/hh weights then biases
-    ordered = {}
-    for layer in range(num_layers):
-        for d in range(num_dirs):
-            suffix = f"_l{layer}" + ("_reverse" if d else "")
-            for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
-                if name + suffix in params:
-                    ordered[name + suffix] = params[name + suffix]
+    # state_dict order (the registry's: layer by layer, forward before reverse)
+    ordered = {name: params[name] for name in param_shapes(
+        kind, cfg.input_size, hsz, num_layers, cfg.bidirectional, cfg.bias)}
 
     if not tr.batched:
         dx_public = dy[:, 0, :]

@@ -29,11 +29,13 @@ from typing import Any
 
 import numpy as np
 
+from gates.kinds import KINDS, param_shapes
+
 MAX_HIDDEN_SIZE = 256
 MAX_LAYERS = 4
 MAX_INPUT_SIZE = 512
 MAX_FILE_BYTES = 50_000_000
-GATES_PER_KIND = {1: "rnn", 3: "gru", 4: "lstm"}
+GATES_PER_KIND = {k.gate_count: name for name, k in KINDS.items()}  # read back from G
 JSON_FORMAT = "gates-net"
 JSON_VERSION = 1
 
@@ -115,6 +117,48 @@ def _first_line(exc: BaseException) -> str:
 
 def parse_state_dict(obj: Any) -> UploadedModel:
     """The checks of :func:`read_state_dict_file` on an already loaded object."""
+    chosen, arrays = _recurrent_arrays(obj)
+
+    w_hh = arrays.get("weight_hh_l0")
+    w_ih = arrays["weight_ih_l0"]
+    if w_hh is None or w_hh.ndim != 2 or w_ih.ndim != 2:
+        raise ValueError(
+            f"{chosen}weight_ih_l0 and {chosen}weight_hh_l0 must be 2-d matrices; got shapes "
+            f"{w_ih.shape} and {None if w_hh is None else w_hh.shape}"
+        )
+    hidden = w_hh.shape[1]
+    if hidden < 1 or w_hh.shape[0] % hidden or w_hh.shape[0] // hidden not in GATES_PER_KIND:
+        raise ValueError(
+            f"{chosen}weight_hh_l0 has shape {w_hh.shape}: expected (H, H) for an RNN, "
+            "(3H, H) for a GRU or (4H, H) for an LSTM"
+        )
+    gates = w_hh.shape[0] // hidden
+    kind = GATES_PER_KIND[gates]
+    input_size = w_ih.shape[1]
+    layer_ids = {int(_KEY.match(k)["layer"]) for k in arrays}  # type: ignore[index]
+    num_layers = max(layer_ids) + 1
+    bidirectional = any(k.endswith("_reverse") for k in arrays)
+    bias = "bias_ih_l0" in arrays
+
+    _check_size(kind, hidden, num_layers, input_size)
+    expected = param_shapes(kind, input_size, hidden, num_layers, bidirectional, bias)
+    _check_shapes(arrays, expected, chosen, kind, num_layers, bidirectional, bias, input_size,
+                  hidden)
+    return UploadedModel(
+        kind=kind,
+        input_size=input_size,
+        hidden_size=hidden,
+        num_layers=num_layers,
+        bidirectional=bidirectional,
+        bias=bias,
+        state_dict={k: arrays[k] for k in expected},
+        prefix=chosen,
+    )
+
+
+def _recurrent_arrays(obj: Any) -> tuple[str, dict[str, np.ndarray]]:
+    """The key prefix of the recurrent module in a loaded state_dict, and its arrays by
+    their names without the prefix (ValueError when there is no such module)."""
     if isinstance(obj, Mapping):
         for wrapper in ("state_dict", "model_state_dict", "model"):
             if isinstance(obj.get(wrapper), Mapping):
@@ -151,27 +195,10 @@ def parse_state_dict(obj: Any) -> UploadedModel:
         )
     arrays = {k: _to_array(chosen + k, v) for k, v in own.items()}
 
-    w_hh = arrays.get("weight_hh_l0")
-    w_ih = arrays["weight_ih_l0"]
-    if w_hh is None or w_hh.ndim != 2 or w_ih.ndim != 2:
-        raise ValueError(
-            f"{chosen}weight_ih_l0 and {chosen}weight_hh_l0 must be 2-d matrices; got shapes "
-            f"{w_ih.shape} and {None if w_hh is None else w_hh.shape}"
-        )
-    hidden = w_hh.shape[1]
-    if hidden < 1 or w_hh.shape[0] % hidden or w_hh.shape[0] // hidden not in GATES_PER_KIND:
-        raise ValueError(
-            f"{chosen}weight_hh_l0 has shape {w_hh.shape}: expected (H, H) for an RNN, "
-            "(3H, H) for a GRU or (4H, H) for an LSTM"
-        )
-    gates = w_hh.shape[0] // hidden
-    kind = GATES_PER_KIND[gates]
-    input_size = w_ih.shape[1]
-    layer_ids = {int(_KEY.match(k)["layer"]) for k in arrays}  # type: ignore[index]
-    num_layers = max(layer_ids) + 1
-    bidirectional = any(k.endswith("_reverse") for k in arrays)
-    bias = "bias_ih_l0" in arrays
+    return chosen, arrays
 
+
+def _check_size(kind: str, hidden: int, num_layers: int, input_size: int) -> None:
     too_big = [
         f"{label} {value} > {limit}"
         for label, value, limit in (
@@ -188,7 +215,10 @@ def parse_state_dict(obj: Any) -> UploadedModel:
             f"input_size <= {MAX_INPUT_SIZE})"
         )
 
-    expected = _expected_shapes(gates, input_size, hidden, num_layers, bidirectional, bias)
+
+def _check_shapes(arrays: Mapping[str, np.ndarray], expected: Mapping[str, tuple[int, ...]],
+                  chosen: str, kind: str, num_layers: int, bidirectional: bool, bias: bool,
+                  input_size: int, hidden: int) -> None:
     for key, shape in expected.items():
         if key not in arrays:
             raise ValueError(
@@ -204,16 +234,6 @@ def parse_state_dict(obj: Any) -> UploadedModel:
     extra = sorted(set(arrays) - set(expected))
     if extra:
         raise ValueError(f"unexpected key {chosen}{extra[0]} for a {kind.upper()}")
-    return UploadedModel(
-        kind=kind,
-        input_size=input_size,
-        hidden_size=hidden,
-        num_layers=num_layers,
-        bidirectional=bidirectional,
-        bias=bias,
-        state_dict={k: arrays[k] for k in expected},
-        prefix=chosen,
-    )
 
 
 def _to_array(key: str, value: Any) -> np.ndarray:
@@ -230,38 +250,18 @@ def _to_array(key: str, value: Any) -> np.ndarray:
     return array
 
 
-def _expected_shapes(
-    gates: int, input_size: int, hidden: int, layers: int, bidirectional: bool, bias: bool
-) -> dict[str, tuple[int, ...]]:
-    directions = 2 if bidirectional else 1
-    shapes: dict[str, tuple[int, ...]] = {}
-    for layer in range(layers):
-        layer_in = input_size if layer == 0 else hidden * directions
-        for suffix in ("", "_reverse")[:directions]:
-            shapes[f"weight_ih_l{layer}{suffix}"] = (gates * hidden, layer_in)
-            shapes[f"weight_hh_l{layer}{suffix}"] = (gates * hidden, hidden)
-            if bias:
-                shapes[f"bias_ih_l{layer}{suffix}"] = (gates * hidden,)
-                shapes[f"bias_hh_l{layer}{suffix}"] = (gates * hidden,)
-    return shapes
-
-
 def uploaded_net(model: UploadedModel, nonlinearity: str = "tanh", batch_first: bool = False) -> Any:
     """The engine net (``gates.RNN``/``GRU``/``LSTM``) holding the uploaded weights.
     ``nonlinearity`` matters for an RNN only (it is not stored in the weights)."""
-    from gates.network import GRU, LSTM, RNN
+    from gates.network import network_class
 
     common: dict[str, Any] = dict(
         num_layers=model.num_layers, bias=model.bias, batch_first=batch_first,
         bidirectional=model.bidirectional,
     )
-    net: Any
     if model.kind == "rnn":
-        net = RNN(model.input_size, model.hidden_size, nonlinearity=nonlinearity, **common)
-    elif model.kind == "gru":
-        net = GRU(model.input_size, model.hidden_size, **common)
-    else:
-        net = LSTM(model.input_size, model.hidden_size, **common)
+        common["nonlinearity"] = nonlinearity
+    net: Any = network_class(model.kind)(model.input_size, model.hidden_size, **common)
     net.load_state_dict(model.state_dict)
     return net
 
@@ -310,7 +310,7 @@ def to_json(net: Any) -> str:
 
 def from_json(text: str) -> Any:
     """The net written by :func:`to_json`; ``ValueError`` for anything else."""
-    from gates.network import GRU, LSTM, RNN
+    from gates.network import NETWORKS as classes
 
     try:
         payload = json.loads(text)
@@ -322,7 +322,6 @@ def from_json(text: str) -> Any:
         raise ValueError(
             f"unsupported version {payload.get('version')!r}; expected {JSON_VERSION}"
         )
-    classes = {"rnn": RNN, "gru": GRU, "lstm": LSTM}
     kind = payload.get("kind")
     if kind not in classes:
         raise ValueError(f"kind must be one of {sorted(classes)}; got {kind!r}")

@@ -13,14 +13,13 @@ from typing import Any, ClassVar, TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
-from gates import validation
+from gates import kinds, validation
 from gates.cells import gru_cell, lstm_cell, rnn_cell
 from gates.trace import LayerRecord, NetConfig, Trace
 
 Array = NDArray[np.float64]
 Net = TypeVar("Net", bound="_Recurrent")
 
-GATE_COUNT = {"rnn": 1, "gru": 3, "lstm": 4}
 RecWeights = tuple[Array, Array, Array, Array]  # weight_ih, weight_hh, bias_ih, bias_hh
 # one layer in one direction: (kind, config, x, h0, c0, weights, reverse) -> gates by name
 DirectionPass = Callable[[str, NetConfig, Array, Array, Array | None, RecWeights, bool],
@@ -28,18 +27,9 @@ DirectionPass = Callable[[str, NetConfig, Array, Array, Array | None, RecWeights
 
 
 def param_shapes(kind: str, config: NetConfig) -> dict[str, tuple[int, ...]]:
-    """torch's state_dict names and shapes, in torch's order."""
-    gh = GATE_COUNT[kind] * config.hidden_size
-    shapes: dict[str, tuple[int, ...]] = {}
-    for layer in range(config.num_layers):
-        for direction in range(config.num_directions):
-            sfx = f"_l{layer}" + ("_reverse" if direction else "")
-            shapes["weight_ih" + sfx] = (gh, config.layer_input_size(layer))
-            shapes["weight_hh" + sfx] = (gh, config.hidden_size)
-            if config.bias:
-                shapes["bias_ih" + sfx] = (gh,)
-                shapes["bias_hh" + sfx] = (gh,)
-    return shapes
+    """torch's state_dict names and shapes, in torch's order (:func:`kinds.param_shapes`)."""
+    return kinds.param_shapes(kind, config.input_size, config.hidden_size, config.num_layers,
+                              config.bidirectional, config.bias)
 
 
 def lstm_order(hidden_size: int) -> NDArray[np.intp]:
@@ -67,7 +57,7 @@ def _run_direction(
     Returns the gates by public name, (L, B, H), rows in input-time order.
     """
     w_ih, w_hh, b_ih, b_hh = rec_weights
-    G, H = GATE_COUNT[kind], config.hidden_size
+    G, H = kinds.gate_count(kind), config.hidden_size
     if kind == "lstm":  # the cell wants the sigmoid gates first
         order = lstm_order(H)
         w_ih, w_hh, b_ih, b_hh = w_ih[order], w_hh[order], b_ih[order], b_hh[order]
@@ -351,6 +341,15 @@ class LSTM(_Recurrent):
                  seed: int | None = None) -> None:
         super().__init__(_config(input_size, hidden_size, num_layers, bias, batch_first,
                                  bidirectional), seed)
+
+
+#: kind -> network class: the one factory table (``NETWORKS[kind](input_size, ...)``).
+NETWORKS: dict[str, type[RNN | GRU | LSTM]] = {cls.kind: cls for cls in (RNN, GRU, LSTM)}
+
+
+def network_class(kind: str) -> type[RNN | GRU | LSTM]:
+    """``gates.RNN``, ``GRU`` or ``LSTM`` for ``kind``; ``ValueError`` for an unknown kind."""
+    return NETWORKS[kinds.check_kind(kind)]
 
 
 def single_cell(kind: str, input_size: int, hidden_size: int, *, reset_after: bool = True,

@@ -25,10 +25,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from gates import validation
+from gates import kinds, validation
 from gates.cells import ACTIVATIONS
 from gates.network import (
-    GATE_COUNT,
     RecWeights,
     _public_shape,
     _Recurrent,
@@ -151,7 +150,7 @@ def _sweep_direction(
     gates are computed from exp arguments, see the module docstring.
     """
     w_ih, w_hh, b_ih, b_hh = rec_weights
-    G, H = GATE_COUNT[kind], config.hidden_size
+    G, H = kinds.gate_count(kind), config.hidden_size
     if kind == "lstm":  # sigmoid gates first: i, f, o, g
         order = lstm_order(H)
         w_ih, w_hh, b_ih, b_hh = (a[:, order] for a in (w_ih, w_hh, b_ih, b_hh))

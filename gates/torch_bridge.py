@@ -3,21 +3,35 @@ itself needs nothing but NumPy."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Mapping
+from typing import Any, ClassVar, Protocol, TypeVar
 
-if TYPE_CHECKING:
-    from gates.network import _Recurrent
+from gates.config import NetConfig
+from gates.kinds import KINDS
 
-Net = TypeVar("Net", bound="_Recurrent")
 
-_TORCH_NAMES = {"rnn": "RNN", "gru": "GRU", "lstm": "LSTM"}
+class EngineNet(Protocol):
+    """What the bridge reads and writes of gates.network's RNN / GRU / LSTM (a protocol,
+    so that this module, which network.py calls, does not import network.py back)."""
+
+    kind: ClassVar[str]
+    config: NetConfig
+
+    def __init__(self, input_size: int, hidden_size: int, **kwargs: Any) -> None: ...
+
+    def state_dict(self) -> Mapping[str, Any]: ...
+
+    def load_state_dict(self, state_dict: Mapping[str, Any]) -> None: ...
+
+
+Net = TypeVar("Net", bound=EngineNet)
 
 
 def from_torch(cls: type[Net], module: Any) -> Net:
     """A ``cls`` net with the torch module's configuration and (float64) weights."""
     import torch
 
-    name = _TORCH_NAMES[cls.kind]
+    name = KINDS[cls.kind].torch_name
     expected = getattr(torch.nn, name)
     if not isinstance(module, expected):
         raise ValueError(f"module: expected a torch.nn.{name}, given {type(module).__name__}")
@@ -36,7 +50,7 @@ def from_torch(cls: type[Net], module: Any) -> Net:
     return net
 
 
-def to_torch(net: _Recurrent) -> Any:
+def to_torch(net: EngineNet) -> Any:
     """The equivalent float64 torch.nn.RNN / GRU / LSTM."""
     cfg = net.config
     if net.kind == "gru" and not cfg.reset_after:
@@ -51,6 +65,6 @@ def to_torch(net: _Recurrent) -> Any:
     )
     if net.kind == "rnn":
         kwargs["nonlinearity"] = cfg.nonlinearity
-    module = getattr(torch.nn, _TORCH_NAMES[net.kind])(cfg.input_size, cfg.hidden_size, **kwargs)
+    module = getattr(torch.nn, KINDS[net.kind].torch_name)(cfg.input_size, cfg.hidden_size, **kwargs)
     module.load_state_dict({k: torch.from_numpy(v) for k, v in net.state_dict().items()})
     return module

@@ -18,35 +18,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from gates import validation
+from gates.config import NetConfig
+from gates.kinds import NAMES
 
 Array = NDArray[np.float64]
 
-NAMES: dict[str, tuple[str, ...]] = {
-    "rnn": ("preactivation", "hidden"),
-    "gru": ("reset", "update", "candidate", "hidden"),
-    "lstm": ("input", "forget", "candidate", "output", "cell", "hidden"),
-}
-
-
-@dataclass(frozen=True)
-class NetConfig:
-    """A network's hyper-parameters (everything but the weights)."""
-
-    input_size: int
-    hidden_size: int
-    num_layers: int = 1
-    bidirectional: bool = False
-    batch_first: bool = False
-    bias: bool = True
-    nonlinearity: str = "tanh"
-    reset_after: bool = True
-
-    @property
-    def num_directions(self) -> int:
-        return 2 if self.bidirectional else 1
-
-    def layer_input_size(self, layer: int) -> int:
-        return self.input_size if layer == 0 else self.num_directions * self.hidden_size
+__all__ = ["NAMES", "LayerRecord", "NetConfig", "Trace"]
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,12 @@ is rejected.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-if TYPE_CHECKING:
-    from gates.trace import NetConfig
+from gates.config import NetConfig
 
 Array = NDArray[np.float64]
 

@@ -1,6 +1,6 @@
 """Chinese for the details inside error messages (bad links, tables, files).
 
-The settings codec (lab/settings.py) and the engine's file readers (gates/model_io.py)
+The settings codec (lab/codec.py) and the engine's file readers (gates/model_io.py)
 explain problems in English, because engineers call them from notebooks too. A page in
 Chinese shows those details through :func:`detail`: each known phrase is rewritten by
 one pattern below; names, numbers and anything unknown stay as they are, so a message is

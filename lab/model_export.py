@@ -10,15 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from lab import settings as S
 from lab.ui import Page
-
-
-def cell_net(cell: S.CellSpec) -> Any:
-    """The engine net of a cell page's settings, with its effective weights loaded."""
-    net = S.make_net(cell)
-    net.load_state_dict(S.effective_weights(cell))
-    return net
 
 
 def pt_bytes(net: Any) -> bytes:

@@ -1,7 +1,7 @@
 """Streamlit helpers shared by every page: setup, language, presentation mode, URL state,
 and widgets bound to the page's settings object.
 
-The pattern: a page's settings object (lab/settings.py) is the only state. Widgets are
+The pattern: a page's settings object (a frozen dataclass read by lab/codec.py) is the only state. Widgets are
 created with a key only (never ``value=``), their state seeded from the settings with
 ``setdefault``; each helper writes the widget's value back into the settings object. A
 preset or an uploaded file replaces the settings and bumps a generation number that is
@@ -10,14 +10,13 @@ part of every widget key, so all widgets start afresh from the new settings.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import streamlit as st
 
-from lab import settings as S
+from lab import codec
 from lab.details import detail
 from lab.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from lab.navigation import sidebar_links
@@ -145,7 +144,7 @@ class Bound(Generic[T]):
         self.default: T = default if default is not None else cls()
         if self._store not in ss or _external_link(params):
             own = {k: v for k, v in params.to_dict().items() if k not in GLOBAL_KEYS}
-            value, errors = S.from_query(cls, own, self.default)
+            value, errors = codec.from_query(cls, own, self.default)
             ss[self._store] = value
             ss[self._gen_key] = ss.get(self._gen_key, 0) + 1
             self.messages += errors
@@ -173,10 +172,10 @@ class Bound(Generic[T]):
         self.value = value
 
     def set(self, path: str, value: Any) -> None:
-        self.value = S.replace_path(self.value, path, value)
+        self.value = codec.replace_path(self.value, path, value)
 
     def get(self, path: str) -> Any:
-        return S.get_path(self.value, path)
+        return codec.get_path(self.value, path)
 
     # -- widgets -------------------------------------------------------------------------
 
@@ -188,7 +187,7 @@ class Bound(Generic[T]):
         return factory(label, key=key, **kwargs)
 
     def _meta(self, path: str) -> Mapping[str, Any]:
-        return S.field_meta(self.cls, path)
+        return codec.field_meta(self.cls, path)
 
     def _bounded(self, path: str, lo: float | None, hi: float | None
                  ) -> tuple[Any, Any, Any]:
@@ -247,7 +246,7 @@ class Bound(Generic[T]):
     def commit(self) -> None:
         """Store the settings in the session and mirror them into the URL."""
         st.session_state[self._store] = self.value
-        params = S.to_query(self.value, base=self.default)
+        params = codec.to_query(self.value, base=self.default)
         if self.page.lang != "en":
             params["lang"] = self.page.lang
         if self.page.present:
@@ -294,7 +293,3 @@ def panel(page: Page, draw: Callable[[], None]) -> None:
         draw()
     except Exception as exc:  # noqa: BLE001 - one broken panel must not take the page down
         st.error(page.t("common.panel_error", msg=f"{type(exc).__name__}: {exc}"), icon="🛑")
-
-
-def replace_field(obj: T, **changes: Any) -> T:
-    return dataclasses.replace(obj, **changes)  # type: ignore[type-var]

@@ -1,5 +1,5 @@
 """Classroom challenges: set the weights so the gates do a job; check, hint, solution."""
 
-from lab.challenges_page import render
+from lab.pages.challenges import render
 
 render()

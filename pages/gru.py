@@ -1,5 +1,5 @@
 """The GRU cell page: its gates over time, scrubber, weights and presets."""
 
-from lab.cell_page import render
+from lab.pages.cell import render
 
 render("gru")

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from gates.kinds import KIND_NAMES
 from lab import equations
 from lab.navigation import PAGES
 from lab.ui import setup
@@ -25,7 +26,7 @@ for i, (name, icon) in enumerate(p for p in PAGES if p[0] != "home"):
         st.caption(page.t(f"home.about.{name}"))
 
 st.header(page.t("home.equations"))
-for kind in ("rnn", "gru", "lstm"):
+for kind in KIND_NAMES:
     st.subheader(page.t(f"page.{kind}"))
     st.latex(equations.all_equations(kind))
 st.info(page.t("home.conventions"), icon="📐")

@@ -1,5 +1,5 @@
 """The RNN cell page: its gates over time, scrubber, weights and presets."""
 
-from lab.cell_page import render
+from lab.pages.cell import render
 
 render("rnn")

@@ -56,7 +56,7 @@ def test_compare_presets_make_everyone_forget_or_remember():
 
 def test_compare_horizon_matches_the_engine():
     from gates import analysis as A
-    from lab.compare_page import CompareSettings, make_cell, make_input
+    from lab.pages.compare import CompareSettings, make_cell, make_input
 
     at = _app("compare", {"H": "4", "L": "30"})
     _ok(at)
@@ -103,7 +103,7 @@ def test_gradients_runs_and_the_scale_walks_the_rnn_from_vanishing_to_exploding(
 
 def test_gradients_numbers_match_the_engine():
     from gates import analysis as A
-    from lab.gradients_page import GradSettings, make_cell
+    from lab.pages.gradients import GradSettings, make_cell
 
     at = _app("gradients", {"L": "30", "T": "20", "H": "4"})
     _ok(at)
@@ -182,7 +182,7 @@ def test_deep_url_round_trip():
 
 
 def test_deep_hn_layout_rows_are_copies_of_output():
-    from lab.deep_page import DeepSettings, hn_layout, make_input, make_net
+    from lab.pages.deep import DeepSettings, hn_layout, make_input, make_net
 
     for s in (DeepSettings(bidirectional=True), DeepSettings(bidirectional=True,
                                                             batch_first=True, kind="lstm")):

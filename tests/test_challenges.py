@@ -1,12 +1,12 @@
-"""gates/challenges.py: every solution passes, every start and plausible wrong answer fails."""
+"""classroom/challenges.py: every solution passes, every start and plausible wrong answer fails."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from gates import challenges as C
-from gates.presets import _weights
+from classroom import challenges as C
+from classroom.weights import block_weights as _weights
 
 IDS = list(C.CHALLENGES)
 
@@ -37,7 +37,7 @@ def test_start_fails(cid: str) -> None:
 @pytest.mark.parametrize("cid", IDS)
 def test_start_and_solution_fit_the_cell(cid: str) -> None:
     ch = C.get_challenge(cid)
-    shapes = {k: v.shape for k, v in C.make_net(ch).state_dict().items()}
+    shapes = {k: v.shape for k, v in C.challenge_net(ch).state_dict().items()}
     assert {k: v.shape for k, v in ch.start.items()} == shapes
     assert {k: v.shape for k, v in ch.solution.items()} == shapes
     assert C.challenge_input(ch).shape == (ch.length, ch.input_size)

@@ -17,10 +17,10 @@ import plotly.graph_objects as go
 import pytest
 
 import gates
-from lab import figures as F
-from lab import figures_common as C
-from lab import figures_scrubber as S
-from lab.fastfig import SpecFigure
+from lab.figures import common as C
+from lab.figures import over_time as F
+from lab.figures import scrubber as S
+from lab.figures.fastfig import SpecFigure
 from lab.i18n import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]

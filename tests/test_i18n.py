@@ -49,13 +49,14 @@ def _problems() -> list[str]:
     import pytest
 
     from gates import model_io
-    from lab import settings as S
+    from lab import codec
+    from lab import scenario as S
 
     found: list[str] = []
-    _, errors = S.from_query(S.Scenario, {"H": "1000", "I": "x", "L": "abc", "m": "nope",
+    _, errors = codec.from_query(S.Scenario, {"H": "1000", "I": "x", "L": "abc", "m": "nope",
                                           "w": "nonsense", "tb": "7"}, S.Scenario())
     found += errors
-    _, errors = S.from_dict(S.Scenario, {"cell": {"hidden_size": 99, "zzz": 1}, "view": 3})
+    _, errors = codec.from_dict(S.Scenario, {"cell": {"hidden_size": 99, "zzz": 1}, "view": 3})
     found += errors
     for table in (";".join(["1"] * 600), "1,x", "1,1e9", [[1.0], [1.0, 2.0]]):
         with pytest.raises(ValueError) as exc:

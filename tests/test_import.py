@@ -1,4 +1,4 @@
-"""`import gates` needs NumPy only: torch (and the app's packages) stay unloaded."""
+"""`import gates` needs NumPy only, `import classroom` no app packages; gates never imports classroom."""
 
 import subprocess
 import sys
@@ -24,3 +24,43 @@ def test_public_names():
 
     for name in ("RNN", "GRU", "LSTM", "Trace", "backward", "Gradients", "sweep", "sweep_param"):
         assert hasattr(gates, name), name
+
+
+def _loaded_after(code: str) -> list[str]:
+    """Top-level packages in sys.modules after ``code`` runs in a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-c", code + "; import sys; print(' '.join(sorted(sys.modules)))"],
+        cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def _submodules(package: str) -> str:
+    return "; ".join(f"import {package}.{p.stem}" for p in sorted((ROOT / package).glob("*.py"))
+                     if p.stem != "__init__")
+
+
+def test_engine_and_classroom_layers():
+    """gates (every module) loads no torch, streamlit, plotly, classroom or lab; classroom
+    (every module) loads no streamlit, plotly or lab, and torch only inside training."""
+    loaded = _loaded_after(f"import gates; {_submodules('gates')}")
+    bad = {"torch", "streamlit", "plotly", "classroom", "lab"} & {m.split(".")[0] for m in loaded}
+    assert not bad, bad
+    loaded = _loaded_after(f"import classroom; {_submodules('classroom')}")
+    bad = {"torch", "streamlit", "plotly", "lab"} & {m.split(".")[0] for m in loaded}
+    assert not bad, bad
+
+
+def test_gates_never_imports_classroom_or_lab():
+    """Also not lazily inside a function or under TYPE_CHECKING: the engine is the bottom layer."""
+    import ast
+
+    for path in sorted((ROOT / "gates").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            assert not any(n.split(".")[0] in ("classroom", "lab") for n in names), path.name

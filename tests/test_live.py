@@ -13,12 +13,11 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lab import figures
-from lab import settings as S
+from lab import scenario as S
+from lab.figures import over_time
 from lab.live import controls as C
 from lab.live import frames as F
 from lab.live.component import plain_equation
-from lab.model_export import cell_net
 
 ROOT = Path(__file__).resolve().parent.parent
 CELLS = [S.CellSpec(kind="gru"), S.CellSpec(kind="gru", reset_after=False),
@@ -110,7 +109,7 @@ def test_every_frame_is_the_engine_at_that_value(cell):
             assert payload["grid"] == values.tolist()
             for k in (0, int(rng.integers(len(values))), len(values) - 1):
                 moved = C.apply(cell, control, float(values[k]))
-                trace = cell_net(moved).trace(x)
+                trace = S.cell_net(moved).trace(x)
                 for p, name in enumerate(trace.names):
                     expected = trace.get(name)
                     if textbook and cell.kind == "gru" and name == "update":
@@ -129,7 +128,7 @@ def test_long_inputs_get_the_frames_around_the_current_value():
     k0, n = payload["k0"], len(frames)
     assert n * frames[0].size <= F.MAX_VALUES and 3 <= n < len(values)
     assert payload["grid"] == values.tolist() and k0 <= values.tolist().index(0.0) < k0 + n
-    trace = cell_net(C.apply(cell, control, float(values[k0 + n - 1]))).trace(x)
+    trace = S.cell_net(C.apply(cell, control, float(values[k0 + n - 1]))).trace(x)
     np.testing.assert_allclose(frames[-1, -1], trace.get("hidden"), rtol=0, atol=1e-12)
 
 
@@ -145,13 +144,13 @@ def test_effective_from_base_is_the_settings_arithmetic():
 def test_the_trace_map_finds_every_live_trace_and_skips_the_ghost(display):
     cell = S.CellSpec(kind="lstm", hidden_size=2)
     x = x_of(cell)
-    trace = cell_net(cell).trace(x)
-    ghost = cell_net(dataclasses.replace(cell, seed=5)).trace(x)
+    trace = S.cell_net(cell).trace(x)
+    ghost = S.cell_net(dataclasses.replace(cell, seed=5)).trace(x)
     if display == "lines":
-        spec = figures.gate_panels(trace, ghost=ghost).spec
+        spec = over_time.gate_panels(trace, ghost=ghost).spec
         units = 2
     else:
-        spec = figures.state_heatmap(trace).spec
+        spec = over_time.state_heatmap(trace).spec
         units = 1
     mapping = F.trace_map(spec, trace)
     assert len(mapping) == len(trace.names) * units
@@ -252,7 +251,7 @@ def test_a_commit_out_of_range_is_clamped_with_a_message():
 
 
 def test_a_commit_renews_the_fallback_slider_of_the_same_weight():
-    from lab.cell_page import weight_widget
+    from lab.pages.cell import weight_widget
 
     at = run_gru()
     at.session_state["gru.tab.controls"] = "Weights"

@@ -12,8 +12,8 @@ import livelab
 import numpy as np
 import pytest
 
-from lab import settings as S
-from lab.model_export import cell_net
+from lab import codec
+from lab import scenario as S
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -37,11 +37,11 @@ def page(browser_context):
 
 def engine_lines(query: dict[str, list[str]]) -> dict[str, np.ndarray]:
     """The engine's ordinary run of the settings in a link: name -> (L, H)."""
-    scenario, errors = S.from_query(S.Scenario, {k: v[0] for k, v in query.items()},
+    scenario, errors = codec.from_query(S.Scenario, {k: v[0] for k, v in query.items()},
                                     S.Scenario(cell=S.CellSpec(kind="gru")))
     assert not errors
     x, _ = S.build_input(scenario.input, scenario.cell.input_size)
-    trace = cell_net(scenario.cell).trace(x)
+    trace = S.cell_net(scenario.cell).trace(x)
     return {name: trace.get(name) for name in trace.names}
 
 

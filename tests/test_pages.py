@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lab import settings as S
-from lab.cell_page import weight_widget
-from lab.cell_page import weights_tag as cell_tag
+from lab import scenario as S
 from lab.i18n import t
+from lab.pages.cell import weight_widget
+from lab.pages.cell import weights_tag as cell_tag
 from lab.ui import tab_key
 
 CELL_PAGES = ("gru", "lstm", "rnn")

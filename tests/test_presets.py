@@ -11,9 +11,11 @@ import numpy as np
 import pytest
 
 import gates
-from gates import presets
-from gates.inputs import ChannelSpec
-from gates.presets import PRESETS, Preset, get_preset, preset_input, preset_net
+from classroom import presets
+from classroom.inputs import ChannelSpec
+from classroom.presets import PRESETS, Preset, get_preset, preset_input, preset_net
+from gates.kinds import GATE_BLOCKS as BLOCKS
+from lab.i18n import catalogue
 
 
 def sigmoid(a: float) -> float:
@@ -232,14 +234,16 @@ def test_preset_fields(name: str) -> None:
     p = PRESETS[name]
     assert p.name == name and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name)
     assert p.input_size in (1, 2) and p.hidden_size in (1, 2)
-    for text in (p.title_en, p.title_zh, p.explain_en, p.explain_zh):
+    (title_en, title_zh), (explain_en, explain_zh) = (catalogue()[f"preset.{name}.{f}"]
+                                                      for f in ("title", "explain"))
+    for text in (title_en, title_zh, explain_en, explain_zh):
         assert text.strip() == text and text
-    assert re.search(r"[\u4e00-\u9fff]", p.title_zh) and re.search(r"[\u4e00-\u9fff]", p.explain_zh)
-    assert len(re.findall(r"[.!?](?:\s|$)", p.explain_en)) == 2, p.explain_en
-    assert p.explain_zh.count("。") == 2 and p.explain_zh.endswith("。"), p.explain_zh
+    assert re.search(r"[\u4e00-\u9fff]", title_zh) and re.search(r"[\u4e00-\u9fff]", explain_zh)
+    assert len(re.findall(r"[.!?](?:\s|$)", explain_en)) == 2, explain_en
+    assert explain_zh.count("。") == 2 and explain_zh.endswith("。"), explain_zh
     x = preset_input(p)
     assert x.shape == (p.length, p.input_size) and x.dtype == np.float64
-    g = len(presets.GATE_ORDER[p.kind]) * p.hidden_size
+    g = len(BLOCKS[p.kind]) * p.hidden_size
     assert {k: v.shape for k, v in p.state_dict.items()} == {
         "weight_ih_l0": (g, p.input_size), "weight_hh_l0": (g, p.hidden_size),
         "bias_ih_l0": (g,), "bias_hh_l0": (g,)}

@@ -6,27 +6,28 @@ import json
 import numpy as np
 import pytest
 
-from gates import presets
-from lab import settings as S
+from classroom import presets
+from lab import codec
+from lab import scenario as S
 
 
 def _scenario() -> S.Scenario:
     s = S.Scenario()
-    s = S.replace_path(s, "cell.hidden_size", 3)
-    s = S.replace_path(s, "cell.edits", (("bias_hh_l0:4", -1.25), ("weight_hh_l0:0:1", 0.5)))
-    s = S.replace_path(s, "cell.scale", (1.0, 2.0, 0.5))
-    s = S.replace_path(s, "input.channels", (S.Channel("step", 2.0, 10, 3, 0),))
-    s = S.replace_path(s, "input.table", ((0.1,), (3.0,)))
-    return S.replace_path(s, "view.textbook_update", True)
+    s = codec.replace_path(s, "cell.hidden_size", 3)
+    s = codec.replace_path(s, "cell.edits", (("bias_hh_l0:4", -1.25), ("weight_hh_l0:0:1", 0.5)))
+    s = codec.replace_path(s, "cell.scale", (1.0, 2.0, 0.5))
+    s = codec.replace_path(s, "input.channels", (S.Channel("step", 2.0, 10, 3, 0),))
+    s = codec.replace_path(s, "input.table", ((0.1,), (3.0,)))
+    return codec.replace_path(s, "view.textbook_update", True)
 
 
 def test_default_scenario_has_an_empty_query():
-    assert S.to_query(S.Scenario()) == {}
+    assert codec.to_query(S.Scenario()) == {}
 
 
 def test_query_round_trip_is_exact():
     s = _scenario()
-    back, errors = S.from_query(S.Scenario, S.to_query(s))
+    back, errors = codec.from_query(S.Scenario, codec.to_query(s))
     assert errors == []
     assert back == s
 
@@ -62,13 +63,13 @@ def test_weights_written_in_json_override_the_seed():
 ])
 def test_bad_link_parameters_give_a_message_and_keep_the_rest(params, needle):
     good = {"I": "2", "preset": "x"}
-    s, errors = S.from_query(S.Scenario, {**good, **params})
+    s, errors = codec.from_query(S.Scenario, {**good, **params})
     assert any(needle in e for e in errors), errors
     assert s.cell.input_size == 2 and s.preset == "x"
 
 
 def test_edits_that_do_not_fit_the_sizes_are_dropped_with_a_message():
-    s, errors = S.from_query(S.Scenario, {"H": "1", "w": "weight_hh_l0:0:1=3;bias_ih_l0:0=1"})
+    s, errors = codec.from_query(S.Scenario, {"H": "1", "w": "weight_hh_l0:0:1=3;bias_ih_l0:0=1"})
     assert s.cell.edits == (("bias_ih_l0:0", 1.0),)
     assert any("do not fit" in e for e in errors)
 
@@ -93,16 +94,16 @@ def test_json_weights_of_the_wrong_shape_are_refused():
     weights = {k: v.tolist() for k, v in S.effective_weights(s.cell).items()}
     weights["weight_hh_l0"] = [[1.0]]
     with pytest.raises(ValueError, match="weight_hh_l0"):
-        S.scenario_from_json(json.dumps({"settings": S.to_dict(s), "weights": weights}))
+        S.scenario_from_json(json.dumps({"settings": codec.to_dict(s), "weights": weights}))
 
 
 @pytest.mark.parametrize("name", sorted(presets.PRESETS))
 def test_every_preset_survives_the_url_and_runs_as_the_preset(name):
     s = S.scenario_from_preset(name)
-    back, errors = S.from_query(S.Scenario, S.to_query(s))
+    back, errors = codec.from_query(S.Scenario, codec.to_query(s))
     assert errors == [] and back == s
     x, _ = S.build_input(s.input, s.cell.input_size)
-    net = S.make_net(s.cell)
+    net = S.seeded_net(s.cell)
     net.load_state_dict(S.effective_weights(s.cell))
     ref = presets.preset_net(name).trace(presets.preset_input(name))
     np.testing.assert_allclose(net.trace(x).output, ref.output, err_msg=name)

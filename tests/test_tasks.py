@@ -5,17 +5,20 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from gates import tasks
-from gates.tasks import ADDING, BRACKETS, DELAYED_RECALL, IGNORE, SENTIMENT, TASKS
+from classroom import tasks
+from classroom.tasks import ADDING, BRACKETS, DELAYED_RECALL, IGNORE, SENTIMENT, TASKS
+from lab.i18n import catalogue
 
 
 def test_registry_and_texts() -> None:
     assert len(TASKS) >= 4
     for name, task in TASKS.items():
         assert task.name == name == tasks.get_task(name).name
-        assert task.title_en and task.explain_en.count(" ") > 20
+        (title_en, title_zh), (explain_en, explain_zh) = (catalogue()[f"task.{name}.{f}"]
+                                                          for f in ("title", "explain"))
+        assert title_en and explain_en.count(" ") > 20
         # Simplified Chinese text really is Chinese
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in task.title_zh + task.explain_zh)
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in title_zh + explain_zh)
         assert len(task.input_labels) == task.input_size
         if task.output == "classes":
             assert len(task.class_labels) == task.num_classes == task.output_size

@@ -25,9 +25,10 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from lab import equations
-from lab import settings as S
-from lab.figures_common import PLOTLY_CONFIG
+from gates.kinds import GATE_BLOCKS
+from lab import codec, equations
+from lab import scenario as S
+from lab.figures.common import PLOTLY_CONFIG
 from lab.live import assets, frames
 from lab.live import controls as C
 from lab.ui import Bound, Page
@@ -100,8 +101,8 @@ def _on_want(kind: str) -> None:
 @st.cache_data(max_entries=32, show_spinner=False)
 def _sweep(cell_key: str, input_key: str, control_id: str, textbook: bool
            ) -> dict[str, Any] | None:
-    cell, _ = S.from_dict(S.CellSpec, json.loads(cell_key))
-    inp, _ = S.from_dict(S.InputSpec, json.loads(input_key))
+    cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
+    inp, _ = codec.from_dict(S.InputSpec, json.loads(input_key))
     control = next((c for c in C.controls_for(cell) if c.id == control_id), None)
     if control is None:
         return None
@@ -146,7 +147,7 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
     caller draws the ordinary chart)."""
     kind = page.name
     cell, view = scenario.cell, scenario.view
-    cell_key, input_key = S.cache_key(cell), S.cache_key(scenario.input)
+    cell_key, input_key = codec.cache_key(cell), codec.cache_key(scenario.input)
     controls = C.controls_for(cell)
     ids = {c.id for c in controls}
     active = st.session_state.get(_active_key(kind))
@@ -163,7 +164,7 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
         "map": frames.trace_map(spec, trace, view.textbook_update),
         "groups": [{"block": b, "title": page.t(f"gate.{cell.kind}.{block}"),
                     "equation": plain_equation(eqs[block])}
-                   for b, block in enumerate(S.GATE_BLOCKS[cell.kind])],
+                   for b, block in enumerate(GATE_BLOCKS[cell.kind])],
         "controls": [_control_data(page, cell, c) for c in controls],
         "sweep": sweep,
         "plotly_url": _plotly_url(),

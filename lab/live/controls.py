@@ -16,8 +16,9 @@ from typing import Any
 
 import numpy as np
 
+from gates.kinds import GATE_BLOCKS
 from lab import equations
-from lab import settings as S
+from lab import scenario as S
 
 SMALL_HIDDEN = 2  # up to this hidden size every weight gets its own control
 WEIGHT_RANGE = 10.0
@@ -43,7 +44,7 @@ class Control:
 
 def knob_values(cell: S.CellSpec) -> tuple[list[float], list[float]]:
     """The per-gate scales and shifts, one per gate block (neutral where unset)."""
-    blocks = len(S.GATE_BLOCKS[cell.kind])
+    blocks = len(GATE_BLOCKS[cell.kind])
     scale = list(cell.scale[:blocks]) + [1.0] * (blocks - len(cell.scale[:blocks]))
     shift = list(cell.shift[:blocks]) + [0.0] * (blocks - len(cell.shift[:blocks]))
     return scale, shift
@@ -58,7 +59,7 @@ def controls_for(cell: S.CellSpec, weights: dict[str, np.ndarray] | None = None
     if with_weights and weights is None:
         weights = S.base_weights(cell)
     out = []
-    for b, block in enumerate(S.GATE_BLOCKS[cell.kind]):
+    for b, block in enumerate(GATE_BLOCKS[cell.kind]):
         symbol = block if cell.kind != "rnn" else "h"
         lo, hi, step = SCALE_RANGE
         out.append(Control(f"scale:{b}", f"scale {symbol}", b, scale[b], lo, hi, step))

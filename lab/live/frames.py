@@ -16,9 +16,9 @@ from typing import Any
 
 import numpy as np
 
-from lab import settings as S
+from gates.kinds import GATE_BLOCKS
+from lab import scenario as S
 from lab.live.controls import Control, knob_values
-from lab.model_export import cell_net
 
 
 def effective_from_base(kind: str, hidden_size: int, base: Mapping[str, np.ndarray],
@@ -27,7 +27,7 @@ def effective_from_base(kind: str, hidden_size: int, base: Mapping[str, np.ndarr
     """S.effective_weights' arithmetic on given base weights and knobs (exactly: the
     same operations in the same order), without re-seeding the network each time."""
     out = {k: np.array(v, dtype=np.float64) for k, v in base.items()}
-    blocks, h = len(S.GATE_BLOCKS[kind]), hidden_size
+    blocks, h = len(GATE_BLOCKS[kind]), hidden_size
     for name, w in out.items():
         for b, knob in enumerate((shift if name.startswith("bias") else scale)[:blocks]):
             if name.startswith("bias"):
@@ -52,7 +52,7 @@ def sweep_trace(cell: S.CellSpec, x: np.ndarray, control: Control, values: np.nd
             effective = values + shift[b] if b < len(cell.shift) else values
         else:
             effective = values * scale[b] if b < len(cell.scale) else values
-        return sweep_param(cell_net(cell), x, name, effective, index=index)
+        return sweep_param(S.cell_net(cell), x, name, effective, index=index)
     base = S.base_weights(cell)
     dicts = []
     for v in values.tolist():
@@ -62,7 +62,7 @@ def sweep_trace(cell: S.CellSpec, x: np.ndarray, control: Control, values: np.nd
         sc = knobs["scale"] if (cell.scale or kind == "scale") else []
         sh = knobs["shift"] if (cell.shift or kind == "shift") else []
         dicts.append(effective_from_base(cell.kind, cell.hidden_size, base, sc, sh))
-    return sweep(S.make_net(dataclasses.replace(cell, edits=())), x, dicts)
+    return sweep(S.seeded_net(dataclasses.replace(cell, edits=())), x, dicts)
 
 
 def panel_values(trace: Any, textbook_update: bool = False) -> tuple[list[str], np.ndarray]:

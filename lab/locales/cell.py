@@ -1,4 +1,4 @@
-"""Strings of the GRU, LSTM and RNN pages (lab/cell_page.py) and the gate names."""
+"""Strings of the GRU, LSTM and RNN pages (lab/pages/cell.py) and the gate names."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     "cell.intro.gru": (

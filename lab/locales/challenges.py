@@ -1,4 +1,4 @@
-"""Strings of the challenges page (lab/challenges_page.py, gates/challenges.py)."""
+"""Strings of the challenges page (lab/pages/challenges.py, classroom/challenges.py)."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     "chal.intro": (

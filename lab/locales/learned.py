@@ -1,4 +1,4 @@
-"""Strings of the learned-gates page (lab/learned_page.py, lab/model_export.py)."""
+"""Strings of the learned-gates page (lab/pages/learned.py, lab/model_export.py)."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     "learn.intro": (

@@ -1,14 +1,14 @@
 """Plotly figure builders of the lab: pure functions from a Trace to a figure.
 
 The builders write plain Plotly JSON (lists, no numpy, no go.Scatter) and return a
-:class:`lab.figures_common.LabFigure` (a :class:`lab.fastfig.SpecFigure`): no Plotly
+:class:`lab.figures.common.LabFigure` (a :class:`lab.figures.fastfig.SpecFigure`): no Plotly
 validation on the page's rerun path; ``fig.spec`` is the dict, ``fig.view()`` a go.Figure
 of it. tests/test_figures.py validates every builder's spec with ``go.Figure(spec)``.
 Each builder is split the optuna way: ``_get_..._info`` prepares the numbers (a small
 NamedTuple, what the tests compare) and ``_get_..._plot`` draws them. No Streamlit here.
 Every visible label goes through :func:`lab.i18n.t` (keys ``fig.*`` in
 ``lab/locales/figures.py``). The step-by-step cell diagram lives in
-:mod:`lab.figures_scrubber` and is re-exported here.
+:mod:`lab.figures.scrubber` and is re-exported here.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import plotly.graph_objects as go
 
-from lab.figures_common import (
+from lab.figures.common import (
     GATE_RANGE,
     GHOST_OPACITY,
     PLOTLY_CONFIG,
@@ -38,8 +38,8 @@ from lab.figures_common import (
     tokens_for,
     y_range,
 )
-from lab.figures_common import colorscale as _colorscale
-from lab.figures_scrubber import ScrubberInfo, cell_scrubber, scrubber_info
+from lab.figures.common import colorscale as _colorscale
+from lab.figures.scrubber import ScrubberInfo, cell_scrubber, scrubber_info
 from lab.i18n import catalogue, t
 
 __all__ = [

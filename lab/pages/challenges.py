@@ -18,9 +18,11 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from gates import challenges as C
-from lab import equations, figures
-from lab import settings as S
+from classroom import challenges as C
+from lab import codec, equations
+from lab import scenario as S
+from lab.figures import over_time
+from lab.figures.common import PLOTLY_CONFIG
 from lab.ui import Bound, Page, controls, panel, setup
 
 IDS: tuple[str, ...] = tuple(C.CHALLENGES)
@@ -38,31 +40,11 @@ def cell_of(ch: C.Challenge) -> S.CellSpec:
 class ChallengeSettings:
     """Which challenge, and the student's weights as edits of its start weights."""
 
-    challenge: str = S.spec(IDS[0], "challenge", choices=IDS)
-    cell: S.CellSpec = S.spec(cell_of(C.CHALLENGES[IDS[0]]), "")
+    challenge: str = codec.spec(IDS[0], "challenge", choices=IDS)
+    cell: S.CellSpec = codec.spec(cell_of(C.CHALLENGES[IDS[0]]), "")
 
 
 # --------------------------------------------------------------------------- weights
-
-
-def weights_of(ch: C.Challenge, cell: S.CellSpec) -> dict[str, np.ndarray]:
-    """The start weights with the student's edits applied."""
-    weights = {k: np.array(v, dtype=np.float64) for k, v in ch.start.items()}
-    for key, value in cell.edits:
-        name, index = S.parse_edit_key(key)
-        weights[name][index] = value
-    return weights
-
-
-def edits_for(ch: C.Challenge, weights: dict[str, np.ndarray]) -> tuple[tuple[str, float], ...]:
-    """The edits (relative to the start weights) that give ``weights``."""
-    edits = []
-    for name, start in ch.start.items():
-        given = np.asarray(weights[name], dtype=np.float64)
-        for index in zip(*np.nonzero(given != start), strict=True):
-            idx = tuple(int(i) for i in index)
-            edits.append((S.edit_key(name, idx), float(given[idx])))
-    return tuple(sorted(edits))
 
 
 def slider_limit(ch: C.Challenge) -> float:
@@ -77,8 +59,8 @@ def slider_limit(ch: C.Challenge) -> float:
 def run_challenge(challenge_id: str, cell_key: str) -> tuple[C.Result, Any, np.ndarray]:
     """The check result, the trace and the input of the student's weights (cached)."""
     ch = C.get_challenge(challenge_id)
-    cell, _ = S.from_dict(S.CellSpec, json.loads(cell_key))
-    result, trace = C.evaluate(ch, weights_of(ch, cell))
+    cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
+    result, trace = C.evaluate(ch, S.apply_edits(ch.start, cell.edits))
     return result, trace, C.challenge_input(ch)
 
 
@@ -108,7 +90,7 @@ def render() -> None:
     bound.commit()
 
     cell = bound.value.cell
-    key = S.cache_key(cell)
+    key = codec.cache_key(cell)
     try:
         result, trace, x = run_challenge(ch.id, key)
     except ValueError as exc:
@@ -146,7 +128,7 @@ def picker(page: Page, bound: Bound[ChallengeSettings]) -> None:
 def weight_sliders(page: Page, bound: Bound[ChallengeSettings], ch: C.Challenge) -> None:
     """One slider per weight and bias, grouped by gate beside its equation."""
     cell = bound.value.cell
-    weights = weights_of(ch, cell)
+    weights = S.apply_edits(ch.start, cell.edits)
     st.latex(equations.all_equations(ch.kind, ch.reset_after, ch.nonlinearity))
     h = ch.hidden_size
     limit = slider_limit(ch)
@@ -165,7 +147,7 @@ def weight_sliders(page: Page, bound: Bound[ChallengeSettings], ch: C.Challenge)
                                    min_value=min(-limit, value),
                                    max_value=max(limit, value), step=step)
             weights[name][index] = new
-    bound.set("cell", dataclasses.replace(cell, edits=edits_for(ch, weights)))
+    bound.set("cell", dataclasses.replace(cell, edits=S.edits_between(ch.start, weights)))
 
 
 def _count(store: str, cid: str) -> int:
@@ -181,7 +163,7 @@ def _bump(store: str, cid: str) -> None:
 def check_area(page: Page, bound: Bound[ChallengeSettings], ch: C.Challenge,
                result: C.Result, key: str) -> None:
     def show_solution() -> None:
-        sol = dataclasses.replace(cell_of(ch), edits=edits_for(ch, ch.solution))
+        sol = dataclasses.replace(cell_of(ch), edits=S.edits_between(ch.start, ch.solution))
         bound.replace_all(dataclasses.replace(bound.value, cell=sol))
         st.session_state["challenges.solution_shown"] = ch.id
 
@@ -236,15 +218,15 @@ def show_result(page: Page, result: C.Result) -> None:
 
 def show_gates(page: Page, trace: Any) -> None:
     st.markdown(f"**{page.t('chal.gates')}**")
-    fig = figures.gate_panels(trace, lang=page.lang, present=page.present)
-    st.plotly_chart(fig, config=figures.PLOTLY_CONFIG,
+    fig = over_time.gate_panels(trace, lang=page.lang, present=page.present)
+    st.plotly_chart(fig, config=PLOTLY_CONFIG,
                     key="challenges.chart.gates")
 
 
 def show_input(page: Page, x: np.ndarray) -> None:
     series = {page.t("chal.x", c=c): x[:, c] for c in range(x.shape[1])}
-    fig = figures.line_chart(series, title=page.t("chal.input"),
+    fig = over_time.line_chart(series, title=page.t("chal.input"),
                              x_title=page.t("chal.step"), lang=page.lang, present=page.present)
     fig.update_layout(height=230 if not page.present else 330)
-    st.plotly_chart(fig, config=figures.PLOTLY_CONFIG,
+    st.plotly_chart(fig, config=PLOTLY_CONFIG,
                     key="challenges.chart.input")

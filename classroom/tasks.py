@@ -35,11 +35,7 @@ OutputKind = Literal["classes", "regression"]
 class Task:
     """One toy task. ``output`` and ``per_step`` say what the readout predicts."""
 
-    name: str
-    title_en: str
-    title_zh: str
-    explain_en: str
-    explain_zh: str
+    name: str  # stable: the key of its title, text and input hint in lab/locales/tasks.py
     input_size: int
     output: OutputKind
     per_step: bool
@@ -49,8 +45,6 @@ class Task:
     class_labels: tuple[str, ...] = ()
     tolerance: float = 0.0  # regression tasks only: |prediction - target| < tolerance
     max_depth: int = 0  # brackets only
-    input_hint_en: str = ""
-    input_hint_zh: str = ""
 
     @property
     def output_size(self) -> int:
@@ -64,22 +58,6 @@ RECALL_SYMBOLS = ("0", "1", "2", "3")
 
 DELAYED_RECALL = Task(
     name="delayed_recall",
-    title_en="Delayed recall",
-    title_zh="延迟回忆",
-    explain_en=(
-        "A stream of digits 0-3 arrives one per step, and one step, anywhere in the "
-        "stream, is marked. After the last step the network must name the digit at the "
-        "marked step, often dozens of steps back; every other digit is a distraction. A "
-        "gated cell can store the digit and then close its gate (GRU: update gate near "
-        "1; LSTM: forget gate near 1, input gate near 0). A plain RNN rewrites its "
-        "state at every step and loses the digit."
-    ),
-    explain_zh=(
-        "每一步输入一个数字（0 到 3），序列中任意一步被标记。读完最后一步后，"
-        "网络要说出被标记那一步的数字，往往要回溯几十步，其余数字都是干扰。"
-        "带门的单元可以存下这个数字，然后关上门（GRU：更新门接近 1；LSTM：遗忘门接近 1、"
-        "输入门接近 0）。普通 RNN 每一步都会改写状态，于是把这个数字忘掉了。"
-    ),
     input_size=len(RECALL_SYMBOLS) + 1,
     output="classes",
     per_step=False,
@@ -87,58 +65,22 @@ DELAYED_RECALL = Task(
     input_labels=(*RECALL_SYMBOLS, "marker"),
     num_classes=len(RECALL_SYMBOLS),
     class_labels=RECALL_SYMBOLS,
-    input_hint_en="Digits 0-3, one marked with *, e.g. 0 3* 1 2 2 0 1 3 3 1",
-    input_hint_zh="输入 0 到 3 的数字，用 * 标记其中一个，例如 0 3* 1 2 2 0 1 3 3 1",
 )
 
 ADDING = Task(
     name="adding",
-    title_en="Adding problem",
-    title_zh="加法问题",
-    explain_en=(
-        "Each step carries two numbers: a value between 0 and 1 and a marker (0 or 1). "
-        "Exactly two steps are marked, one in the first half and one in the second. "
-        "After the last step the network must output the sum of the two marked values "
-        "(Hochreiter & Schmidhuber, 1997). It has to ignore every unmarked value, hold "
-        "the first marked value across dozens of steps and add the second. A guess "
-        "counts as right when it is within 0.04 of the sum."
-    ),
-    explain_zh=(
-        "每一步有两个数：一个 0 到 1 之间的数值和一个标记（0 或 1）。恰好有两步被标记，"
-        "一步在前半段，一步在后半段。读完最后一步后，网络要输出两个被标记数值之和"
-        "（Hochreiter 与 Schmidhuber，1997）。它必须忽略所有未标记的数值，把第一个标记值"
-        "保存几十步，再加上第二个。与正确和相差小于 0.04 即算答对。"
-    ),
     input_size=2,
     output="regression",
     per_step=False,
     default_length=50,
     input_labels=("value", "marker"),
     tolerance=0.04,
-    input_hint_en="Values in [0, 1]; mark exactly two with *, e.g. 0.3 0.8* 0.1 0.5* 0.9",
-    input_hint_zh="输入 0 到 1 之间的数，用 * 标记恰好两个，例如 0.3 0.8* 0.1 0.5* 0.9",
 )
 
 MAX_DEPTH = 10
 
 BRACKETS = Task(
     name="brackets",
-    title_en="Bracket depth",
-    title_zh="括号深度",
-    explain_en=(
-        "A text of (, ) and other characters (shown as .) arrives one character per "
-        "step. At every step the network must output the current nesting depth: +1 for "
-        "each (, -1 for each ), unchanged for anything else. This is the classic counter "
-        "an LSTM keeps in its cell state: add or subtract one unit, and hold the count "
-        "with the forget gate open through long stretches of text. Nesting goes up to "
-        "10 levels deep."
-    ),
-    explain_zh=(
-        "一段由 (、) 和其他字符（显示为 .）组成的文本，每一步输入一个字符。网络在每一步都要"
-        "输出当前的嵌套深度：遇到 ( 加一，遇到 ) 减一，其他字符不变。这是一个经典的计数器："
-        "LSTM 在细胞状态中加一或减一，并让遗忘门保持打开，在长段文字中一直记住计数。"
-        "嵌套最深可达 10 层。"
-    ),
     input_size=3,
     output="classes",
     per_step=True,
@@ -147,10 +89,6 @@ BRACKETS = Task(
     num_classes=MAX_DEPTH + 1,
     class_labels=tuple(str(d) for d in range(MAX_DEPTH + 1)),
     max_depth=MAX_DEPTH,
-    input_hint_en="e.g. (a(b..)c) : brackets, never closing more than opened, at most "
-    "10 deep; letters, digits and . are plain text.",
-    input_hint_zh="例如 (a(b..)c)：右括号不能多于已打开的左括号，最多嵌套 10 层；"
-    "字母、数字和 . 是普通文字。",
 )
 
 # Sentiment vocabulary: one input channel per concept, shared by its English and
@@ -188,22 +126,6 @@ _PUNCTUATION = set(".,!?;:'\"，。！？；：、…“”‘’")
 
 SENTIMENT = Task(
     name="sentiment",
-    title_en="Tiny sentiment (with negation)",
-    title_zh="迷你情感分类（含否定）",
-    explain_en=(
-        "A short review arrives one word per step, in English or Chinese (both map to "
-        "the same inputs: 'good' and '好' light the same channel). After the last word "
-        "the network says positive or negative. The verdict is the last opinion word "
-        "('good', 'boring', ...), flipped by each 'not'/'不' between it and the opinion "
-        "word before. So the network must remember whether it has seen 'not', and the "
-        "verdict itself across the filler words that follow."
-    ),
-    explain_zh=(
-        "一条简短的影评逐词输入，可以是英文或中文（两者对应相同的输入：'good' 和 '好' "
-        "点亮同一个通道）。读完最后一个词后，网络判断是正面还是负面。结论由最后一个"
-        "评价词（如“好”“无聊”）决定，它与前一个评价词之间每出现一个“不”/'not' 就翻转一次。"
-        "因此网络必须记住是否见过“不”，并在之后的填充词中一直保持结论。"
-    ),
     input_size=len(SENTIMENT_CONCEPTS),
     output="classes",
     per_step=False,
@@ -211,8 +133,6 @@ SENTIMENT = Task(
     input_labels=tuple(concept for concept, _, _, _ in SENTIMENT_CONCEPTS),
     num_classes=2,
     class_labels=("negative", "positive"),
-    input_hint_en="e.g. 'the movie is not very good' or '这部电影不好' or 'boring but not bad'",
-    input_hint_zh="例如 “这部电影不好”、“剧情很无聊” 或 'the movie is not very good'",
 )
 
 TASKS: dict[str, Task] = {t.name: t for t in (DELAYED_RECALL, ADDING, BRACKETS, SENTIMENT)}
@@ -438,7 +358,7 @@ def encode_user_input(
 
 def _nonempty(task: Task, tokens: Sequence[object]) -> None:
     if len(tokens) == 0:
-        raise ValueError(f"the input for {task.title_en!r} is empty; {task.input_hint_en}")
+        raise ValueError(f"the input for task {task.name!r} is empty")
 
 
 def _encode_recall(

@@ -13,7 +13,8 @@ from typing import Any, NamedTuple
 import numpy as np
 import plotly.graph_objects as go
 
-from lab.figures_common import (
+from gates.kinds import KINDS, SIGMOID_GATES
+from lab.figures.common import (
     PLOTLY_CONFIG,
     UNIT_COLORS,
     apply_style,
@@ -24,7 +25,11 @@ from lab.figures_common import (
 __all__ = ["PLOTLY_CONFIG", "Curve", "gate_heatmaps", "log_curves", "unit_heatmap"]
 
 KIND_COLORS: dict[str, str] = {"rnn": "#D55E00", "gru": "#0072B2", "lstm": "#009E73"}
-SIGMOID = frozenset({"reset", "update", "input", "forget", "output"})
+#: torch's class name of each kind, the cells' titles in charts and tables.
+KIND_TITLES: dict[str, str] = {name: kind.torch_name for name, kind in KINDS.items()}
+#: The order the compare and gradients pages tell their story in: the plain RNN first,
+#: then the two gated fixes (a presentation order; the registry's order is KIND_NAMES).
+STORY_ORDER: tuple[str, ...] = ("rnn", "lstm", "gru")
 
 
 class Curve(NamedTuple):
@@ -68,7 +73,7 @@ def log_curves(curves: Sequence[Curve], *, title: str = "", x_title: str = "",
 
 
 def _scale(name: str, values: np.ndarray) -> tuple[float, float, str]:
-    if name in SIGMOID:
+    if name in SIGMOID_GATES:
         return 0.0, 1.0, "Viridis"
     if name == "cell":
         m = float(np.max(np.abs(values))) if values.size else 1.0

@@ -14,11 +14,14 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from lab import equations, figures
-from lab import settings as S
+from gates.kinds import GATE_BLOCKS
+from lab import codec, equations
+from lab import scenario as S
 from lab.export import trace_csv
+from lab.figures import over_time, scrubber
+from lab.figures.common import PLOTLY_CONFIG
 from lab.live import component as live
-from lab.model_export import cell_net, pt_download
+from lab.model_export import pt_download
 from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup, tab_in_settings
 
 SMALL_HIDDEN = 2  # up to this size every weight gets its own slider
@@ -31,10 +34,10 @@ CONTROL_TABS = ("cell", "input", "weights", "files")
 @st.cache_data(max_entries=128, show_spinner=False)
 def run_cell(cell_key: str, input_key: str) -> tuple[Any, np.ndarray, list[str] | None]:
     """Trace of the cell on the input (both given as settings JSON: the cache key)."""
-    cell, _ = S.from_dict(S.CellSpec, json.loads(cell_key))
-    inp, _ = S.from_dict(S.InputSpec, json.loads(input_key))
+    cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
+    inp, _ = codec.from_dict(S.InputSpec, json.loads(input_key))
     x, tokens = S.build_input(inp, cell.input_size)
-    return cell_net(cell).trace(x), x, tokens
+    return S.cell_net(cell).trace(x), x, tokens
 
 
 def render(kind: str) -> None:
@@ -74,12 +77,12 @@ def render(kind: str) -> None:
 
     scenario = bound.value
     try:
-        trace, x, tokens = run_cell(S.cache_key(scenario.cell), S.cache_key(scenario.input))
+        trace, x, tokens = run_cell(codec.cache_key(scenario.cell), codec.cache_key(scenario.input))
     except ValueError as exc:
         st.error(page.t("cell.input_error", msg=page.detail(exc)), icon="🛑")
         bound.commit()
         return
-    ghost = remember_ghost(page.name, S.cache_key(scenario.cell) + S.cache_key(scenario.input),
+    ghost = remember_ghost(page.name, codec.cache_key(scenario.cell) + codec.cache_key(scenario.input),
                            trace)
     if tab_files.open:
         with tab_files:
@@ -109,7 +112,7 @@ def render(kind: str) -> None:
 
 
 def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
-    from gates import presets
+    from classroom import presets
 
     choices = [""] + [p.name for p in presets.presets_for(kind)]
     current = bound.value.preset if bound.value.preset in choices else ""
@@ -117,8 +120,7 @@ def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
     def title(name: str) -> str:
         if not name:
             return page.t("cell.preset.none")
-        p = presets.get_preset(name)
-        return p.title_zh if page.lang == "zh" else p.title_en
+        return page.t(f"preset.{presets.get_preset(name).name}.title")
 
     def apply() -> None:
         name = st.session_state[key]
@@ -137,7 +139,7 @@ def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
                    width="stretch")
     if bound.value.preset in choices and bound.value.preset:
         p = presets.get_preset(bound.value.preset)
-        st.info(f"**{title(p.name)}** — {p.explain_zh if page.lang == 'zh' else p.explain_en}",
+        st.info(f"**{title(p.name)}** — {page.t(f'preset.{p.name}.explain')}",
                 icon="🎓")
 
 
@@ -293,7 +295,7 @@ def weight_widget(cell: S.CellSpec, name: str, index: tuple[int, ...]) -> str:
 
 
 def _blocks(cell: S.CellSpec) -> list[tuple[int, str]]:
-    return list(enumerate(S.GATE_BLOCKS[cell.kind]))
+    return list(enumerate(GATE_BLOCKS[cell.kind]))
 
 
 def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
@@ -422,7 +424,7 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
                        file_name=f"{name}-settings.json", mime="application/json",
                        key=bound.key("dl.json"))
     with c3:
-        pt_download(page, cell_net(scenario.cell), name=f"{name}-weights",
+        pt_download(page, S.cell_net(scenario.cell), name=f"{name}-weights",
                     key=bound.key("dl.pt"))
 
     def load() -> None:
@@ -482,15 +484,16 @@ def gates_figure(page: Page, trace: Any, ghost: Any, x: np.ndarray, tokens: list
     # The input as the first panel, its channels named (a preset's value / write signal,
     # as long as the input is the preset's kind: patterns, not typed text or a table).
     preset = scenario.preset if scenario.input.mode == "pattern" else ""
-    names = figures.channel_names(cell.input_size, preset, page.lang)
+    names = over_time.channel_names(cell.input_size, preset, page.lang)
     # On a projector the whole figure fits one 720 px screen.
     height = PRESENT_CHART_HEIGHT if page.present else None
     if _use_heatmap(view, cell):
-        return figures.state_heatmap(trace, tokens=tokens, lang=page.lang, present=page.present,
-                                     inputs=x, channel_names=names, height=height)
-    return figures.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
-                               present=page.present, textbook_update=view.textbook_update,
-                               inputs=x, channel_names=names, height=height)
+        return over_time.state_heatmap(trace, tokens=tokens, lang=page.lang,
+                                       present=page.present, inputs=x, channel_names=names,
+                                       height=height)
+    return over_time.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
+                                 present=page.present, textbook_update=view.textbook_update,
+                                 inputs=x, channel_names=names, height=height)
 
 
 @st.fragment
@@ -506,23 +509,23 @@ def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghost: Any, x: np.n
     fig = gates_figure(page, trace, ghost, x, tokens, scenario)
     with st.container(key=f"{page.name}-chart-gates"):
         if not live.mount(page, scenario, trace, fig):
-            st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
+            st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                             key=f"{page.name}.chart.gates_static")
 
 
 def show_scrubber(page: Page, trace: Any, tokens: list[str] | None, view: S.ViewSpec) -> None:
     st.caption(page.t("cell.scrubber_help"))
-    fig = figures.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
+    fig = scrubber.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
                                 textbook_update=view.textbook_update)
-    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                     key=f"{page.name}.chart.scrubber")
 
 
 def show_saturation(page: Page, trace: Any) -> None:
     st.caption(page.t("cell.saturation_help"))
-    fig = figures.saturation_bar(figures.saturation_info(trace), lang=page.lang,
+    fig = over_time.saturation_bar(over_time.saturation_info(trace), lang=page.lang,
                                  present=page.present)
-    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                     key=f"{page.name}.chart.saturation")
 
 
@@ -531,7 +534,7 @@ def show_phase(page: Page, trace: Any, ghost: Any, cell: S.CellSpec) -> None:
         st.info(page.t("cell.phase_needs_two", h=cell.hidden_size), icon="ℹ️")
         return
     st.caption(page.t("cell.phase_help"))
-    fig = figures.phase_portrait(trace, ghost=ghost, lang=page.lang, present=page.present)
-    st.plotly_chart(fig, width="stretch", config=figures.PLOTLY_CONFIG,
+    fig = over_time.phase_portrait(trace, ghost=ghost, lang=page.lang, present=page.present)
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                     key=f"{page.name}.chart.phase")
 

@@ -15,28 +15,29 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from lab import figures_analysis as F
-from lab import settings as S
+from lab import codec
+from lab import scenario as S
+from lab.figures import analysis as F
 from lab.ui import Bound, Page, controls, panel, setup
 
-KINDS = ("rnn", "lstm", "gru")
-TITLES = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
+KINDS = F.STORY_ORDER
+TITLES = F.KIND_TITLES
 
 
 @dataclass(frozen=True)
 class CompareSettings:
     """One input (an impulse x_0 then noise) into three seeded cells of one hidden size."""
 
-    hidden_size: int = S.spec(8, "H", 1, S.MAX_HIDDEN)
-    length: int = S.spec(50, "L", 2, 120)
-    impulse: float = S.spec(1.0, "x0", -5.0, 5.0)
-    noise: float = S.spec(0.5, "nz", 0.0, 3.0)
-    seed: int = S.spec(0, "seed", 0, 2**31 - 1)
-    rnn_identity: bool = S.spec(False, "rid")
-    rnn_scale: float = S.spec(1.0, "rs", 0.0, 3.0)
-    lstm_forget: float = S.spec(0.0, "fb", -6.0, 6.0)
-    gru_update: float = S.spec(0.0, "ub", -6.0, 6.0)
-    threshold: float = S.spec(1.0, "thr", 0.1, 50.0)  # percent of the peak influence
+    hidden_size: int = codec.spec(8, "H", 1, S.MAX_HIDDEN)
+    length: int = codec.spec(50, "L", 2, 120)
+    impulse: float = codec.spec(1.0, "x0", -5.0, 5.0)
+    noise: float = codec.spec(0.5, "nz", 0.0, 3.0)
+    seed: int = codec.spec(0, "seed", 0, 2**31 - 1)
+    rnn_identity: bool = codec.spec(False, "rid")
+    rnn_scale: float = codec.spec(1.0, "rs", 0.0, 3.0)
+    lstm_forget: float = codec.spec(0.0, "fb", -6.0, 6.0)
+    gru_update: float = codec.spec(0.0, "ub", -6.0, 6.0)
+    threshold: float = codec.spec(1.0, "thr", 0.1, 50.0)  # percent of the peak influence
 
 
 PRESETS: dict[str, dict[str, Any]] = {
@@ -58,11 +59,10 @@ def make_input(s: CompareSettings) -> np.ndarray:
 
 def make_cell(kind: str, s: CompareSettings) -> Any:
     """The seeded cell with the memory knobs of the page applied to its weights."""
-    import gates
     from gates import analysis as A
+    from gates.network import single_cell
 
-    net = {"rnn": gates.RNN, "gru": gates.GRU, "lstm": gates.LSTM}[kind](1, s.hidden_size,
-                                                                         seed=s.seed)
+    net = single_cell(kind, 1, s.hidden_size, seed=s.seed)
     sd = net.state_dict()
     if kind == "rnn":
         sd = (A.identity_recurrent(sd, s.rnn_scale) if s.rnn_identity
@@ -80,7 +80,7 @@ def run_compare(key: str) -> dict[str, tuple[Any, np.ndarray]]:
     """Per cell kind: its trace and its influence curve ||dh_t/dx_0||."""
     from gates import analysis as A
 
-    s, _ = S.from_dict(CompareSettings, json.loads(key))
+    s, _ = codec.from_dict(CompareSettings, json.loads(key))
     x = make_input(s)
     out = {}
     for kind in KINDS:
@@ -92,9 +92,9 @@ def run_compare(key: str) -> dict[str, tuple[Any, np.ndarray]]:
 @st.cache_data(max_entries=64, show_spinner=False)
 def time_per_step(kind: str, hidden_size: int, length: int = 200, repeats: int = 5) -> float:
     """Median seconds per time step of the engine's trace (one sequence, input size 1)."""
-    import gates
+    from gates.network import single_cell
 
-    net = {"rnn": gates.RNN, "gru": gates.GRU, "lstm": gates.LSTM}[kind](1, hidden_size, seed=0)
+    net = single_cell(kind, 1, hidden_size, seed=0)
     x = np.random.default_rng(0).standard_normal((length, 1))
     net.trace(x)
     times = []
@@ -148,10 +148,10 @@ def render() -> None:
                          help=page.t("cmp.gru_update_help"))
     s = bound.value
     bound.commit()
-    results = run_compare(S.cache_key(dataclasses.replace(s, threshold=1.0)))
+    results = run_compare(codec.cache_key(dataclasses.replace(s, threshold=1.0)))
 
     panel(page, lambda: show_memory(page, s, results))
-    panel(page, lambda: show_gates(page, S.cache_key(dataclasses.replace(s, threshold=1.0))))
+    panel(page, lambda: show_gates(page, codec.cache_key(dataclasses.replace(s, threshold=1.0))))
     panel(page, lambda: show_structure(page, s))
 
 

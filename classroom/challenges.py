@@ -9,7 +9,7 @@ string catalogue (``lab/locales/challenges.py``, keys ``chal.<id>.*``, ``chal.nu
 ``chal.part.*``); here are only ids and numbers.
 
 Weights use torch's layout and gate order (GRU ``r, z, n``; LSTM ``i, f, g, o``), as in
-``gates/presets.py``; the initial state is zero.
+``classroom/presets.py``; the initial state is zero.
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ from typing import Any
 
 import numpy as np
 
-from gates.inputs import ChannelSpec, make_input
-from gates.presets import GATE_ORDER, _weights
+from classroom.inputs import ChannelSpec, make_input
+from classroom.weights import block_weights
+from gates.kinds import GATE_BLOCKS
 from gates.trace import Trace
 
 __all__ = ["CHALLENGES", "Challenge", "Result", "challenge_input", "evaluate",
-           "get_challenge", "make_net"]
+           "get_challenge", "challenge_net"]
 
 Weights = Mapping[str, np.ndarray]
 
@@ -73,7 +74,7 @@ class Challenge:
 
     @property
     def gates(self) -> tuple[str, ...]:
-        return GATE_ORDER[self.kind]
+        return GATE_BLOCKS[self.kind]
 
 
 # --------------------------------------------------------------------------- checks
@@ -177,25 +178,25 @@ _LIST: tuple[Challenge, ...] = (
         inputs=(ChannelSpec("sine", amplitude=1.5, period=37),
                 ChannelSpec("impulses", period=13, onset=4)),
         length=64,
-        start=_weights("gru", 2, 1, ih={"n": [[1.0, 0.0]]}),
-        solution=_weights("gru", 2, 1, ih={"z": [[0.0, -30.0]], "n": [[1.0, 0.0]]},
-                          b_ih={"z": 15.0}),
+        start=block_weights("gru", 2, 1, ih={"n": [[1.0, 0.0]]}),
+        solution=block_weights("gru", 2, 1, ih={"z": [[0.0, -30.0]], "n": [[1.0, 0.0]]},
+                               b_ih={"z": 15.0}),
         check=_latch,
     ),
     Challenge(
         id="lstm-count", kind="lstm", input_size=1, hidden_size=1,
         inputs=(ChannelSpec("impulses", period=7, onset=3),), length=50,
-        start=_weights("lstm", 1, 1, ih={"i": 1.0, "g": 1.0}),
-        solution=_weights("lstm", 1, 1, ih={"i": 30.0, "g": 20.0},
-                          b_ih={"i": -15.0, "f": 20.0}),
+        start=block_weights("lstm", 1, 1, ih={"i": 1.0, "g": 1.0}),
+        solution=block_weights("lstm", 1, 1, ih={"i": 30.0, "g": 20.0},
+                               b_ih={"i": -15.0, "f": 20.0}),
         check=_counter,
     ),
     Challenge(
         id="gru-as-rnn", kind="gru", input_size=1, hidden_size=1,
         inputs=(ChannelSpec("sine", amplitude=1.5, period=16),), length=48,
-        start=_weights("gru", 1, 1, ih={"n": 1.0}, hh={"n": 0.8}),
-        solution=_weights("gru", 1, 1, ih={"n": 1.0}, hh={"n": 0.8},
-                          b_ih={"r": 20.0, "z": -20.0}),
+        start=block_weights("gru", 1, 1, ih={"n": 1.0}, hh={"n": 0.8}),
+        solution=block_weights("gru", 1, 1, ih={"n": 1.0}, hh={"n": 0.8},
+                               b_ih={"r": 20.0, "z": -20.0}),
         check=_gru_as_rnn,
     ),
     Challenge(
@@ -203,32 +204,32 @@ _LIST: tuple[Challenge, ...] = (
         inputs=(ChannelSpec("impulses", period=6, onset=2),
                 ChannelSpec("impulses", period=20, onset=17)),
         length=45,
-        start=_weights("gru", 2, 1, ih={"z": [[-30.0, -30.0]], "n": [[0.5, 0.0]]},
-                       hh={"n": 1.0}, b_ih={"r": 15.0, "z": 15.0}),
-        solution=_weights("gru", 2, 1,
-                          ih={"r": [[0.0, -30.0]], "z": [[-30.0, -30.0]], "n": [[0.5, 0.0]]},
-                          hh={"n": 1.0}, b_ih={"r": 15.0, "z": 15.0}),
+        start=block_weights("gru", 2, 1, ih={"z": [[-30.0, -30.0]], "n": [[0.5, 0.0]]},
+                            hh={"n": 1.0}, b_ih={"r": 15.0, "z": 15.0}),
+        solution=block_weights("gru", 2, 1,
+                               ih={"r": [[0.0, -30.0]], "z": [[-30.0, -30.0]], "n": [[0.5, 0.0]]},
+                               hh={"n": 1.0}, b_ih={"r": 15.0, "z": 15.0}),
         check=_reset_wipe,
     ),
     Challenge(
         id="rnn-explode-tame", kind="rnn", input_size=1, hidden_size=2, nonlinearity="relu",
         inputs=(ChannelSpec("impulse", onset=0),), length=40,
-        start=_weights("rnn", 1, 2, ih={"h": [[1.0], [0.5]]},
-                       hh={"h": [[1.2, 0.3], [0.3, 1.0]]}),
-        solution=_weights("rnn", 1, 2, ih={"h": [[1.0], [0.5]]},
-                          hh={"h": [[0.6, 0.2], [0.2, 0.5]]}),
+        start=block_weights("rnn", 1, 2, ih={"h": [[1.0], [0.5]]},
+                            hh={"h": [[1.2, 0.3], [0.3, 1.0]]}),
+        solution=block_weights("rnn", 1, 2, ih={"h": [[1.0], [0.5]]},
+                               hh={"h": [[0.6, 0.2], [0.2, 0.5]]}),
         check=_explode_tame,
     ),
     Challenge(
         id="lstm-hold-50", kind="lstm", input_size=2, hidden_size=1,
         inputs=(ChannelSpec("sine", period=17, phase=1.0), ChannelSpec("impulse", onset=3)),
         length=60,
-        start=_weights("lstm", 2, 1,
-                       ih={"i": [[0.0, 40.0]], "f": [[0.0, -40.0]], "g": [[1.0, 0.0]]},
-                       b_ih={"i": -20.0, "f": 2.0, "o": 10.0}),
-        solution=_weights("lstm", 2, 1,
-                          ih={"i": [[0.0, 40.0]], "f": [[0.0, -40.0]], "g": [[1.0, 0.0]]},
-                          b_ih={"i": -20.0, "f": 20.0, "o": 10.0}),
+        start=block_weights("lstm", 2, 1,
+                            ih={"i": [[0.0, 40.0]], "f": [[0.0, -40.0]], "g": [[1.0, 0.0]]},
+                            b_ih={"i": -20.0, "f": 2.0, "o": 10.0}),
+        solution=block_weights("lstm", 2, 1,
+                               ih={"i": [[0.0, 40.0]], "f": [[0.0, -40.0]], "g": [[1.0, 0.0]]},
+                               b_ih={"i": -20.0, "f": 20.0, "o": 10.0}),
         check=_hold_50,
     ),
 )
@@ -251,7 +252,7 @@ def challenge_input(ch: Challenge | str) -> np.ndarray:
     return make_input(ch.length, ch.inputs)
 
 
-def make_net(ch: Challenge | str, weights: Weights | None = None) -> Any:
+def challenge_net(ch: Challenge | str, weights: Weights | None = None) -> Any:
     """The challenge's cell with ``weights`` (default: the start weights) loaded."""
     from gates.network import single_cell
 
@@ -270,5 +271,5 @@ def evaluate(ch: Challenge | str, weights: Weights) -> tuple[Result, Trace]:
     """
     ch = get_challenge(ch) if isinstance(ch, str) else ch
     x = challenge_input(ch)
-    trace = make_net(ch, weights).trace(x)
+    trace = challenge_net(ch, weights).trace(x)
     return ch.check(trace, x, weights), trace

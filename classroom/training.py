@@ -34,11 +34,11 @@ from typing import Any
 
 import numpy as np
 
-from gates.tasks import IGNORE, Task, generate, get_task, score
+from classroom.tasks import IGNORE, Task, generate, get_task, score
+from gates.kinds import KIND_NAMES, SIGMOID_GATES
+from gates.kinds import KINDS as KINDS_BY_NAME
 
-KINDS = ("gru", "lstm", "rnn")
-GATE_COUNT = {"rnn": 1, "gru": 3, "lstm": 4}
-SIGMOID_GATES = ("reset", "update", "input", "forget", "output")
+KINDS = KIND_NAMES  # the kinds a task can be trained with: all of them
 EVAL_SEED = 20_240_601  # held-out data: never a training seed (those come from seed's rng)
 EVAL_SIZE = 500
 FORMAT_VERSION = 1
@@ -110,6 +110,23 @@ class TrainedModel:
 # --------------------------------------------------------------------------- training
 
 
+def _sizes(task: Task, hidden_size: int | None, steps: int | None, length: int | None,
+           lr: float | None, batch_size: int | None) -> tuple[int, int, int, float, int]:
+    """The training sizes, unset ones from ``DEFAULTS[task.name]``; ValueError if bad."""
+    defaults = DEFAULTS[task.name]
+    hidden_size = defaults.hidden_size if hidden_size is None else int(hidden_size)
+    steps = defaults.steps if steps is None else int(steps)
+    length = defaults.length if length is None else int(length)
+    lr = defaults.lr if lr is None else float(lr)
+    batch_size = defaults.batch_size if batch_size is None else int(batch_size)
+    if hidden_size < 1 or steps < 0 or length < 1 or batch_size < 1:
+        raise ValueError(
+            f"need hidden_size >= 1, steps >= 0, length >= 1, batch_size >= 1; got "
+            f"{hidden_size}, {steps}, {length}, {batch_size}"
+        )
+    return hidden_size, steps, length, lr, batch_size
+
+
 def train(
     task: Task | str,
     kind: str,
@@ -134,24 +151,15 @@ def train(
     task = get_task(task) if isinstance(task, str) else task
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}; got {kind!r}")
-    defaults = DEFAULTS[task.name]
-    hidden_size = defaults.hidden_size if hidden_size is None else int(hidden_size)
-    steps = defaults.steps if steps is None else int(steps)
-    length = defaults.length if length is None else int(length)
-    lr = defaults.lr if lr is None else float(lr)
-    batch_size = defaults.batch_size if batch_size is None else int(batch_size)
-    if hidden_size < 1 or steps < 0 or length < 1 or batch_size < 1:
-        raise ValueError(
-            f"need hidden_size >= 1, steps >= 0, length >= 1, batch_size >= 1; got "
-            f"{hidden_size}, {steps}, {length}, {batch_size}"
-        )
+    hidden_size, steps, length, lr, batch_size = _sizes(task, hidden_size, steps, length, lr,
+                                                       batch_size)
 
     started = time.perf_counter()
     previous_threads = torch.get_num_threads()
     torch.set_num_threads(threads)
     try:
         torch.manual_seed(seed)
-        module_class = {"gru": torch.nn.GRU, "lstm": torch.nn.LSTM, "rnn": torch.nn.RNN}[kind]
+        module_class = getattr(torch.nn, KINDS_BY_NAME[kind].torch_name)
         rnn = module_class(task.input_size, hidden_size, batch_first=True)
         head = torch.nn.Linear(hidden_size, task.output_size)
         params = list(rnn.parameters()) + list(head.parameters())

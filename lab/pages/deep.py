@@ -15,26 +15,27 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from lab import figures_analysis as F
-from lab import settings as S
+from gates.kinds import KIND_NAMES
+from lab import codec
+from lab.figures import analysis as F
 from lab.ui import Bound, Page, controls, panel, setup
 
-CLASSES = {"rnn": "RNN", "gru": "GRU", "lstm": "LSTM"}
+CLASSES = F.KIND_TITLES
 
 
 @dataclass(frozen=True)
 class DeepSettings:
     """A torch-style network and a seeded random input; defaults: nn.GRU(10, 20, 2), (5, 3, 10)."""
 
-    kind: str = S.spec("gru", "cell", choices=S.KINDS)
-    num_layers: int = S.spec(2, "nl", 1, 4)
-    bidirectional: bool = S.spec(False, "bi")
-    batch: int = S.spec(3, "B", 1, 8)
-    batch_first: bool = S.spec(False, "bf")
-    length: int = S.spec(5, "L", 1, 50)
-    input_size: int = S.spec(10, "I", 1, 32)
-    hidden_size: int = S.spec(20, "H", 1, 32)
-    seed: int = S.spec(0, "seed", 0, 2**31 - 1)
+    kind: str = codec.spec("gru", "cell", choices=KIND_NAMES)
+    num_layers: int = codec.spec(2, "nl", 1, 4)
+    bidirectional: bool = codec.spec(False, "bi")
+    batch: int = codec.spec(3, "B", 1, 8)
+    batch_first: bool = codec.spec(False, "bf")
+    length: int = codec.spec(5, "L", 1, 50)
+    input_size: int = codec.spec(10, "I", 1, 32)
+    hidden_size: int = codec.spec(20, "H", 1, 32)
+    seed: int = codec.spec(0, "seed", 0, 2**31 - 1)
 
 
 TEXTBOOK = {
@@ -49,10 +50,9 @@ def input_shape(s: DeepSettings) -> tuple[int, int, int]:
 
 
 def make_net(s: DeepSettings) -> Any:
-    import gates
+    from gates.network import network_class
 
-    cls = {"rnn": gates.RNN, "gru": gates.GRU, "lstm": gates.LSTM}[s.kind]
-    return cls(s.input_size, s.hidden_size, num_layers=s.num_layers,
+    return network_class(s.kind)(s.input_size, s.hidden_size, num_layers=s.num_layers,
                bidirectional=s.bidirectional, batch_first=s.batch_first, seed=s.seed)
 
 
@@ -62,7 +62,7 @@ def make_input(s: DeepSettings) -> np.ndarray:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def run_deep(key: str) -> Any:
-    s, _ = S.from_dict(DeepSettings, json.loads(key))
+    s, _ = codec.from_dict(DeepSettings, json.loads(key))
     return make_net(s).trace(make_input(s))
 
 
@@ -186,7 +186,7 @@ def render() -> None:
             bound.number("seed", page.t("deep.seed"))
     s = bound.value
     bound.commit()
-    key = S.cache_key(s)
+    key = codec.cache_key(s)
     trace = run_deep(key)
 
     panel(page, lambda: show_shapes(page, s, trace))

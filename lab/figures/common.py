@@ -11,7 +11,8 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from lab.fastfig import SpecFigure
+from gates.kinds import SIGMOID_GATES
+from lab.figures.fastfig import SpecFigure
 from lab.i18n import t
 
 #: Passed to ``st.plotly_chart(fig, config=PLOTLY_CONFIG)``: PNG download at 2x.
@@ -26,7 +27,6 @@ UNIT_COLORS: tuple[str, ...] = (
     "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
 )
 
-SIGMOID_GATES: frozenset[str] = frozenset({"reset", "update", "input", "forget", "output"})
 GATE_RANGE: tuple[float, float] = (-0.05, 1.05)
 TANH_RANGE: tuple[float, float] = (-1.05, 1.05)
 GHOST_OPACITY = 0.25

@@ -15,12 +15,13 @@ from typing import Any, NamedTuple
 import numpy as np
 import streamlit as st
 
-from lab import figures_analysis as F
-from lab import settings as S
+from lab import codec
+from lab import scenario as S
+from lab.figures import analysis as F
 from lab.ui import Bound, Page, controls, panel, setup
 
-KINDS = ("rnn", "lstm", "gru")
-TITLES = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
+KINDS = F.STORY_ORDER
+TITLES = F.KIND_TITLES
 MAX_LENGTH = 300
 
 
@@ -28,16 +29,16 @@ MAX_LENGTH = 300
 class GradSettings:
     """Three seeded cells on one noise sequence; the loss is taken at one step."""
 
-    length: int = S.spec(100, "L", 2, MAX_LENGTH)
-    hidden_size: int = S.spec(16, "H", 1, S.MAX_HIDDEN)
-    seed: int = S.spec(0, "seed", 0, 2**31 - 1)
-    loss_step: int = S.spec(99, "T", 0, MAX_LENGTH - 1)
-    loss: str = S.spec("sum", "loss", choices=("sum", "dot"))
-    scale: float = S.spec(1.0, "sc", 0.0, 4.0)
-    nonlinearity: str = S.spec("tanh", "nl", choices=("tanh", "relu"))
-    forget_bias: float = S.spec(0.0, "fb", -6.0, 6.0)
-    noise: float = S.spec(1.0, "nz", 0.0, 3.0)
-    kind: str = S.spec("rnn", "cell", choices=KINDS)
+    length: int = codec.spec(100, "L", 2, MAX_LENGTH)
+    hidden_size: int = codec.spec(16, "H", 1, S.MAX_HIDDEN)
+    seed: int = codec.spec(0, "seed", 0, 2**31 - 1)
+    loss_step: int = codec.spec(99, "T", 0, MAX_LENGTH - 1)
+    loss: str = codec.spec("sum", "loss", choices=("sum", "dot"))
+    scale: float = codec.spec(1.0, "sc", 0.0, 4.0)
+    nonlinearity: str = codec.spec("tanh", "nl", choices=("tanh", "relu"))
+    forget_bias: float = codec.spec(0.0, "fb", -6.0, 6.0)
+    noise: float = codec.spec(1.0, "nz", 0.0, 3.0)
+    kind: str = codec.spec("rnn", "cell", choices=KINDS)
 
 
 class KindGrads(NamedTuple):
@@ -63,13 +64,10 @@ def effective_step(s: GradSettings) -> int:
 
 
 def make_cell(kind: str, s: GradSettings) -> Any:
-    import gates
     from gates import analysis as A
+    from gates.network import single_cell
 
-    if kind == "rnn":
-        net = gates.RNN(1, s.hidden_size, nonlinearity=s.nonlinearity, seed=s.seed)
-    else:
-        net = {"gru": gates.GRU, "lstm": gates.LSTM}[kind](1, s.hidden_size, seed=s.seed)
+    net = single_cell(kind, 1, s.hidden_size, nonlinearity=s.nonlinearity, seed=s.seed)
     sd = A.scale_recurrent(net.state_dict(), s.scale)
     if kind == "lstm":
         sd = A.shift_gate_bias(sd, "lstm", "f", s.forget_bias)
@@ -82,7 +80,7 @@ def run_gradients(key: str) -> GradResult:
     """BPTT of L = h_T . v for the three cells (the settings' JSON is the cache key)."""
     from gates import analysis as A
 
-    s, _ = S.from_dict(GradSettings, json.loads(key))
+    s, _ = codec.from_dict(GradSettings, json.loads(key))
     T = effective_step(s)
     x = s.noise * np.random.default_rng(s.seed + 1).standard_normal((s.length, 1))
     v = (None if s.loss == "sum"
@@ -132,7 +130,7 @@ def render() -> None:
                          help=page.t("grad.forget_bias_help"))
     s = bound.value
     bound.commit()
-    key = S.cache_key(dataclasses.replace(s, kind="rnn"))
+    key = codec.cache_key(dataclasses.replace(s, kind="rnn"))
     result = run_gradients(key)
 
     panel(page, lambda: show_decay(page, s, result))

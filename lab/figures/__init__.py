@@ -1,0 +1,1 @@
+"""Plotly figure builders (no Streamlit): data in, figure out."""

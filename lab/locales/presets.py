@@ -1,0 +1,123 @@
+"""Titles and explanations of the classroom presets (classroom/presets.py), by preset name.
+
+Keys: ``preset.<name>.title``, ``preset.<name>.explain``.
+"""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "preset.gru-as-rnn.title": ("A GRU that is just a plain RNN", "退化成普通 RNN 的 GRU"),
+    "preset.gru-as-rnn.explain": (
+        "Huge biases pin the reset gate at 1 and the update gate at 0, so the GRU always "
+        "takes its candidate n = tanh(W_in x + W_hn h). That is exactly the plain tanh RNN "
+        "with the same two weights.",
+        "巨大的偏置把重置门固定在 1、更新门固定在 0，所以 GRU 每一步都直接采用候选状态 n "
+        "= tanh(W_in x + W_hn h)。这正是使用同样两个权重的普通 tanh RNN。",
+    ),
+    "preset.gru-latch.title": (
+        "GRU latch: hold a value until told to write",
+        "GRU 锁存器：保持数值，直到收到写入信号",
+    ),
+    "preset.gru-latch.explain": (
+        "Channel 0 carries a value and channel 1 a write signal; without the signal the update "
+        "gate sits at 1 and the hidden state stays put. On a write the update gate drops "
+        "to 0 and the state becomes tanh(value).",
+        "通道 0 传入数值，通道 1 传入写入信号；没有信号时更新门约为 1，隐藏状态保持不变。"
+        "收到写入信号时更新门降到 0，隐藏状态变为 tanh(数值)。",
+    ),
+    "preset.gru-reset-wipe.title": (
+        "GRU reset gate wipes the memory on a cue",
+        "GRU 重置门在提示信号到来时清空记忆",
+    ),
+    "preset.gru-reset-wipe.explain": (
+        "Each pulse on channel 0 is added on top of the remembered state, because the reset "
+        "gate lets the old state into the candidate. A cue on channel 1 closes the reset "
+        "gate, the candidate forgets the past and the state drops to 0.",
+        "通道 0 的每个脉冲都叠加在已记住的状态上，因为重置门让旧状态进入候选状态。通道 1 "
+        "的提示信号关闭重置门，候选状态忘掉过去，隐藏状态随之归零。",
+    ),
+    "preset.gru-update-keeps.title": (
+        "GRU update gate near 1 keeps the state (torch's convention)",
+        "GRU 更新门接近 1 时保持状态（torch 约定）",
+    ),
+    "preset.gru-update-keeps.explain": (
+        "In torch's GRU h' = (1 - z) n + z h, so unit 0, with z near 1, barely moves when "
+        "the input steps up, while unit 1, with z near 0, jumps to its candidate at once. "
+        "Many textbooks swap z and 1 - z, which would swap the two units' roles.",
+        "在 torch 的 GRU 中 h' = (1 - z) n + z h，所以 z 接近 1 的单元 0 在输入跃升时几乎"
+        "不动，而 z 接近 0 的单元 1 立刻跳到候选状态。许多教材把 z 和 1 - z 对调，那样两个"
+        "单元的角色也会对调。",
+    ),
+    "preset.gru-saturated.title": (
+        "Saturated gates: large weights make switches",
+        "饱和的门：大权重让门变成开关",
+    ),
+    "preset.gru-saturated.explain": (
+        "With weights of size 40 the reset and update gates are almost always exactly 0 or "
+        "1, flipping abruptly when the input changes sign. Saturated gates have a gradient "
+        "near zero, which is why training avoids them.",
+        "权重大小为 40 时，重置门和更新门几乎总是恰好为 0 或 1，输入变号时突然翻转。饱和的"
+        "门梯度接近零，所以训练时要尽量避免。",
+    ),
+    "preset.lstm-counter.title": ("LSTM cell state counts impulses", "LSTM 细胞状态为脉冲计数"),
+    "preset.lstm-counter.explain": (
+        "The forget gate is held at 1 and the input gate opens only on an impulse, when the "
+        "candidate is 1. So the cell state climbs by 1 at every impulse and stays flat in "
+        "between: it counts.",
+        "遗忘门保持为 1，输入门只在脉冲到来时打开，此时候选值为 1。所以细胞状态在每个脉冲"
+        "处增加 1，其余时间保持不变：它在计数。",
+    ),
+    "preset.lstm-long-memory.title": (
+        "LSTM forget gate near 1: long memory",
+        "LSTM 遗忘门接近 1：长记忆",
+    ),
+    "preset.lstm-long-memory.explain": (
+        "One impulse writes 1 into the cell; afterwards the forget gate is sigmoid(5) = 0.993, "
+        "so the cell keeps 0.993 of itself every step. After 50 steps about 70% of the value "
+        "is still there.",
+        "一个脉冲把 1 写入细胞；之后遗忘门为 sigmoid(5) = 0.993，细胞每一步保留自身的 0.993。"
+        "50 步之后仍保留约 70% 的数值。",
+    ),
+    "preset.lstm-short-memory.title": (
+        "LSTM forget gate near 0: short memory",
+        "LSTM 遗忘门接近 0：短记忆",
+    ),
+    "preset.lstm-short-memory.explain": (
+        "The same impulse writes 1 into the cell, but the forget gate is sigmoid(-3) = 0.047, "
+        "so each step keeps under 5% of the cell. A few steps later the value is gone.",
+        "同样的脉冲把 1 写入细胞，但遗忘门为 sigmoid(-3) = 0.047，每一步只保留不到 5% 的细"
+        "胞状态。几步之后数值就消失了。",
+    ),
+    "preset.lstm-hold-value.title": (
+        "LSTM holds a value for 60 steps",
+        "LSTM 把一个数值保持 60 步",
+    ),
+    "preset.lstm-hold-value.explain": (
+        "Channel 0 keeps changing, but only at the write signal on channel 1 do the input "
+        "gate open and the forget gate close. The cell stores tanh(value) at that moment "
+        "and holds it unchanged to the end.",
+        "通道 0 一直在变化，但只有通道 1 的写入信号到来时，输入门才打开、遗忘门才关闭。细"
+        "胞在那一刻存下 tanh(数值)，并一直保持到结束。",
+    ),
+    "preset.rnn-explode.title": ("ReLU RNN whose state explodes", "状态爆炸的 ReLU RNN"),
+    "preset.rnn-explode.explain": (
+        "After one impulse there is no input, but the recurrent weight is 1.5 and ReLU never "
+        "squashes, so the state grows by 1.5 at every step. Thirty steps later it is beyond "
+        "100000.",
+        "一个脉冲之后不再有输入，但循环权重为 1.5，而 ReLU 不会压缩数值，所以状态每一步乘"
+        "以 1.5。三十步后它超过了 100000。",
+    ),
+    "preset.rnn-vanish.title": ("RNN whose state dies out", "状态逐渐消失的 RNN"),
+    "preset.rnn-vanish.explain": (
+        "After one impulse the recurrent weight 0.5 halves the state at every step (tanh "
+        "is almost linear near 0). Twenty-five steps later nothing of the impulse is left.",
+        "一个脉冲之后，循环权重 0.5 让状态每一步减半（tanh 在 0 附近几乎是线性的）。二十五"
+        "步之后脉冲已经不留痕迹。",
+    ),
+    "preset.rnn-tanh-saturate.title": ("tanh RNN that saturates", "饱和的 tanh RNN"),
+    "preset.rnn-tanh-saturate.explain": (
+        "The input ramps up steadily and so does the preactivation, but the hidden state "
+        "flattens at 1 once tanh saturates. In that region changes of the input no longer "
+        "show in the state.",
+        "输入稳定上升，预激活也随之上升，但 tanh 饱和后隐藏状态停在 1 附近。在这个区域，输"
+        "入的变化不再反映到状态上。",
+    ),
+}
