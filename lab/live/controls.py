@@ -102,7 +102,9 @@ def apply(cell: S.CellSpec, control: Control, value: float) -> S.CellSpec:
     knobs[control.block] = value
     neutral = 1.0 if kind == "scale" else 0.0
     packed = () if all(k == neutral for k in knobs) else tuple(knobs)
-    return dataclasses.replace(cell, **{kind: packed})
+    if kind == "scale":
+        return dataclasses.replace(cell, scale=packed)
+    return dataclasses.replace(cell, shift=packed)
 
 
 def commit(cell: S.CellSpec, payload: Any) -> tuple[S.CellSpec, str | None]:
