@@ -90,6 +90,13 @@ function buildControls(s) {
 
 function setRange(ctl, c) {
   const { input } = ctl;
+  const old = ctl.c;
+  if (old && old.min === c.min && old.max === c.max && old.step === c.step &&
+      old.value === c.value && ctl.shown) {
+    ctl.c = c;  // nothing to redraw (attribute writes would cost a style recalculation)
+    return;
+  }
+  ctl.shown = true;
   input.min = String(c.min);
   input.max = String(c.max);
   input.step = String(c.step);
