@@ -228,6 +228,18 @@ function svgTraces(s) {
 function drawLines(s, ys, yIdx) {
   const map = svgTraces(s);
   if (!yIdx.every((i) => map[i])) return false;
+  // A value beyond its panel's axis (a cell state past 1, a ReLU): let Plotly rescale.
+  const grow = {};
+  yIdx.forEach((i, n) => {
+    const [lo, hi] = map[i].ya.range;
+    const a = Math.min(lo, hi), b = Math.max(lo, hi);
+    if (ys[n].some((v) => v < a || v > b)) grow[map[i].ya._name + '.autorange'] = true;
+  });
+  if (Object.keys(grow).length) {
+    window.Plotly.update(s.gd, { y: ys }, grow, yIdx);
+    s.svg = null;
+    return true;
+  }
   yIdx.forEach((i, n) => {
     const { line, points, xa, ya, x } = map[i];
     const y = ys[n];
