@@ -264,3 +264,24 @@ def test_a_commit_renews_the_fallback_slider_of_the_same_weight():
     assert at.slider(key=key).value == 2.5
     at.run()  # and it does not write its old value back
     assert dict(at.session_state["gru.settings"].cell.edits) == {"weight_hh_l0:2:0": 2.5}
+
+
+@pytest.mark.parametrize("hidden", [1, 2, 3])
+def test_make_the_update_gate_hold_is_one_move_at_every_hidden_size(hidden):
+    """Issue 12: the per-gate shift exists at every hidden size, live and in Settings ->
+    Weights; one move of the update gate's shift makes it hold (z near 1: h kept)."""
+    from lab.pages.cell import knob_widget
+
+    at = run_gru({"H": str(hidden)})
+    assert "shift:1" in [c["id"] for c in live(at)["controls"]]
+    at.session_state["gru.tab.controls"] = "Weights"
+    at.run()
+    cell = at.session_state["gru.settings"].cell
+    assert at.slider(key=f"gru.1.{knob_widget(cell, 'shift', 1)}").value == 0.0
+    at.session_state["gru.live.commit"] = {"id": "shift:1", "value": 6.0}
+    at.run()
+    assert not at.exception
+    trace = at.session_state["gru.last"][1]
+    assert trace.get("update").min() > 0.95
+    hidden_state = trace.get("hidden")
+    assert np.abs(np.diff(hidden_state, axis=0)).max() < 0.05  # h barely moves: it holds

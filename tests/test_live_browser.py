@@ -58,7 +58,7 @@ def assert_lines_are(drawn, expected: dict[str, np.ndarray]) -> None:
 def open_live(tab, url: str) -> None:
     livelab.open_page(tab, url, chart=False)
     tab.wait_for_function(
-        "() => { const gd = document.querySelector('.st-key-gru-chart-gates .js-plotly-plot');"
+        "() => { const gd = document.querySelector('[class*=\"-chart-gates\"] .js-plotly-plot');"
         " return gd && gd.data && gd._fullLayout; }", timeout=60_000)
 
 
@@ -160,3 +160,30 @@ def test_without_plotly_js_the_page_falls_back_to_streamlit_charts_and_sliders(l
     livelab.wait_quiet(page)
     assert page.evaluate(livelab.CHARTS_JS) != before
     assert "w=" in page.url
+
+
+@pytest.mark.parametrize("query", ["lstm?H=1", "gru?H=2&ra=0", "rnn?H=2&nl=relu"])
+def test_gate_equations_are_never_cut_off(live_server, page, query):
+    """At 1400x900 the gates' equations above the weight sliders (Settings -> Weights) and
+    beside the live controls fit their boxes."""
+    from lab.i18n import t
+
+    page.set_viewport_size({"width": 1400, "height": 900})
+    try:
+        open_live(page, f"{live_server.url}/{query}")
+        livelab.open_tab(page, t("cell.tab.weights", "en"))
+        boxes = page.evaluate("""() => {
+          const out = [];
+          for (const e of document.querySelectorAll(
+              '[data-testid="stExpander"] .katex-display, .gl-live .gl-eq')) {
+            const inner = e.querySelector('.katex') || e;
+            out.push([e.className, e.scrollWidth - e.clientWidth,
+                      inner.getBoundingClientRect().right - e.getBoundingClientRect().right]);
+          }
+          return out;
+        }""")
+        assert len(boxes) >= 2, boxes
+        for name, overflow, right in boxes:
+            assert overflow <= 3 and right <= 1, (query, name, overflow, right)
+    finally:
+        page.set_viewport_size(livelab.VIEWPORT)

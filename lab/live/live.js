@@ -3,7 +3,7 @@
 // Python sends: the gates figure (Plotly JSON), the controls (weights, biases, per-gate
 // knobs) and, for the control in use, every frame of its step grid computed by the engine
 // (lab/live/frames.py). While a thumb moves, only the frame for its value is picked and
-// restyled into the existing chart: no server round trip, no remount. On release (or a
+// drawn into the existing chart: no server round trip, no remount. On release (or a
 // short pause after keyboard steps) the value goes back as the trigger "commit"; hovering
 // or focusing a control asks for its frames with the trigger "want".
 // This function runs again on every rerun with new data: it keeps its state on the root.
@@ -28,6 +28,7 @@ function fmt(v) {
 let plotlyPromise = null;
 function loadPlotly(url) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!url) return Promise.reject(new Error('the app could not serve plotly.min.js'));
   if (!plotlyPromise) {
     plotlyPromise = new Promise((resolve, reject) => {
       const tag = document.createElement('script');
