@@ -42,7 +42,10 @@ KINDS = KIND_NAMES  # the kinds a task can be trained with: all of them
 EVAL_SEED = 20_240_601  # held-out data: never a training seed (those come from seed's rng)
 EVAL_SIZE = 500
 FORMAT_VERSION = 1
-MODELS_DIR = Path(__file__).resolve().parents[1] / "models"  # the shipped pretrained models
+# The shipped pretrained models: models/ in a clone; <this package>/models in a wheel.
+_HERE = Path(__file__).resolve().parent
+MODELS_DIR = next((d for d in (_HERE / "models", _HERE.parent / "models") if d.is_dir()),
+                  _HERE.parent / "models")
 
 ProgressFn = Callable[[int, int, float], None]
 

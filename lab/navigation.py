@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from lab.i18n import t
+from lab.launcher import app_dir
 
-ROOT = Path(__file__).resolve().parent.parent
 # (file in pages/, icon, url path); the home page is the default.
 PAGES: tuple[tuple[str, str], ...] = (
     ("home", "🏠"), ("gru", "🔁"), ("lstm", "🧠"), ("rnn", "➰"), ("compare", "⚖️"),
@@ -20,8 +18,9 @@ def pages() -> list[st.Page]:
     ss = st.session_state
     lang = ss.get("lab.lang") or ss.get("lab.language") or st.query_params.get("lang", "en")
     out = []
+    folder = app_dir() / "pages"  # a clone's pages/, or the installed gates_lab_app's
     for name, icon in PAGES:
-        path = ROOT / "pages" / f"{name}.py"
+        path = folder / f"{name}.py"
         if path.exists():
             out.append(st.Page(str(path), title=t(f"page.{name}", lang), icon=icon,
                                url_path=name, default=name == "home"))

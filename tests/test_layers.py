@@ -14,7 +14,7 @@ PACKAGES = ("gates", "classroom", "lab")
 
 # The modules below the widgets: pure functions and data, usable from a notebook.
 NO_STREAMLIT = ["lab.codec", "lab.scenario", "lab.learned_models", "lab.i18n", "lab.details",
-                "lab.equations"] + sorted(
+                "lab.equations", "lab.plots", "lab.lesson_file", "lab.launcher"] + sorted(
     f"lab.figures.{p.stem}" for p in (ROOT / "lab" / "figures").glob("*.py"))
 
 

@@ -111,13 +111,14 @@ def _frame_text(info: ScrubberInfo, unit: int, size: int, lang: str) -> str:
 
 def _get_scrubber_info(trace: Any, layer: int, direction: int, batch: int, start_step: int,
                        tokens: Sequence[str] | str | None, lang: str, present: bool,
-                       textbook_update: bool, unit: int) -> _ScrubberPlotInfo:
+                       textbook_update: bool, unit: int,
+                       max_frames: int = MAX_FRAMES) -> _ScrubberPlotInfo:
     kind = trace.kind
     every = _all_series(trace, layer, direction, batch)
     hidden = every["hidden"]
     length, size = hidden.shape
     unit = min(max(unit, 0), size - 1)
-    steps = _frame_steps(length, direction)
+    steps = _frame_steps(length, direction, max_frames)
     labels = tokens_for(tokens, length)
     weights = _weights(getattr(trace, "records", {}).get((layer, direction)), batch)
     infos = [_info_at(trace, s, layer, direction, batch, every, labels, textbook_update, unit,
@@ -306,16 +307,16 @@ def _get_scrubber_plot(info: _ScrubberPlotInfo, lang: str, present: bool) -> go.
 def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 0,
                   start_step: int = 0, tokens: Sequence[str] | str | None = None,
                   lang: str = "en", present: bool = False, textbook_update: bool = False,
-                  unit: int = 0) -> go.Figure:
+                  unit: int = 0, max_frames: int = MAX_FRAMES) -> go.Figure:
     """The cell diagram at step t with a browser-side slider and Play / Pause.
 
     Gate boxes show the values of units 0..min(H, 4)-1 coloured by value, the equations
     show unit ``unit``'s numbers, and a strip chart marks t on the hidden state. Frames
     follow the processing order (backwards for direction 1); sequences longer than
-    MAX_FRAMES are shown at evenly spaced steps (the title says so).
+    ``max_frames`` (MAX_FRAMES) are shown at evenly spaced steps (the title says so).
     """
     if trace is None:
         return empty_figure(lang=lang, present=present)
     info = _get_scrubber_info(trace, layer, direction, batch, start_step, tokens, lang,
-                              present, textbook_update, unit)
+                              present, textbook_update, unit, max_frames)
     return _get_scrubber_plot(info, lang, present)

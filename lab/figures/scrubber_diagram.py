@@ -251,12 +251,12 @@ def _cells(diagram: _Diagram, info: ScrubberInfo, textbook: bool, kind: str) -> 
     return _Cells(colours, texts, [_ink(c) for c in colours])
 
 
-def _frame_steps(length: int, direction: int) -> list[int]:
-    """Input time indices of the frames, in processing order, at most MAX_FRAMES."""
-    if length <= MAX_FRAMES:
+def _frame_steps(length: int, direction: int, max_frames: int = MAX_FRAMES) -> list[int]:
+    """Input time indices of the frames, in processing order, at most ``max_frames``."""
+    if length <= max_frames:
         order = list(range(length))
     else:
-        order = [int(i) for i in np.round(np.linspace(0, length - 1, MAX_FRAMES))]
+        order = [int(i) for i in np.round(np.linspace(0, length - 1, max_frames))]
     return order[::-1] if direction == 1 else order
 
 

@@ -18,21 +18,22 @@ import shutil
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-STATIC = ROOT / "static"
 NAME = "plotly.min.js"
 
 
-def source() -> Path:
-    import plotly
+def static_dir() -> Path:
+    """``static/`` beside the lab's app.py (a clone, or the installed gates_lab_app): the
+    lab always runs ``streamlit run <that folder>/app.py``, whose static/ is served."""
+    from lab.launcher import app_dir
 
-    return Path(plotly.__file__).parent / "package_data" / NAME
+    return app_dir() / "static"
 
 
-def ensure_plotly_js(static: Path = STATIC) -> Path | None:
-    """Copy the installed plotly.min.js into ``static`` unless it is already there;
-    the served file, or None when it cannot be written (the page then falls back to
-    Streamlit's own chart)."""
+def ensure_plotly_js(static: Path | None = None) -> Path | None:
+    """Copy the installed plotly.min.js into ``static`` (default: :func:`static_dir`)
+    unless it is already there; the served file, or None when it cannot be written (a
+    read-only install: the page then falls back to Streamlit's own chart)."""
+    static = static_dir() if static is None else static
     src, dst = source(), static / NAME
     try:
         if dst.exists() and dst.stat().st_size == src.stat().st_size and \

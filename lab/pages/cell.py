@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from typing import Any
 
 import numpy as np
 import streamlit as st
 
 from gates.kinds import GATE_BLOCKS
-from lab import codec, equations
+from lab import codec, equations, lesson_file
 from lab import scenario as S
 from lab.export import trace_csv
 from lab.figures import over_time, scrubber
@@ -426,6 +427,7 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
     with c3:
         pt_download(page, S.cell_net(scenario.cell), name=f"{name}-weights",
                     key=bound.key("dl.pt"))
+    lesson_button(page, scenario, bound.key("dl.lesson"))
 
     def load() -> None:
         upload = st.session_state.get(f"{page.name}.upload")
@@ -449,6 +451,17 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
     if error:
         st.error(page.t("common.bad_file", msg=page.detail(error)), icon="⚠️")
     st.caption(page.t("cell.png_hint"))
+
+
+def lesson_button(page: Page, scenario: S.Scenario, key: str) -> None:
+    """The offline lesson file (lab/lesson_file.py), built only when clicked: Streamlit
+    calls ``data`` then. Its link back uses GATES_LAB_URL, else this page's address."""
+    url = lesson_file.lab_base(os.environ.get("GATES_LAB_URL") or st.context.url, page.name)
+    lang = page.lang
+    st.download_button(page.t("lesson.download"),
+                       lambda: lesson_file.build(scenario, lang=lang, lab_url=url).data,
+                       file_name=lesson_file.file_name(scenario), mime="text/html", key=key,
+                       help=page.t("lesson.download_help"), icon="📘")
 
 
 # --------------------------------------------------------------------------- plots

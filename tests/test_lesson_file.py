@@ -1,0 +1,162 @@
+"""The offline lesson file (lab/lesson_file.py): one self-contained HTML page of a cell
+page's scenario, in its language, with plotly.js inside and a link back to the lab.
+(tests/test_lesson_browser.py opens it in Chromium with the network blocked.)"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from lab import codec, equations
+from lab import lesson_file as LF
+from lab import scenario as S
+from lab.i18n import t
+
+KINDS = ("gru", "lstm", "rnn")
+
+
+def largest(kind: str) -> S.Scenario:
+    """Every size at its maximum (lab/scenario.py MAX_*)."""
+    return S.Scenario(
+        cell=S.CellSpec(kind=kind, input_size=S.MAX_INPUT, hidden_size=S.MAX_HIDDEN),
+        input=S.InputSpec(length=S.MAX_LENGTH,
+                          channels=(S.Channel(pattern="noise"),) * S.MAX_INPUT))
+
+
+def figures_of(page: str) -> dict:
+    found = re.search(r"const FIGURES = (\{.*?\});\n", page, re.S)
+    assert found
+    return json.loads(found.group(1).replace("<\\/", "</"))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_default_scenario_makes_a_self_contained_file(kind):
+    lesson = LF.build(S.Scenario(cell=S.CellSpec(kind=kind)))
+    page = lesson.html
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    # plotly.js of the installed package is inside; nothing is fetched from anywhere
+    assert LF.plotly_js()[:2000] in page
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", page)
+    assert "cdn." not in page.lower().replace(LF.plotly_js().lower(), "")
+    for key in ("cell.equations", "cell.over_time", "cell.scrubber", "lesson.settings",
+                "lesson.about", "lesson.open"):
+        assert t(key, "en") in page, key
+    assert t(f"cell.intro.{kind}", "en") in page
+    figs = figures_of(page)
+    assert figs["gates"]["data"] and figs["scrubber"]["data"]
+    assert len(figs["scrubber"]["frames"]) == 40 == lesson.frames == lesson.steps
+    assert figs["scrubber"]["layout"]["sliders"] and figs["scrubber"]["layout"]["updatemenus"]
+    assert lesson.size < 6 * 2**20
+    print(f"{kind} default: {lesson.size / 2**20:.2f} MB")
+
+
+def test_a_preset_in_chinese_has_its_explanation_and_chinese_labels():
+    scenario = S.scenario_from_preset("gru-latch")
+    page = LF.build(scenario, lang="zh").html
+    assert '<html lang="zh-Hans">' in page
+    assert t("preset.gru-latch.title", "zh") in page
+    assert t("preset.gru-latch.explain", "zh") in page
+    assert t("preset.gru-latch.explain", "en") not in page
+    for key in ("cell.equations", "cell.scrubber_help", "cell.hidden_size", "lesson.open"):
+        assert t(key, "zh") in page, key
+    assert t("cell.equations", "en") not in page
+    figs = figures_of(page)
+    assert t("fig.scr.play", "zh") in json.dumps(figs["scrubber"]["layout"], ensure_ascii=False)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_largest_settings_are_downsampled_and_stay_small(kind):
+    lesson = LF.build(largest(kind))
+    assert lesson.steps == S.MAX_LENGTH and lesson.frames == LF.LESSON_FRAMES < lesson.steps
+    figs = figures_of(lesson.html)
+    assert len(figs["scrubber"]["frames"]) == LF.LESSON_FRAMES
+    assert figs["gates"]["data"][0]["type"] == "heatmap"  # 16 units: heatmaps, as on the page
+    assert t("lesson.strided", "en", n=LF.LESSON_FRAMES, total=S.MAX_LENGTH) in lesson.html
+    assert t("lesson.weights_in_json", "en") in lesson.html
+    assert lesson.size < 8 * 2**20 < LF.MAX_BYTES
+    print(f"{kind} largest: {lesson.size / 2**20:.2f} MB")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_file_over_the_limit_is_refused_with_a_message(lang):
+    with pytest.raises(LF.LessonTooBig) as exc:
+        LF.build(largest("lstm"), lang=lang, max_bytes=2**20)
+    message = str(exc.value)
+    assert "MB" in message and "1 MB" in message
+    assert (t("lesson.too_big", lang, mb="X", limit="Y").split("X")[0]) in message
+
+
+def test_bad_settings_raise_value_error_as_the_page_shows_them():
+    empty_text = S.Scenario(input=S.InputSpec(mode="text", text=""))
+    with pytest.raises(ValueError):
+        LF.build(empty_text)
+
+
+@pytest.mark.parametrize("preset", ["gru-latch", "lstm-counter"])
+def test_the_link_reopens_the_same_scenario(preset):
+    scenario = S.scenario_from_preset(preset)
+    scenario = dataclasses.replace(scenario, view=dataclasses.replace(scenario.view,
+                                                                      plot="scrubber"))
+    url = LF.link(scenario, "https://lab.school.example/rnn-lab", "zh")
+    parts = urlsplit(url)
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == \
+        f"https://lab.school.example/rnn-lab/{scenario.cell.kind}"
+    params = dict(parse_qsl(parts.query))
+    assert params.pop("lang") == "zh"
+    again, errors = codec.from_query(S.Scenario, params,
+                                 S.Scenario(cell=S.CellSpec(kind=scenario.cell.kind)))
+    assert not errors and again == scenario
+    page = LF.build(scenario, lang="zh", lab_url="https://lab.school.example/rnn-lab").html
+    assert f'href="{html.escape(url)}"' in page
+
+
+def test_lab_base_from_the_page_address():
+    assert LF.lab_base("http://127.0.0.1:8501/gru", "gru") == "http://127.0.0.1:8501"
+    assert LF.lab_base("https://x.org/lab/lstm/", "lstm") == "https://x.org/lab"
+    assert LF.lab_base("https://x.org/lab", "gru") == "https://x.org/lab"
+    assert LF.lab_base(None, "gru") == LF.DEFAULT_URL
+    assert LF.lab_base("javascript:alert(1)", "gru") == LF.DEFAULT_URL
+
+
+@pytest.mark.parametrize("kind,reset_after,nl,textbook", [
+    ("gru", True, "tanh", False), ("gru", False, "tanh", True), ("lstm", True, "tanh", False),
+    ("rnn", True, "tanh", False), ("rnn", True, "relu", False)])
+def test_equations_become_plain_html(kind, reset_after, nl, textbook):
+    latex = equations.all_equations(kind, reset_after, nl, textbook)
+    out = LF.latex_html(latex)
+    assert "\\" not in out and "{" not in out and "}" not in out, out
+    assert out.count("<br>") == latex.count("\\\\")
+    assert "<sub>t</sub>" in out
+
+
+def test_file_name():
+    assert LF.file_name(S.Scenario()) == "gru-lesson.html"
+    assert LF.file_name(S.scenario_from_preset("gru-latch")) == "gru-latch-lesson.html"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_cell_page_offers_the_lesson_file_in_its_language(kind):
+    """AppTest: the Files tab of each cell page has the lesson download (Chinese here)."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from lab.ui import tab_key
+
+    root = Path(__file__).resolve().parents[1]
+    at = AppTest.from_file(str(root / "pages" / f"{kind}.py"), default_timeout=60)
+    at.query_params["lang"] = "zh"
+    at.run()
+    at.session_state[tab_key(kind, "controls")] = t("cell.tab.files", "zh")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    buttons = {b.proto.label: b.proto for b in at.get("download_button")}
+    lesson = buttons.get(t("lesson.download", "zh"))
+    assert lesson is not None, list(buttons)
+    assert lesson.help == t("lesson.download_help", "zh")
+    assert lesson.deferred_file_id  # built on click, not on every rerun
