@@ -285,3 +285,14 @@ def test_make_the_update_gate_hold_is_one_move_at_every_hidden_size(hidden):
     assert trace.get("update").min() > 0.95
     hidden_state = trace.get("hidden")
     assert np.abs(np.diff(hidden_state, axis=0)).max() < 0.05  # h barely moves: it holds
+
+
+def test_the_wheel_carries_the_component_files():
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert "lab.live" in config["packages"]
+    patterns = config["package-data"]["lab.live"]
+    live_dir = ROOT / "lab" / "live"
+    for name in ("live.js", "live.css"):
+        assert any((live_dir / name).match(p) for p in patterns), name

@@ -8,7 +8,8 @@ the browser fetches it once and then revalidates it from its cache.
 
 Why not the alternatives: a component's JS is sent inside its element on every rerun
 (BidiComponent.js_content), so inlining plotly.min.js would resend 4.8 MB per rerun;
-a component ``asset_dir`` needs an installed package with a manifest, which the lab is not.
+a component ``asset_dir`` works only once the lab is pip-installed with a component
+manifest, and the lab also runs straight from a clone.
 """
 
 from __future__ import annotations
@@ -19,6 +20,13 @@ import tempfile
 from pathlib import Path
 
 NAME = "plotly.min.js"
+
+
+def source() -> Path:
+    """plotly.min.js of the installed plotly package."""
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / NAME
 
 
 def static_dir() -> Path:

@@ -113,7 +113,10 @@ def _sweep(cell_key: str, input_key: str, control_id: str, textbook: bool
 @functools.cache
 def _plotly_url() -> str:
     """The served plotly.min.js (copied on first use), or "" when it cannot be."""
-    return assets.plotly_url() if assets.ensure_plotly_js() is not None else ""
+    try:
+        return assets.plotly_url() if assets.ensure_plotly_js() is not None else ""
+    except Exception:  # noqa: BLE001 - no live chart is no reason to lose the page
+        return ""
 
 
 def plain_equation(latex: str) -> str:
