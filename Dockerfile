@@ -16,6 +16,8 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt --extra-index-url https://download.pytorch.org/whl/cpu
 
 COPY . .
+# plotly.min.js of the installed plotly, served at /app/static for the live gates chart
+RUN python -c "from lab.live.assets import ensure_plotly_js as e; assert e()"
 RUN useradd --create-home lab && chown -R lab /app
 USER lab
 

@@ -9,7 +9,7 @@
 // This function runs again on every rerun with new data: it keeps its state on the root.
 
 const COMMIT_AFTER_KEYS_MS = 400;
-const HOVER_WANT_MS = 60;
+const HOVER_WANT_MS = 120;  // a pointer flying over the column asks for nothing
 
 function b64ToFloat64(text) {
   const bin = atob(text);
