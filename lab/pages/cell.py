@@ -1,8 +1,10 @@
 """The GRU, LSTM and RNN pages: one body, three thin page files.
 
-Reads like the screen, top to bottom: title, preset, controls (cell, input, weights,
-files), then the plots that follow from the settings. The engine run is cached on the
-settings' JSON text; the previous run stays as a faint ghost on the plots.
+On screen, top to bottom: title, preset, the plots (the gates over time are the live
+gates of lab/live: weight and gate controls beside the chart), then the settings (cell,
+input, weights, files). The settings run first (the plots follow from them) and the plots
+are drawn into a container placed above them. The engine run is cached on the settings'
+JSON text; the previous run stays as a faint ghost on the plots.
 """
 
 from __future__ import annotations
