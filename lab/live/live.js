@@ -286,7 +286,12 @@ function drawFigure(s) {
   const layout = fitLayout(s, fig.layout);
   s.root.querySelector('.gl-chart').style.minHeight = (layout.height || 400) + 'px';
   const config = Object.assign({ responsive: true }, s.data.config);
-  const done = window.Plotly.react(s.gd, fig.data, layout, config);
+  // New traces (a size changed): a fresh plot is cheaper than react's diff of everything;
+  // both draw within this task, so the old chart stays until the new one replaces it.
+  const shape = fig.data.map((t) => t.type + (t.yaxis || '')).join();
+  const how = s.gd.data && shape === s.drawnShape ? 'react' : 'newPlot';
+  const done = window.Plotly[how](s.gd, fig.data, layout, config);
+  s.drawnShape = shape;
   s.drawnRev = s.data.figure_rev;
   s.drawnHeight = layout.height;
   return done;
@@ -332,20 +337,28 @@ export default function (component) {
   root.classList.toggle('gl-no-controls', !data.controls.length);
   s.root.querySelector('.gl-controls-title').textContent = data.text.title;
 
+  // New controls (a size changed) are built after the new chart is painted: the chart is
+  // what the eye waits for. Known controls follow the settings at once.
   const sig = signature(data);
-  if (sig !== s.sig) { s.sig = sig; buildControls(s); s.frame = null; }
+  const rebuild = sig !== s.sig;
+  if (rebuild) s.frame = null;
   // a value sent is settled once the settings change (or the server kept them: 3 s)
   if (s.committed && (s.committed.rev !== data.rev || performance.now() - s.committed.t > 3000)) {
     s.committed = null;
   }
-  for (const c of data.controls) {
-    const ctl = s.ctl[c.id];
-    // a thumb in the hand, or a value on its way to the server, stays where it is
-    if (ctl.held || ctl.keyPending || (s.committed && s.committed.id === c.id)) {
-      continue;
+  const sync = () => {
+    if (s.data !== data) return;  // newer data came meanwhile and syncs itself
+    if (signature(data) !== s.sig) { s.sig = signature(data); buildControls(s); }
+    for (const c of data.controls) {
+      const ctl = s.ctl[c.id];
+      // a thumb in the hand, or a value on its way to the server, stays where it is
+      if (ctl.held || ctl.keyPending || (s.committed && s.committed.id === c.id)) continue;
+      setRange(ctl, c);
     }
-    setRange(ctl, c);
-  }
+  };
+  // (the first time there is no chart to wait for)
+  const defer = rebuild && !!(s.gd && s.gd.data);
+  if (!defer) sync();
   if (data.sweep && (!s.sweep || s.sweep.id !== data.sweep.id || s.sweep.rev !== data.rev)) {
     s.sweep = { id: data.sweep.id, rev: data.rev, grid: data.sweep.grid, k0: data.sweep.k0,
                 shape: data.sweep.shape, frames: b64ToFloat64(data.sweep.frames) };
@@ -356,13 +369,15 @@ export default function (component) {
   // New settings (a size, the input, a release): the control under the pointer or the
   // keyboard asks for its frames again at once.
   const focused = Object.values(s.ctl).find((c) => c.input === document.activeElement);
-  const near = s.hover || (focused && focused.c.id);
+  const near = s.hover || (focused && focused.c && focused.c.id);
   if (near && s.ctl[near] && !data.sweep) want(s, near);
   const status = root.querySelector('.gl-status');
   loadPlotly(data.plotly_url).then(() => {
     status.textContent = '';
     render(s);
+    if (defer) requestAnimationFrame(() => setTimeout(sync, 0));
   }).catch((err) => {
+    if (defer) sync();
     status.textContent = data.text.failed;
     setStateValue('failed', String(err && err.message || err));
   });
