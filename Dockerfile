@@ -12,8 +12,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 COPY requirements.txt .
-# torch is pinned in requirements.txt; the CPU index keeps the CUDA build (GBs) out.
-RUN pip install -r requirements.txt --extra-index-url https://download.pytorch.org/whl/cpu
+# torch is pinned in requirements.txt; PyPI's Linux torch is the CUDA build (GBs), so
+# PyTorch's CPU wheel index is added as an EXTRA index (torch 2.13.0+cpu; README: why).
+RUN pip install --extra-index-url https://download.pytorch.org/whl/cpu -r requirements.txt
 
 COPY . .
 # plotly.min.js of the installed plotly, served at /app/static for the live gates chart

@@ -18,11 +18,15 @@
       to the first frame whose signature differs (blank frames do not count). The weight
       control is the live ``input[type=range][data-weight]`` of issue 10 where the page has
       one, else the first Streamlit weight slider (Settings -> Weights).
-    - a drag of that control: mouse down on the thumb, 30 small moves over ~1 s, mouse up;
-      the chart states drawn while the button was held (per second) and the median time
-      between them.
+    - a drag of that control (3 drags, to and fro): mouse down on the thumb, 30 small
+      moves over ~1 s (a third of the track), mouse up; the chart states drawn while the
+      button was held (per second), the median time between them, and from the first move
+      to the first state. The note gives the value before -> after, the states drawn after
+      the release (a commit) and blank frames (a chart that vanished) while held.
     - key steps on controls that need the server: the input-size slider of the cell pages
       and the Compare page's hidden-size slider.
+    15 key steps per control (--moves); a step that draws nothing within 8 s is counted
+    apart. Only the lines count: a change the eye cannot see (hover, tick labels) does not.
     Targets (issue 10): a weight key step drawn <= 100 ms; a drag >= 20 states/s (median
     interval <= 50 ms); a control that needs the server <= 250 ms median.
 (c) the scrubber figure on /gru (its tab open): Plotly.animate to the next frame
@@ -206,10 +210,10 @@ MARK_JS = r"""([live, label]) => {
   el.setAttribute('data-bench', '1');
   el.scrollIntoView({block: 'center'});
   const lo = Number(el.min), hi = Number(el.max), v = Number(el.value);
-  // The thumb: a visually hidden input sits inside it (Streamlit); a native range draws
-  // its own, at the value's fraction of the track.
+  // The thumb: Streamlit's visually hidden input sits inside it (its first ancestor drawn
+  // wider than 2 px); a native range draws its own, at the value's fraction of the track.
   let box = el.getBoundingClientRect(), x, y;
-  if (box.width <= 2) {
+  if (kind === 'streamlit') {
     let th = el.parentElement;
     while (th && th.getBoundingClientRect().width <= 2) th = th.parentElement;
     box = th.getBoundingClientRect();
@@ -459,6 +463,8 @@ SCRUB_JS = """async (n) => {
   const frames = (gd._transitionData || {})._frames || [];
   if (!frames.length) return null;
   const names = frames.map(f => f.name);
+  // the options of the figure's own slider steps; the page's scrubber controls
+  // (lab/scrubber_controls.py) animate with {frame: {duration: 0, redraw: false}}
   const steps = ((gd.layout.sliders || [])[0] || {}).steps || [];
   let changed = 0;
   const watch = new MutationObserver(() => { changed = performance.now(); });
@@ -468,7 +474,7 @@ SCRUB_JS = """async (n) => {
     const k = (i + 1) % names.length;
     const own = steps[k] && steps[k].args && steps[k].args[1] ? steps[k].args[1] : {};
     const opts = Object.assign({}, own, {mode: 'immediate',
-        frame: Object.assign({}, own.frame || {}, {duration: 0}),
+        frame: Object.assign({redraw: false}, own.frame || {}, {duration: 0}),
         transition: {duration: 0}});
     const t0 = performance.now();
     await new Promise((done) => {

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from gates.file_check import file_kind, is_tensor_global, pickle_globals, text_start
 from gates.kinds import KINDS, param_shapes
 
 MAX_HIDDEN_SIZE = 256
@@ -80,39 +81,68 @@ def read_state_dict_file(data: bytes) -> UploadedModel:
             f"the file is {len(data) / 1e6:.1f} MB; at most {MAX_FILE_BYTES / 1e6:.0f} MB "
             "is accepted"
         )
+    data = bytes(data)
+    kind = file_kind(data)
+    _refuse_code(data, kind)
+    if kind not in ("torch-zip", "torch-legacy"):
+        raise ValueError(_NOT_TORCH[kind].format(start=text_start(data)) + "; " + EXPECTED)
     try:
-        obj = torch.load(io.BytesIO(bytes(data)), weights_only=True, map_location="cpu")
+        obj = torch.load(io.BytesIO(data), weights_only=True, map_location="cpu")
     except pickle.UnpicklingError as exc:
-        found = re.search(r"Unsupported global: GLOBAL (\S+)", str(exc))
-        if found is None:
-            raise ValueError(
-                "the file could not be read as a torch file (corrupt, truncated or not made "
-                f"by torch.save): {_weights_only_detail(exc)}"
-            ) from None
-        raise ValueError(
-            f"refused: the file holds a Python object ({found[1]}) besides tensors; "
-            "loading it could run code. Save only the weights: "
-            "torch.save(model.state_dict(), path)"
-        ) from None
+        # torch's own refusal (its allowlist is the real guard); its text is long and
+        # mostly documentation, so only the global it names is kept
+        found = re.search(r"GLOBAL (\S+)", str(exc))
+        raise ValueError(_code_message(found[1] if found else None)) from None
     except (RuntimeError, EOFError, OSError, ValueError, zipfile.BadZipFile, KeyError,
-            IndexError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+            IndexError, TypeError, AttributeError, UnicodeDecodeError, MemoryError):
         raise ValueError(
-            "the file could not be read as a torch file (corrupt, truncated or not made "
-            f"by torch.save): {_first_line(exc)}"
+            "the torch file is damaged: it could not be read (cut off, or changed after "
+            f"torch.save); {EXPECTED}"
         ) from None
     return parse_state_dict(obj)
 
 
-def _weights_only_detail(exc: BaseException) -> str:
-    # torch's message is long; keep the line that says what went wrong
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    useful = [line for line in lines if "Unsupported" in line or "error" in line.lower()]
-    return (useful or lines or [type(exc).__name__])[-1][:300]
+EXPECTED = "expected a file written by torch.save(model.state_dict(), path)"
+_NOT_TORCH = {
+    "zip-cut": "the torch file is cut off or damaged (its zip archive has no end)",
+    "zip": "not a torch file: a zip archive without torch's data.pkl inside",
+    "pickle": "not a torch file: a plain Python pickle (pickle.dump), which the lab does "
+              "not load",
+    "npy": "not a torch file: a NumPy .npy array",
+    "text": "not a torch file: a text file beginning “{start}”",
+    "binary": "not a torch file: neither a zip archive nor a pickle",
+}
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0][:300] if text else type(exc).__name__
+def _refuse_code(data: bytes, kind: str) -> None:
+    """Refuse, before torch reads it, a file whose pickle would call anything but
+    torch's own tensor rebuilders (a pickled model, os.system, eval, ...)."""
+    import torch
+
+    if kind == "torch-zip":
+        try:
+            unsafe = torch.serialization.get_unsafe_globals_in_checkpoint(io.BytesIO(data))
+        except Exception:  # noqa: BLE001 - a damaged file is reported by torch.load below
+            return
+    elif kind in ("torch-legacy", "pickle"):
+        unsafe = [g for g in pickle_globals(data) if not is_tensor_global(g)]
+    else:
+        return
+    if unsafe:
+        modules = [g for g in unsafe if g.startswith("torch.nn.")]
+        raise ValueError(_code_message((modules or unsafe)[0]))
+
+
+def _code_message(name: str | None) -> str:
+    if name is None:
+        why = "loading it would call code"
+    elif name.startswith("torch.nn."):
+        why = (f"it is a whole pickled {name.rsplit('.', 1)[-1]} model (torch.save(model)), "
+               "and loading one runs code")
+    else:
+        why = f"loading it would call {name}"
+    return ("refused: this file contains code, not only tensors; " + why
+            + ". Save only the weights: torch.save(model.state_dict(), path)")
 
 
 def parse_state_dict(obj: Any) -> UploadedModel:
@@ -166,8 +196,9 @@ def _recurrent_arrays(obj: Any) -> tuple[str, dict[str, np.ndarray]]:
                 break
     if not isinstance(obj, Mapping) or not obj:
         raise ValueError(
-            "the file does not hold a state_dict (a dict of weight tensors); got "
-            f"{type(obj).__name__}. Save one with torch.save(model.state_dict(), path)."
+            f"the file holds {_describe(obj)}, not a state_dict: expected a dict of weight "
+            "tensors like {'weight_ih_l0': ..., 'weight_hh_l0': ..., 'bias_ih_l0': ..., "
+            "'bias_hh_l0': ...}, written by torch.save(model.state_dict(), path)"
         )
     tensors = {str(k): v for k, v in obj.items()}
 
@@ -234,6 +265,18 @@ def _check_shapes(arrays: Mapping[str, np.ndarray], expected: Mapping[str, tuple
     extra = sorted(set(arrays) - set(expected))
     if extra:
         raise ValueError(f"unexpected key {chosen}{extra[0]} for a {kind.upper()}")
+
+
+def _describe(obj: Any) -> str:
+    """'a list of 3 items', 'a single tensor of shape (3,)', 'an empty dict', ..."""
+    if isinstance(obj, Mapping):
+        return "an empty dict"
+    if hasattr(obj, "shape") and hasattr(obj, "dtype"):
+        return f"a single tensor of shape {tuple(obj.shape)}"
+    if isinstance(obj, list | tuple):
+        return f"a {type(obj).__name__} of {len(obj)} items"
+    name = type(obj).__name__
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
 def _to_array(key: str, value: Any) -> np.ndarray:

@@ -50,11 +50,42 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"([^\s;]+) should be an object, got (\w+)", r"\1 应为对象，实际为 \2"),
     (r"the file is empty", "文件为空"),
     (r"the file is ([^\s;]+) MB; at most ([^\s;]+) MB is accepted", r"文件大小为 \1 MB；最多接受 \2 MB"),
-    (r"the file could not be read as a torch file \(corrupt, truncated or not made by "
-     r"torch\.save\)", "无法作为 torch 文件读取（文件损坏、不完整，或不是由 torch.save 生成）"),
-    (r"refused: the file holds a Python object \(([^)]*)\) besides tensors; loading it could "
-     r"run code\. Save only the weights:",
-     r"已拒绝：文件中除张量外还包含 Python 对象（\1），加载它可能执行代码。请只保存权重："),
+    # gates/model_io.py: uploads that are refused, and what was expected instead
+    (r"refused: this file contains code, not only tensors", "已拒绝：此文件包含代码，而不只是张量"),
+    (r"; it is a whole pickled (\w+) model \(torch\.save\(model\)\), and loading one runs "
+     r"code\. Save only the weights:",
+     r"：这是整个序列化的 \1 模型（torch.save(model)），加载它会运行代码。请只保存权重："),
+    (r"; loading it would call (\S+?)\. Save only the weights:",
+     r"：加载它会调用 \1。请只保存权重："),
+    (r"not a torch file: ", "不是 torch 文件："),
+    (r"a zip archive without torch's data\.pkl inside", "不含 torch 的 data.pkl 的 zip 压缩包"),
+    (r"a plain Python pickle \(pickle\.dump\), which the lab does not load",
+     "普通的 Python pickle（pickle.dump），本实验室不加载这种文件"),
+    (r"a NumPy \.npy array", "NumPy .npy 数组"),
+    (r"a text file beginning “([^”]*)”", r"以“\1”开头的文本文件"),
+    (r"neither a zip archive nor a pickle", "既不是 zip 压缩包，也不是 pickle"),
+    (r"the torch file is cut off or damaged \(its zip archive has no end\)",
+     "torch 文件不完整或已损坏（zip 压缩包缺少结尾）"),
+    (r"the torch file is damaged: it could not be read \(cut off, or changed after "
+     r"torch\.save\)", "torch 文件已损坏，无法读取（不完整，或在 torch.save 之后被改动）"),
+    (r"the file could not be used \((\w+)\)", r"无法使用此文件（\1）"),
+    (r"; expected a file written by torch\.save\(model\.state_dict\(\), path\)",
+     "；应为由 torch.save(model.state_dict(), path) 写出的文件"),
+    (r"the file holds (.+?), not a state_dict: expected a dict of weight tensors like "
+     r"(\{.*\}), written by torch\.save\(model\.state_dict\(\), path\)",
+     r"文件中是\1，而不是 state_dict：应为形如 \2 的权重张量字典，由 "
+     r"torch.save(model.state_dict(), path) 写出"),
+    (r"文件中是a (list|tuple) of (\d+) items", r"文件中是包含 \2 项的 \1"),
+    (r"文件中是a single tensor of shape (\([^)]*\))", r"文件中是形状为 \1 的单个张量"),
+    (r"文件中是an empty dict", "文件中是空 dict"),
+    (r"文件中是an? (\w+)", r"文件中是一个 \1"),
+    (r"unsupported module: no torch\.nn\.RNN / GRU / LSTM weights \(weight_ih_l0, "
+     r"weight_hh_l0, \.\.\., possibly behind a prefix\) found",
+     "不支持的模块：没有找到 torch.nn.RNN / GRU / LSTM 的权重（weight_ih_l0、weight_hh_l0 等，"
+     "可带前缀）"),
+    (r" \(this looks like a Linear, Conv or other non-recurrent module\)",
+     "（看起来是 Linear、Conv 或其他非循环模块）"),
+    (r"; the keys are: ", "；其中的键为："),
     (r"contains (\d+) non-finite value\(s\) \(NaN or infinity\)", r"含有 \1 个非有限值（NaN 或无穷大）"),
     (r"the input has (\d+) steps; at most (\d+)", r"输入有 \1 步；最多 \2 步"),
     (r"a live control sent (\w+), expected an id and a value",

@@ -159,7 +159,8 @@ def handle_upload(data: bytes, nonlinearity: str = "tanh") -> tuple[Any, str | N
     except ValueError as exc:
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - any broken file gets a message, not a crash
-        return None, f"{type(exc).__name__}: {exc}"
+        return None, (f"the file could not be used ({type(exc).__name__}); "
+                      f"{model_io.EXPECTED}")
 
 
 def own_input(model: Any, s: LearnedSettings) -> np.ndarray:

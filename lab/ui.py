@@ -133,7 +133,11 @@ def controls(page: Page, label_key: str = "common.controls") -> Any:
 class Bound(Generic[T]):
     """A page's settings object, bound to widgets, the session and the URL."""
 
-    def __init__(self, page: Page, cls: type[T], default: T | None = None) -> None:
+    def __init__(self, page: Page, cls: type[T], default: T | None = None,
+                 opening: T | None = None) -> None:
+        """``default`` is what a link's missing parameters mean (fixed, so every link
+        keeps its meaning); ``opening`` is what a visit without settings in its link
+        shows first (a page's first lesson step), written out in full in the URL."""
         self.page = page
         self.cls = cls
         self._store = f"{page.name}.settings"
@@ -142,9 +146,13 @@ class Bound(Generic[T]):
         ss = st.session_state
         params = st.query_params
         self.default: T = default if default is not None else cls()
-        if self._store not in ss or _external_link(params):
+        # True on the run that read the settings from an opened link (or a fresh session)
+        self.from_link = self._store not in ss or _external_link(params)
+        if self.from_link:
             own = {k: v for k, v in params.to_dict().items() if k not in GLOBAL_KEYS}
             value, errors = codec.from_query(cls, own, self.default)
+            if not own and opening is not None:
+                value, errors = opening, []
             ss[self._store] = value
             ss[self._gen_key] = ss.get(self._gen_key, 0) + 1
             self.messages += errors

@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
-.venv/bin/pip install -q -r requirements.txt
+. scripts/venv.sh  # venv_install: torch from the CPU wheel index on Linux (why: there)
+venv_install requirements.txt
 exec .venv/bin/streamlit run app.py "$@"

@@ -16,7 +16,8 @@ if [ ! -x .venv/bin/python ]; then
   if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then apt_install python3-venv; fi
   python3 -m venv .venv
 fi
-.venv/bin/pip install -q -r requirements-dev.txt
+. scripts/venv.sh  # venv_install: torch from the CPU wheel index on Linux (why: there)
+venv_install requirements-dev.txt
 # The browser tests drive Debian's chromium (no browser download): /usr/bin/chromium.
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
 

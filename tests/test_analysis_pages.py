@@ -28,15 +28,75 @@ def _metrics(at: AppTest) -> dict[str, str]:
 # ----------------------------------------------------------------------------- compare
 
 
+def _steps(value: str) -> float:
+    """'12 steps' -> 12; '> 50 steps' (never forgotten within the run) -> inf."""
+    return float("inf") if value.startswith(">") else int(value.split()[0])
+
+
+def test_compare_defaults_teach_gated_cells_outlast_the_rnn():
+    """The page opens on step 1: both gated cells remember x_0 far longer than the RNN, the
+    numbers are the engine's for those settings, and the explanation says which step it is."""
+    from gates import analysis as A
+    from lab.pages.compare import OPENING, make_cell, make_input
+
+    at = _app("compare")
+    _ok(at)
+    shown = _metrics(at)
+    s = OPENING
+    assert (s.lstm_forget, s.gru_update, s.rnn_identity) == (2.0, 2.0, False)
+    assert at.query_params["fb"] in ("2", ["2"])  # the opening is written out in the link
+    for kind, title in (("rnn", "RNN"), ("lstm", "LSTM"), ("gru", "GRU")):
+        h = A.retention_horizon(A.influence_curve(make_cell(kind, s), make_input(s)))
+        assert shown[f"{title} remembers"] == (f"> {s.length} steps" if h is None
+                                               else f"{h} steps")
+    rnn = _steps(shown["RNN remembers"])
+    assert rnn <= 12
+    assert _steps(shown["LSTM remembers"]) >= 3 * rnn
+    assert _steps(shown["GRU remembers"]) >= 3 * rnn
+    assert any("Step 1 of 2" in i.value for i in at.info)
+
+
+def test_compare_step_two_is_one_click_away_and_says_why():
+    at = _app("compare")
+    at.button(key="compare.lesson.init").click().run()
+    _ok(at)
+    shown = {k: _steps(v) for k, v in _metrics(at).items()}
+    # at random init the gated cells are no better than the RNN by a wide margin
+    assert shown["LSTM remembers"] < 2 * shown["RNN remembers"]
+    assert shown["GRU remembers"] < 2 * shown["RNN remembers"]
+    assert any("gates guarantee nothing" in i.value for i in at.info)
+    assert "fb" not in at.query_params  # PyTorch's init is what a link without fb means
+    at.button(key="compare.lesson.hold").click().run()  # and back
+    assert any("Step 1 of 2" in i.value for i in at.info)
+    assert at.query_params["fb"] in ("2", ["2"])
+
+
+def test_compare_step_two_in_chinese():
+    at = _app("compare", {"lang": "zh", "fb": "0", "ub": "0"})
+    _ok(at)
+    assert any("随机初始化时，门什么也不保证" in i.value for i in at.info)
+
+
 def test_compare_runs_and_reacts_to_the_forget_bias():
     at = _app("compare")
     _ok(at)
     before = _metrics(at)["LSTM remembers"]
-    at.slider(key="compare.1.lstm_forget").set_value(4.0).run()
+    at.slider(key="compare.1.lstm_forget").set_value(-4.0).run()
     _ok(at)
     after = _metrics(at)["LSTM remembers"]
     assert before != after
-    assert at.query_params["fb"] == ["4"] or at.query_params["fb"] == "4"
+    assert at.query_params["fb"] in (["-4"], "-4")
+
+
+def test_old_links_keep_their_meaning_after_the_new_opening():
+    """A link without fb/ub still means PyTorch's init (as before the page opened on
+    step 1); only a visit without settings opens on step 1."""
+    at = _app("compare", {"H": "4"})
+    _ok(at)
+    assert at.slider(key="compare.1.lstm_forget").value == 0.0
+    assert not any("Step 1 of 2" in i.value for i in at.info)
+    at = _app("compare", {"lang": "zh"})  # language alone is no setting
+    assert at.slider(key="compare.1.lstm_forget").value == 2.0
 
 
 def test_compare_presets_make_everyone_forget_or_remember():
@@ -87,6 +147,32 @@ def test_compare_url_round_trip():
 
 
 # ----------------------------------------------------------------------------- gradients
+
+
+def test_gradients_defaults_show_the_highway():
+    """The page opens on step 1: the LSTM's factor per step is at least 0.85 and its
+    gradient at the first step is far above the RNN's; random init is one click away."""
+    from lab import codec
+    from lab.pages.gradients import OPENING, run_gradients
+
+    at = _app("gradients")
+    _ok(at)
+    shown = _metrics(at)
+    assert OPENING.forget_bias == 3.0
+    assert float(shown["LSTM: factor per step"]) >= 0.85
+    assert float(shown["RNN: factor per step"]) < 0.7
+    r = run_gradients(codec.cache_key(OPENING))
+    assert f"{r.kinds['lstm'].decay:.3f}" == shown["LSTM: factor per step"]
+    assert r.kinds["lstm"].dh_norm[0] > 1e12 * r.kinds["rnn"].dh_norm[0]
+    assert any("Step 1 of 2" in i.value for i in at.info)
+
+    at.button(key="gradients.lesson.init").click().run()
+    _ok(at)
+    assert float(_metrics(at)["LSTM: factor per step"]) < 0.7
+    assert any("Step 2 of 2" in i.value for i in at.info)
+    assert "fb" not in at.query_params
+    at.button(key="gradients.preset.highway").click().run()
+    assert float(_metrics(at)["LSTM: factor per step"]) >= 0.85
 
 
 def test_gradients_runs_and_the_scale_walks_the_rnn_from_vanishing_to_exploding():

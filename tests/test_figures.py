@@ -269,6 +269,9 @@ def test_presentation_fits_a_given_height_with_large_type() -> None:
     assert all(a.font.size >= 16 for a in fig.layout.annotations)
     assert all(fig.layout[f"yaxis{r or ''}"].nticks == 3 for r in [0, 2, 3, 4, 5, 6, 7])
     assert view(F.gate_panels(tr, inputs=x, present=True)).layout.yaxis.nticks is None
+    # The legend clears the first panel's title (its height in px above the panels).
+    m = fig.layout.margin
+    assert (fig.layout.legend.y - 1) * (620 - m.t - m.b) >= 1.4 * fig.layout.font.size
     assert view(F.gate_panels(tr, inputs=x, height=10)).layout.height == 90 + 7 * 70
     hm = view(F.state_heatmap(net("gru", hidden=6).trace(x), inputs=x, present=True,
                               height=620))
@@ -694,3 +697,35 @@ def test_apply_style_and_later_layout_edits_reach_the_spec() -> None:
     assert all(list(panels.spec["layout"][f"xaxis{k}"]["ticktext"]) == list("abc")
                for k in ("", "2", "3", "4"))
     assert C.TEMPLATE["layout"]["font"] == {"color": "#2a3f5f"}  # the shared template untouched
+
+
+def test_scrubber_buttons_sit_below_the_full_width_slider() -> None:
+    """At step 0 the Pause button covered the slider's handle: the slider now has the
+    whole width on its own row and the buttons are pushed below it."""
+    layout = view(F.cell_scrubber(trace("gru", length=8))).layout
+    slider, menu = layout.sliders[0], layout.updatemenus[0]
+    assert (slider.x, slider.len) == (0.0, 1.0)
+    assert menu.y == slider.y and menu.yanchor == slider.yanchor == "top"
+    assert menu.pad.t >= 90  # below the slider's rail, ticks and labels
+    assert layout.margin.b >= menu.pad.t + 40
+
+
+@pytest.mark.parametrize("kind", ["gru", "lstm", "rnn"])
+def test_scrubber_with_page_controls_has_frames_but_no_controls(kind: str) -> None:
+    from lab.figures.scrubber_panel import scrubber_panel
+
+    tr = trace(kind, length=7)
+    fig = valid(F.cell_scrubber(tr, page_controls=True))
+    spec = fig.to_dict()
+    assert "sliders" not in spec["layout"] and "updatemenus" not in spec["layout"]
+    assert not any(d.get("name") == "equations" for d in spec["data"])
+    assert spec["data"][-1]["name"] == "time"
+    for k, frame in enumerate(spec["frames"]):
+        assert len(frame["traces"]) == len(frame["data"])
+        assert spec["data"][frame["traces"][2]]["name"] == "time"
+        assert frame["data"][2]["x"] == [k, k]
+    panel = scrubber_panel(tr, unit=1)
+    assert len(panel.heads) == len(panel.equations) == 7
+    lines = S.scrubber_info(tr, 3, unit=1).equations
+    assert panel.equations[3] == tuple((a, b.lstrip("\u00a0"))
+                                       for a, b in zip(lines[0::2], lines[1::2], strict=True))

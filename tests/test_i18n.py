@@ -66,7 +66,10 @@ def _problems() -> list[str]:
         with pytest.raises(ValueError) as exc:
             S.scenario_from_json(text)
         found.append(str(exc.value))
-    for data in (b"", b"garbage"):
+    from upload_cases import refused_files
+
+    uploads = [b"", b"garbage"] + [data for data, _ in refused_files().values()]
+    for data in uploads:
         with pytest.raises(ValueError) as exc:
             model_io.read_state_dict_file(data)
         found.append(str(exc.value))

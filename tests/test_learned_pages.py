@@ -303,6 +303,56 @@ def test_upload_in_the_page_keeps_the_other_settings(learned: AppTest) -> None:
     assert not learned.error
 
 
+PAGE_REFUSALS = ("code-zip", "code-pickle-5", "code-legacy", "whole-module", "plain-pickle",
+                 "zip-of-list", "plain-tensor", "random-bytes", "text", "npy", "other-zip",
+                 "cut-off", "linear")
+
+
+@pytest.mark.filterwarnings("ignore:Detected pickle protocol")
+def test_each_refused_upload_says_why_and_clears_the_previous_model(
+        learned: AppTest, tmp_path: Path) -> None:
+    """Good model first; then every kind of refused file: its plain message, and the good
+    model no longer on screen as if it were the upload; then a good file shows again."""
+    pytest.importorskip("gates.model_io")
+    import torch
+    from upload_cases import TORCH_TEXT, System, refused_files
+
+    System.marker = str(tmp_path / "pwned")
+    cases = refused_files()
+    good = _torch_bytes(torch.nn.GRU(3, 4).state_dict())
+    _section(learned, "own")
+    for case in PAGE_REFUSALS:
+        learned.get("file_uploader")[0].set_value(("good.pt", good, "")).run()
+        assert any("Loaded good.pt" in m.value for m in learned.success), case
+        assert any("Layer" in h.value for h in learned.subheader), case
+        data, message = cases[case]
+        learned.get("file_uploader")[0].set_value((f"{case}.pt", data, "")).run()
+        assert not learned.exception, (case, learned.exception)
+        errors = " ".join(e.value for e in learned.error)
+        assert f"{case}.pt could not be used" in errors and message in errors, (case, errors)
+        assert not any(f in errors for f in TORCH_TEXT), (case, errors)
+        assert not learned.success, (case, [m.value for m in learned.success])
+        assert not any("Layer" in h.value for h in learned.subheader), case
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_a_refused_upload_reads_in_chinese(learned: AppTest) -> None:
+    pytest.importorskip("gates.model_io")
+    from upload_cases import refused_files
+
+    learned.query_params["lang"] = "zh"
+    learned.run()
+    _section(learned, "own")
+    for case, zh in (("code-zip", "已拒绝：此文件包含代码，而不只是张量"),
+                     ("plain-tensor", "形状为 (3,) 的单个张量，而不是 state_dict"),
+                     ("random-bytes", "不是 torch 文件")):
+        data = refused_files()[case][0] if case != "plain-tensor" else _torch_bytes(
+            __import__("torch").zeros(3))
+        learned.get("file_uploader")[0].set_value((f"{case}.pt", data, "")).run()
+        errors = " ".join(e.value for e in learned.error)
+        assert zh in errors, (case, errors)
+
+
 # --------------------------------------------------------------------------- challenges
 
 

@@ -11,6 +11,8 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
+from upload_cases import TORCH_TEXT, System, _legacy, refused_files  # noqa: E402
+
 import gates  # noqa: E402
 from gates import model_io  # noqa: E402
 
@@ -126,6 +128,32 @@ def test_a_pickle_calling_os_system_is_refused(tmp_path: Path) -> None:
     assert not marker.exists(), "os.system ran"
 
 
+@pytest.mark.filterwarnings("ignore:Detected pickle protocol")
+@pytest.mark.parametrize("case", sorted(refused_files()))
+def test_each_refused_upload_says_plainly_why(case: str, tmp_path: Path) -> None:
+    System.marker = str(tmp_path / "pwned")
+    data, message = refused_files()[case]
+    with pytest.raises(ValueError) as exc:
+        model_io.read_state_dict_file(data)
+    text = str(exc.value)
+    assert message in text, text
+    assert not any(fragment in text for fragment in TORCH_TEXT), text
+    assert len(text) < 400, text
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_a_long_text_file_cut_inside_a_character_is_still_text() -> None:
+    data = ("x" * 4095 + "é" * 10).encode()  # the 4096th byte is inside an "é"
+    with pytest.raises(ValueError, match="a text file beginning"):
+        model_io.read_state_dict_file(data)
+
+
+def test_a_legacy_torch_file_of_a_state_dict_still_loads() -> None:
+    module = torch.nn.GRU(2, 3)
+    up = model_io.read_state_dict_file(_legacy(module.state_dict()))
+    _check_same_as_module(up, module)
+
+
 def test_a_whole_pickled_module_is_refused() -> None:
     with pytest.raises(ValueError, match="refused"):
         model_io.read_state_dict_file(_saved(torch.nn.GRU(2, 3)))
@@ -136,13 +164,13 @@ def test_a_whole_pickled_module_is_refused() -> None:
     [b"", b"not a torch file at all", b"PK\x03\x04" + b"\x00" * 40],
 )
 def test_corrupt_bytes_give_a_clear_error(data: bytes) -> None:
-    with pytest.raises(ValueError, match="empty|could not be read"):
+    with pytest.raises(ValueError, match="empty|not a torch file|cut off"):
         model_io.read_state_dict_file(data)
 
 
 def test_a_truncated_file_gives_a_clear_error() -> None:
     data = _saved(torch.nn.GRU(3, 8).state_dict())
-    with pytest.raises(ValueError, match="could not be read"):
+    with pytest.raises(ValueError, match="cut off or damaged"):
         model_io.read_state_dict_file(data[: len(data) // 2])
 
 
@@ -152,9 +180,9 @@ def test_a_truncated_file_gives_a_clear_error() -> None:
         (torch.nn.Linear(3, 4).state_dict(), "Linear"),
         (torch.nn.Conv1d(3, 4, 2).state_dict(), "unsupported module"),
         (torch.nn.LSTM(3, 4, proj_size=2).state_dict(), "proj_size"),
-        ([1, 2, 3], "not hold a state_dict"),
-        ({}, "not hold a state_dict"),
-        (torch.zeros(3), "not hold a state_dict"),
+        ([1, 2, 3], "holds a list of 3 items, not a state_dict"),
+        ({}, "holds an empty dict, not a state_dict"),
+        (torch.zeros(3), r"holds a single tensor of shape \(3,\), not a state_dict"),
     ],
 )
 def test_wrong_content_is_named(obj: object, message: str) -> None:

@@ -1,5 +1,6 @@
 """AppTest of the home page and the three cell pages: they run, react, and keep state."""
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -156,6 +157,57 @@ def test_a_preset_applies_and_explains_itself(name, preset):
     weights = S.effective_weights(scenario(at, name).cell)
     slider = weight_slider(at, name, 2, "bias_ih_l0", 0)
     assert slider.value == pytest.approx(weights["bias_ih_l0"][0])
+
+
+@pytest.mark.parametrize("name, preset", [("gru", "gru-latch"), ("lstm", "lstm-counter"),
+                                          ("rnn", "rnn-explode")])
+def test_a_hand_made_preset_link_opens_the_presets_whole_scenario(name, preset):
+    """?preset=NAME alone: the preset's cell, weights and input, the trace of exactly that,
+    and its explanation above it."""
+    at = run_page(name, {"preset": preset})
+    own = S.scenario_from_preset(preset)
+    assert scenario(at, name) == own
+    assert any(i.icon == "🎓" for i in at.info)
+    from classroom import presets  # the preset's own data, straight from the engine
+
+    p = presets.get_preset(preset)
+    np.testing.assert_allclose(at.session_state[f"{name}.last"][1].output,
+                               presets.preset_net(p).trace(presets.preset_input(p)).output)
+    assert at.query_params["preset"] in (preset, [preset])
+
+
+def test_a_preset_link_keeps_the_view_it_names():
+    at = run_page("gru", {"preset": "gru-latch", "plot": "saturation"})
+    assert scenario(at, "gru") == dataclasses.replace(
+        S.scenario_from_preset("gru-latch"), view=S.ViewSpec(plot="saturation"))
+
+
+def test_a_preset_link_with_other_data_never_shows_the_explanation():
+    """The preset's name with different data (a changed length): the data is shown as the
+    link says, and the explanation is replaced by 'changed from the preset'."""
+    at = run_page("gru", {"preset": "gru-latch", "L": "33"})
+    assert scenario(at, "gru").input.length == 33
+    assert not any(i.icon == "🎓" for i in at.info)
+    assert any("Started from the preset" in c.value for c in at.caption)
+
+
+def test_a_preset_of_another_page_in_a_link_is_refused_with_a_message():
+    at = run_page("gru", {"preset": "lstm-counter"})
+    assert scenario(at, "gru") == S.Scenario(cell=S.CellSpec(kind="gru"))
+    assert not any(i.icon == "🎓" for i in at.info)
+    assert any("lstm-counter" in w.value and "gru-latch" in w.value for w in at.warning)
+
+
+def test_changing_a_preset_hides_its_explanation():
+    at = run_page("gru")
+    at.selectbox(key="gru.preset_choice.en").set_value("gru-latch")
+    at.button(key="gru.preset_apply").click().run()
+    assert any(i.icon == "🎓" for i in at.info)
+    open_tab(at, "gru", "controls", "input")
+    length = next(s for s in at.slider if s.key.endswith("input.length"))
+    length.set_value(length.value + 5).run()
+    assert not any(i.icon == "🎓" for i in at.info)
+    assert any("Started from the preset" in c.value for c in at.caption)
 
 
 def test_the_gates_chart_draws_the_latch_input_first_with_named_channels():

@@ -40,14 +40,15 @@ from lab.figures.common import (
 )
 from lab.figures.common import colorscale as _colorscale
 from lab.figures.scrubber import ScrubberInfo, cell_scrubber, scrubber_info
+from lab.figures.scrubber_panel import ScrubberPanel, scrubber_panel
 from lab.i18n import catalogue, t
 
 __all__ = [
     "CHANNEL_COLORS", "GATE_RANGE", "PLOTLY_CONFIG", "TANH_RANGE", "UNIT_COLORS", "GatePanelsInfo",
     "InputPanelInfo", "PanelInfo", "PhaseInfo", "channel_names",
-    "SaturationRow", "ScrubberInfo", "apply_style", "cell_scrubber", "empty_figure",
+    "SaturationRow", "ScrubberInfo", "ScrubberPanel", "apply_style", "cell_scrubber", "empty_figure",
     "gate_panels", "heatmap", "line_chart", "phase_portrait", "quantity_label",
-    "saturation_bar", "saturation_info", "scrubber_info", "state_heatmap",
+    "saturation_bar", "saturation_info", "scrubber_info", "scrubber_panel", "state_heatmap",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -71,7 +72,7 @@ class InputPanelInfo(NamedTuple):
 
 
 def channel_names(input_size: int, preset: str = "", lang: str = "en") -> tuple[str, ...]:
-    """A name per input channel: "x₀", "x₁", ...; a preset that gives its channels a role
+    """A name per input channel: "input x₀", "input x₁", ...; a preset that gives its channels a role
     (the GRU latch's value and write signal) names them in lab/locales/figures.py
     (``fig.ch.<preset>.<channel>``)."""
     strings = catalogue()
@@ -113,8 +114,8 @@ def _get_input_info(inputs: Any, length: int, *, batch: int = 0,
     return InputPanelInfo(t("fig.inputs", lang), x, labels, typed, (lo - pad, top))
 
 
-def _input_traces(info: InputPanelInfo, axes: dict[str, str], present: bool,
-                  legend: bool = True) -> list[dict[str, Any]]:
+def _input_traces(info: InputPanelInfo, axes: dict[str, str],
+                  present: bool) -> list[dict[str, Any]]:
     """One line per channel (named in the legend), the typed tokens as text above them."""
     width = line_width(present)
     steps = list(range(info.values.shape[0]))
@@ -123,7 +124,7 @@ def _input_traces(info: InputPanelInfo, axes: dict[str, str], present: bool,
         name = info.names[c]
         data.append({
             "type": "scatter", "x": steps, "y": column, "mode": "lines+markers",
-            "name": name, "legendgroup": f"input{c}", "showlegend": legend,
+            "name": name, "legendgroup": f"input{c}", "showlegend": True,
             "line": {"color": CHANNEL_COLORS[c % len(CHANNEL_COLORS)], "width": width},
             "marker": {"size": 5 if not present else 9},
             "hovertemplate": f"t = %{{x}}: %{{y:.3f}}<extra>{name}</extra>", **axes})
@@ -243,6 +244,16 @@ def _fit_height(layout: dict[str, Any], rows: int, per_row: int, height: int | N
             layout["yaxis" + _axis_ref(row)]["nticks"] = 3
 
 
+def _legend_above(layout: dict[str, Any], present: bool) -> None:
+    """A horizontal legend above the first panel's title, whatever the figure's height:
+    its offset is the title's height in px, converted to paper units."""
+    size = font_size(present)
+    layout["margin"]["t"] = int(3.6 * size) + 20  # the first title and the legend
+    plot = max(layout["height"] - layout["margin"]["t"] - layout["margin"]["b"], 100)
+    layout["legend"].update(orientation="h", yanchor="bottom", xanchor="right", x=1.0,
+                            y=1.0 + (1.5 * size + 2) / plot)
+
+
 def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool,
                           height: int | None = None) -> go.Figure:
     if not info.panels:
@@ -293,9 +304,7 @@ def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool,
             yaxis.update(range=list(panel.y_range), autorange=False)
     _fit_height(layout, rows, 230 if present else 165, height)
     layout["hovermode"] = "x unified"
-    layout["legend"].update(orientation="h", yanchor="bottom", y=1.0 + 0.12 / rows,
-                            xanchor="right", x=1.0)
-    layout["margin"]["t"] = 110 if present else 80  # room for the legend above the panels
+    _legend_above(layout, present)
     return LabFigure({"data": data, "layout": layout})
 
 
@@ -389,11 +398,11 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
                                 t("fig.step", lang)))
     units_title = t("fig.units", lang)
     data: list[dict[str, Any]] = []
+    legend = False
     if info.inputs is not None:
         data += _input_traces(info.inputs, {"xaxis": "x", "yaxis": "y"}, present)
         _input_axis(layout["yaxis"], info.inputs)
-        layout["legend"].update(orientation="h", yanchor="bottom", y=1.0 + 0.12 / rows,
-                                xanchor="right", x=1.0)
+        legend = True
     for row, panel in enumerate(info.panels, start=first):
         ref = _axis_ref(row)
         yaxis = layout["yaxis" + ref]
@@ -414,6 +423,8 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
     unit_rows = max(p.z.shape[0] for p in info.panels)
     per = min(260, 80 + 8 * unit_rows) * (1.3 if present else 1.0)
     _fit_height(layout, rows, int(per), height)
+    if legend:
+        _legend_above(layout, present)
     return LabFigure({"data": data, "layout": layout})
 
 

@@ -87,16 +87,19 @@ class _ScrubberPlotInfo(NamedTuple):
     textbook: bool
     reset_after: bool
     budget: _Budget
+    page_controls: bool         # the page draws slider, buttons and equations (see below)
 
 
-def _budget(infos: Sequence[ScrubberInfo], kind: str, present: bool) -> _Budget:
+def _budget(infos: Sequence[ScrubberInfo], kind: str, present: bool,
+            page_controls: bool) -> _Budget:
     scale = 1.35 if present else 1.0
     fs = round(13 * scale)
-    n_lines = len(infos[0].equations) + 1 + (3 if kind == "gru" else 0)
+    n_lines = 0 if page_controls else len(infos[0].equations) + 1 + (3 if kind == "gru" else 0)
     bottom = max(230.0 * scale, n_lines * fs * 1.6 + 16)
     gap = 40 * scale
+    # below the plot: the buttons under the slider (150), or just the axis title (50)
     return _Budget(scale, fs, bottom, gap, 440.0 * scale + gap + bottom, 60 * scale,
-                   120 * scale)
+                   (50 if page_controls else 150) * scale)
 
 
 def _frame_text(info: ScrubberInfo, unit: int, size: int, lang: str) -> str:
@@ -112,7 +115,8 @@ def _frame_text(info: ScrubberInfo, unit: int, size: int, lang: str) -> str:
 def _get_scrubber_info(trace: Any, layer: int, direction: int, batch: int, start_step: int,
                        tokens: Sequence[str] | str | None, lang: str, present: bool,
                        textbook_update: bool, unit: int,
-                       max_frames: int = MAX_FRAMES) -> _ScrubberPlotInfo:
+                       max_frames: int = MAX_FRAMES,
+                       page_controls: bool = False) -> _ScrubberPlotInfo:
     kind = trace.kind
     every = _all_series(trace, layer, direction, batch)
     hidden = every["hidden"]
@@ -133,7 +137,7 @@ def _get_scrubber_info(trace: Any, layer: int, direction: int, batch: int, start
         start=int(np.argmin([abs(s - start_step) for s in steps])),
         shown=min(size, len(UNIT_COLORS)), textbook=textbook,
         reset_after=kind == "gru" and trace.config.reset_after,
-        budget=_budget(infos, kind, present))
+        budget=_budget(infos, kind, present, page_controls), page_controls=page_controls)
 
 
 def _notes(info: _ScrubberPlotInfo, static_notes: list[dict[str, Any]], lang: str
@@ -141,7 +145,7 @@ def _notes(info: _ScrubberPlotInfo, static_notes: list[dict[str, Any]], lang: st
     """The diagram's labels, the GRU's conventions and the strip chart's title."""
     b = info.budget
     notes = list(static_notes)
-    if info.kind == "gru":
+    if info.kind == "gru" and not info.page_controls:
         conv = tr_("fig.scr.conv_textbook" if info.textbook else "fig.scr.conv_torch", lang)
         reset = tr_("fig.scr.reset_after" if info.reset_after else "fig.scr.reset_before", lang)
         notes.append({"xref": "paper", "yref": "paper", "x": 0.47, "y": 0.0,
@@ -201,10 +205,14 @@ def _strip_traces(info: _ScrubberPlotInfo, present: bool) -> list[dict[str, Any]
     marker_line = {**_time_line(s0), "y": [0, 1], "mode": "lines", "xaxis": "x",
                    "yaxis": "y3", "name": "time", "showlegend": False, "hoverinfo": "skip",
                    "line": {"color": "#d62728", "width": 2 * scale, "dash": "dash"}}
+    if info.page_controls:
+        return [*lines, moving, marker_line]
+    # large and dark: read from the back of a classroom
     equations = {"type": "scatter", "x": [0], "y": [1], "mode": "text", "xaxis": "x3",
                  "yaxis": "y4", "name": "equations", "showlegend": False,
                  "hoverinfo": "skip", "cliponaxis": False, "textposition": "bottom right",
-                 "text": [info.texts[info.start]], "textfont": {"size": info.budget.fs}}
+                 "text": [info.texts[info.start]],
+                 "textfont": {"size": info.budget.fs, "color": "#111111"}}
     return [*lines, moving, marker_line, equations]
 
 
@@ -212,19 +220,25 @@ def _frames(info: _ScrubberPlotInfo, text_index: int, marker_index: int,
             rect_indices: list[int]) -> list[dict[str, Any]]:
     """One frame per shown step; it carries only trace data (no layout), so redraw:
     false shows it."""
+    own = not info.page_controls  # the equations trace, when the figure has its own
     return [
         {"name": str(k),
-         "traces": [text_index, marker_index, marker_index + 1, marker_index + 2,
-                    *rect_indices],
+         "traces": [text_index, marker_index, marker_index + 1,
+                    *([marker_index + 2] if own else []), *rect_indices],
          "data": [{"type": "scatter", "text": c.texts, "textfont": {"color": c.inks}},
-                  _markers(info, s), _time_line(s), {"type": "scatter", "text": [text]},
+                  _markers(info, s), _time_line(s),
+                  *([{"type": "scatter", "text": [text]}] if own else []),
                   *({"type": "scatter", "fillcolor": colour} for colour in c.colours)]}
         for k, (s, c, text) in enumerate(zip(info.steps, info.cells, info.texts, strict=True))
     ]
 
 
 def _controls(info: _ScrubberPlotInfo, lang: str) -> dict[str, Any]:
-    """The time slider (one step per frame) and the Play / Pause buttons."""
+    """The time slider (one step per frame), full width on its own row, and the Play /
+    Pause buttons on the row below it: no button ever covers the slider's handle (at
+    step 0 one did). None with page controls."""
+    if info.page_controls:
+        return {}
     b = info.budget
     slider_steps = [{
         "method": "animate",
@@ -234,7 +248,7 @@ def _controls(info: _ScrubberPlotInfo, lang: str) -> dict[str, Any]:
     } for k, s in enumerate(info.steps)]
     many_steps = len(info.steps) > 24
     sliders = [{
-        "active": info.start, "steps": slider_steps, "x": 0.14, "len": 0.86,
+        "active": info.start, "steps": slider_steps, "x": 0.0, "len": 1.0,
         "y": -b.paper(62 * b.scale), "yanchor": "top", "pad": {"t": 10, "b": 0},
         "currentvalue": {"prefix": tr_("fig.scr.slider", lang),
                          "font": {"size": b.fs, "color": "#2a3f5f"}},
@@ -245,7 +259,7 @@ def _controls(info: _ScrubberPlotInfo, lang: str) -> dict[str, Any]:
     updatemenus = [{
         "type": "buttons", "direction": "left", "showactive": False, "x": 0.0,
         "y": -b.paper(62 * b.scale), "xanchor": "left", "yanchor": "top",
-        "pad": {"t": 38 * b.scale, "r": 10}, "font": {"size": b.fs},
+        "pad": {"t": 92 * b.scale, "r": 10}, "font": {"size": b.fs},
         "buttons": [
             {"label": tr_("fig.scr.play", lang), "method": "animate",
              "args": [None, {"frame": {"duration": 150, "redraw": False},
@@ -274,7 +288,8 @@ def _layout(info: _ScrubberPlotInfo, lang: str, present: bool) -> dict[str, Any]
         height=int(b.plot + b.margin_t + b.margin_b),
         margin={"l": 40 * b.scale, "r": 20 * b.scale, "t": b.margin_t, "b": b.margin_b},
         shapes=static_shapes, annotations=_notes(info, static_notes, lang), showlegend=False,
-        xaxis={"domain": [0.0, 0.40], "title": {"text": tr_("fig.step", lang)},
+        xaxis={"domain": [0.0, 1.0 if info.page_controls else 0.40],
+               "title": {"text": tr_("fig.step", lang)},
                "range": [-0.5, length - 0.5], **tick_axis(info.labels, length)},
         yaxis={"domain": [0.0, b.paper(b.bottom - 8 * b.scale - b.fs * 1.6)],
                **({"range": list(strip_range)} if strip_range else {"autorange": True})},
@@ -299,7 +314,7 @@ def _get_scrubber_plot(info: _ScrubberPlotInfo, lang: str, present: bool) -> go.
     # strip lines, strip markers, time line, equations
     data = [*rects, _node_trace(info.diagram, info.budget.scale), cell_text,
             *_strip_traces(info, present)]
-    text_index, marker_index = len(rects) + 1, len(data) - 3
+    text_index, marker_index = len(rects) + 1, len(data) - (2 if info.page_controls else 3)
     frames = _frames(info, text_index, marker_index, list(range(len(rects))))
     return LabFigure({"data": data, "layout": _layout(info, lang, present), "frames": frames})
 
@@ -307,8 +322,13 @@ def _get_scrubber_plot(info: _ScrubberPlotInfo, lang: str, present: bool) -> go.
 def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 0,
                   start_step: int = 0, tokens: Sequence[str] | str | None = None,
                   lang: str = "en", present: bool = False, textbook_update: bool = False,
-                  unit: int = 0, max_frames: int = MAX_FRAMES) -> go.Figure:
+                  unit: int = 0, max_frames: int = MAX_FRAMES,
+                  page_controls: bool = False) -> go.Figure:
     """The cell diagram at step t with a browser-side slider and Play / Pause.
+
+    ``page_controls``: the figure has no slider, buttons or equations of its own: the
+    page's scrubber controls (lab/scrubber_controls.py) drive its frames and show the
+    equations as HTML (lab/figures/scrubber_panel.py), large and wrapping on a phone.
 
     Gate boxes show the values of units 0..min(H, 4)-1 coloured by value, the equations
     show unit ``unit``'s numbers, and a strip chart marks t on the hidden state. Frames
@@ -318,5 +338,5 @@ def cell_scrubber(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
     if trace is None:
         return empty_figure(lang=lang, present=present)
     info = _get_scrubber_info(trace, layer, direction, batch, start_step, tokens, lang,
-                              present, textbook_update, unit, max_frames)
+                              present, textbook_update, unit, max_frames, page_controls)
     return _get_scrubber_plot(info, lang, present)

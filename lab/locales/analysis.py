@@ -5,11 +5,46 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmp.intro": (
         "One input, three cells of the same hidden size: a value arrives at step 0, then "
         "only noise. How long does each cell still feel x_0? Gates make long memory "
-        "possible, not guaranteed: try the presets.",
+        "possible, not guaranteed: the page opens with the gates set to hold (step 1); "
+        "step 2 shows the same cells at random initialisation.",
         "同一个输入，三个隐藏维度相同的单元：第 0 步输入一个值，之后只有噪声。"
-        "每个单元还能“感觉到” x_0 多久？门让长期记忆成为可能，但并不保证——试试下面的预设。",
+        "每个单元还能“感觉到” x_0 多久？门让长期记忆成为可能，但并不保证："
+        "页面打开时门被设置为保持（第 1 步）；第 2 步展示同样的单元在随机初始化时的表现。",
     ),
     "cmp.presets": ("Memory presets", "记忆预设"),
+    "cmp.preset.hold": ("1 · Gates set to hold", "1 · 门设为保持"),
+    "cmp.preset.hold_help": (
+        "RNN: seeded init (no gate to set). LSTM: forget bias +2 (f ≈ 0.9). GRU: update bias "
+        "+2 (z ≈ 0.9, which keeps the old state).",
+        "RNN：随机初始化（没有可设置的门）。LSTM：遗忘门偏置 +2（f ≈ 0.9）。"
+        "GRU：更新门偏置 +2（z ≈ 0.9，即保留旧状态）。",
+    ),
+    "cmp.lesson.hold": (
+        "Step 1 of 2 — gates set to hold. The LSTM's forget-gate bias and the GRU's "
+        "update-gate bias are shifted by +2, so f and z sit near 0.9: each step keeps most "
+        "of the state and both gated cells carry x_0 through the noise. The plain RNN has no "
+        "gate to set; its state is rewritten through W_hh and tanh at every step, and x_0 "
+        "fades much sooner. Training finds such biases when a task needs memory (Keras "
+        "starts every LSTM with forget bias +1 for this reason).",
+        "第 1 步（共 2 步）——门设为保持。LSTM 的遗忘门偏置和 GRU 的更新门偏置都加了 +2，"
+        "f 和 z 约为 0.9：每一步都保留大部分状态，两个带门的单元都能把 x_0 带过噪声。"
+        "普通 RNN 没有可以设置的门，它的状态每一步都经 W_hh 和 tanh 重写，x_0 消失得早得多。"
+        "任务需要记忆时，训练会找到这样的偏置（Keras 正因如此把每个 LSTM 的遗忘门偏置初始化为 +1）。",
+    ),
+    "cmp.lesson.init": (
+        "Step 2 of 2 — at random initialisation, gates guarantee nothing. With PyTorch's "
+        "initial biases (near 0) the forget and update gates sit near 0.5, so every step "
+        "keeps only about half of the state, and the LSTM and GRU forget x_0 about as fast "
+        "as the plain RNN. Gates make long memory possible; biases near 1 (learned, or set "
+        "as in step 1) make it happen.",
+        "第 2 步（共 2 步）——随机初始化时，门什么也不保证。PyTorch 的初始偏置接近 0，"
+        "遗忘门和更新门都在 0.5 附近，每一步只保留大约一半的状态，LSTM 和 GRU 遗忘 x_0 的速度"
+        "与普通 RNN 差不多。门让长期记忆成为可能；让门接近 1 的偏置（学到的，或像第 1 步那样设置的）"
+        "才让它真正发生。",
+    ),
+    "cmp.lesson.go_init": ("Step 2: the same cells at random initialisation →",
+                           "第 2 步：同样的单元，随机初始化 →"),
+    "cmp.lesson.go_hold": ("← Step 1: gates set to hold", "← 第 1 步：门设为保持"),
     "cmp.preset.forget": ("All three forget", "三者都遗忘"),
     "cmp.preset.forget_help": (
         "RNN: W_hh = 0.5·I. LSTM: forget bias −3 (f ≈ 0.05). GRU: update bias −3 (z ≈ 0.05, "
@@ -24,9 +59,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "RNN：W_hh = 1.0·I。LSTM：遗忘门偏置 +3（f ≈ 0.95）。GRU：更新门偏置 +3"
         "（z ≈ 0.95；按 PyTorch 的写法，z 接近 1 时保留旧状态）。",
     ),
-    "cmp.preset.init": ("Seeded init", "随机初始化"),
-    "cmp.preset.init_help": ("PyTorch's initialisation, no knobs turned.",
-                             "PyTorch 的初始化，不调整任何旋钮。"),
+    "cmp.preset.init": ("2 · Random initialisation", "2 · 随机初始化"),
+    "cmp.preset.init_help": ("PyTorch's seeded initialisation, no knobs turned: gates near 0.5.",
+                             "PyTorch 的随机初始化，不调整任何旋钮：门在 0.5 附近。"),
     "cmp.sizes": ("Sizes", "尺寸"),
     "cmp.hidden": ("Hidden size H (all three cells)", "隐藏维度 H（三个单元相同）"),
     "cmp.length": ("Sequence length", "序列长度"),
@@ -113,6 +148,36 @@ STRINGS: dict[str, tuple[str, str]] = {
         "随时间反向传播，由 gates.backward 计算：损失在某一步 T 取值，梯度沿时间流回之前的每一步。"
         "普通 RNN 中梯度每一步都要乘以 W_hh 和 tanh'，因此呈几何级数缩小或增大；门为它提供了另一条回路。",
     ),
+    "grad.presets": ("Two steps", "两步"),
+    "grad.preset.highway": ("1 · The gradient highway", "1 · 梯度高速公路"),
+    "grad.preset.highway_help": ("LSTM forget-gate bias +3 (f ≈ 0.95); W_hh unscaled, tanh.",
+                                 "LSTM 遗忘门偏置 +3（f ≈ 0.95）；W_hh 不缩放，tanh。"),
+    "grad.preset.init": ("2 · Random initialisation", "2 · 随机初始化"),
+    "grad.preset.init_help": ("PyTorch's seeded initialisation, no knobs turned: forget "
+                              "gates near 0.5.",
+                              "PyTorch 的随机初始化，不调整任何旋钮：遗忘门在 0.5 附近。"),
+    "grad.lesson.highway": (
+        "Step 1 of 2 — the gradient highway. The LSTM's forget-gate bias is shifted by +3, "
+        "so its forget gates sit near 0.95: going back along the cell state the gradient is "
+        "multiplied only by f, with no W_hh and no tanh', and its factor per step stays near "
+        "1. The plain RNN's gradient (and the GRU's, left at random initialisation) shrinks "
+        "by a constant factor every step and is gone long before the start.",
+        "第 1 步（共 2 步）——梯度高速公路。LSTM 的遗忘门偏置加了 +3，遗忘门约为 0.95："
+        "沿细胞状态往回走，梯度每步只乘以 f，没有 W_hh，也没有 tanh'，每步因子保持在 1 附近。"
+        "普通 RNN 的梯度（以及保持随机初始化的 GRU 的梯度）每步都按固定比例缩小，远在到达开头之前就消失了。",
+    ),
+    "grad.lesson.init": (
+        "Step 2 of 2 — random initialisation. With PyTorch's initial biases the forget gates "
+        "sit near 0.5, so the product f_(t+1) ⋯ f_T loses about half at every step and the LSTM's "
+        "gradient vanishes like the plain RNN's. The highway is there only when the forget "
+        "gates are near 1: set by hand as in step 1, or learned.",
+        "第 2 步（共 2 步）——随机初始化。PyTorch 的初始偏置让遗忘门在 0.5 附近，"
+        "乘积 f_(t+1) ⋯ f_T 每步大约减半，LSTM 的梯度像普通 RNN 一样消失。"
+        "只有遗忘门接近 1 时才有这条高速公路：像第 1 步那样手动设置，或者通过学习得到。",
+    ),
+    "grad.lesson.go_init": ("Step 2: the same cells at random initialisation →",
+                            "第 2 步：同样的单元，随机初始化 →"),
+    "grad.lesson.go_highway": ("← Step 1: the gradient highway", "← 第 1 步：梯度高速公路"),
     "grad.length": ("Sequence length", "序列长度"),
     "grad.hidden": ("Hidden size H", "隐藏维度 H"),
     "grad.seed": ("Seed (weights, input, v)", "随机种子（权重、输入、v）"),

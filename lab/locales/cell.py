@@ -24,6 +24,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cell.preset": ("Classroom preset", "课堂预设"),
     "cell.preset.none": ("— choose a scenario —", "— 选择一个场景 —"),
     "cell.preset.apply": ("Load preset", "载入预设"),
+    "cell.preset.changed": (
+        "Started from the preset “{name}” and changed since: its explanation is for the "
+        "preset's own settings (Load preset brings them back).",
+        "从预设“{name}”开始，之后做了修改：该预设的说明只适用于它自己的设置（点“载入预设”可恢复）。",
+    ),
+    "cell.preset.unknown": (
+        "The link names the preset '{name}', which is not a preset of this page (it has: "
+        "{names}); the page opens without a preset.",
+        "链接中的预设“{name}”不是本页的预设（本页有：{names}）；页面在没有预设的情况下打开。",
+    ),
     "cell.input_size": ("Input size", "输入维度"),
     "cell.input_size_help": ("Number of input channels x_t (1 to 4).",
                              "输入 x_t 的通道数（1 到 4）。"),
@@ -131,10 +141,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cell.equations": ("Equations (as the engine computes them)", "公式（引擎的实际计算）"),
     "cell.over_time": ("Gates and states over time", "门与状态随时间的变化"),
     "cell.scrubber": ("Step through time", "逐步播放"),
+    "cell.scrubber_unit": ("Numbers for unit", "显示数字的单元"),
+    "cell.scrubber_unit_help": (
+        "Which hidden unit's numbers the equations under the diagram show (the diagram's "
+        "boxes show units 0–3).",
+        "图下方的方程显示哪一个隐藏单元的数字（图中的方框显示单元 0–3）。",
+    ),
+    "cell.scrubber_slider": ("Time step", "时间步"),
+    "cell.scrubber_swipe": ("↔ Swipe the diagram sideways to see all of it.",
+                            "↔ 左右滑动图表可查看全部内容。"),
+    "cell.scrubber_keys": (
+        "Drag the slider, or click it or the diagram and use ← → (one step), Page Up/Down "
+        "(ten), Home/End (first/last).",
+        "拖动滑块，或点击滑块或图后用 ← →（一步）、Page Up/Down（十步）、Home/End（第一步/最后一步）。",
+    ),
+    "cell.scrubber_numbers": ("Equations with the numbers of unit {u}:", "单元 {u} 的方程与数字："),
     "cell.scrubber_help": (
-        "Drag the slider or press play: the diagram shows the values flowing through each "
-        "gate at step t, and the equations with that step's numbers.",
-        "拖动滑块或点击播放：示意图显示第 t 步流经每个门的数值，以及代入该步数值的公式。",
+        "Drag the slider under the diagram, use the arrow keys, or press play: the diagram "
+        "shows the values flowing through each gate at step t, and the equations below it "
+        "that step's numbers for the unit you pick.",
+        "拖动图下方的滑块、使用方向键或点击播放：示意图显示第 t 步流经每个门的数值，"
+        "下方的公式代入所选单元在该步的数值。",
     ),
     "cell.saturation": ("Gate saturation", "门的饱和程度"),
     "cell.saturation_help": (

@@ -23,6 +23,7 @@ from lab import scenario as S
 from lab.export import trace_csv
 from lab.figures import over_time, scrubber
 from lab.figures.common import PLOTLY_CONFIG
+from lab.figures.scrubber_panel import scrubber_panel
 from lab.live import component as live
 from lab.model_export import pt_download
 from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup, tab_in_settings
@@ -60,7 +61,8 @@ def render(kind: str) -> None:
     st.title(page.t(f"page.{kind}"))
     if not page.present:  # on a projector the plots need the room
         st.caption(page.t(f"cell.intro.{kind}"))
-    preset_picker(page, bound, kind)
+    preset_from_link(page, bound, kind, default)
+    explain_slot = preset_picker(page, bound, kind)
     # The plots come first on screen (the live weights beside the gates chart), the
     # settings below them; they run first, as the plots follow from them.
     plots_box = st.container()
@@ -79,6 +81,7 @@ def render(kind: str) -> None:
                 weight_controls(page, bound)
 
     scenario = bound.value
+    explain_preset(page, scenario, kind, explain_slot)
     try:
         trace, x, tokens = run_cell(codec.cache_key(scenario.cell), codec.cache_key(scenario.input))
     except ValueError as exc:
@@ -96,10 +99,9 @@ def render(kind: str) -> None:
     bound.commit()
 
     show_equations(page, scenario)
-    view = scenario.view
     draw = {
         "over_time": lambda: live_gates(page, scenario, trace, ghost, x, tokens),
-        "scrubber": lambda: show_scrubber(page, trace, tokens, view),
+        "scrubber": lambda: show_scrubber(page, bound, trace, tokens),
         "saturation": lambda: show_saturation(page, trace),
         "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
     }
@@ -114,7 +116,34 @@ def render(kind: str) -> None:
 # --------------------------------------------------------------------------- presets
 
 
-def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
+def preset_from_link(page: Page, bound: Bound[S.Scenario], kind: str,
+                     default: S.Scenario) -> None:
+    """A link naming a preset and no data of its own (``?preset=gru-latch``, typed by hand)
+    opens the preset's whole scenario; a name that is no preset of this page is dropped
+    with a message. (A link whose data differs from its preset's is shown as changed from
+    the preset, never under the preset's explanation: see preset_picker.)"""
+    from classroom import presets
+
+    name = bound.value.preset
+    if not bound.from_link or not name:
+        return
+    names = [p.name for p in presets.presets_for(kind)]
+    if name not in names:
+        bound.replace_all(dataclasses.replace(bound.value, preset=""))
+        st.warning(page.t("cell.preset.unknown", name=name, names=", ".join(names)), icon="⚠️")
+        return
+    if (bound.value.cell, bound.value.input) == (default.cell, default.input):
+        scenario = S.scenario_from_preset(name)
+        bound.replace_all(dataclasses.replace(scenario, view=bound.value.view))
+
+
+def preset_matches(scenario: S.Scenario) -> bool:
+    """True when the scenario shows its preset's own cell and input (the view may differ)."""
+    own = S.scenario_from_preset(scenario.preset)
+    return (scenario.cell, scenario.input) == (own.cell, own.input)
+
+
+def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> Any:
     from classroom import presets
 
     choices = [""] + [p.name for p in presets.presets_for(kind)]
@@ -140,10 +169,22 @@ def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
                       key=key)
     cols[1].button(page.t("cell.preset.apply"), on_click=apply, key=f"{kind}.preset_apply",
                    width="stretch")
-    if bound.value.preset in choices and bound.value.preset:
-        p = presets.get_preset(bound.value.preset)
-        st.info(f"**{title(p.name)}** — {page.t(f'preset.{p.name}.explain')}",
-                icon="🎓")
+    return st.container()  # the explanation, filled once this run's widgets have spoken
+
+
+def explain_preset(page: Page, scenario: S.Scenario, kind: str, slot: Any) -> None:
+    """The preset's explanation, only over the preset's own data."""
+    from classroom import presets
+
+    if scenario.preset not in [p.name for p in presets.presets_for(kind)]:
+        return
+    p = presets.get_preset(scenario.preset)
+    title = page.t(f"preset.{p.name}.title")
+    with slot:
+        if preset_matches(scenario):
+            st.info(f"**{title}** — {page.t(f'preset.{p.name}.explain')}", icon="🎓")
+        else:  # its explanation would describe data that is not on screen
+            st.caption(page.t("cell.preset.changed", name=title))
 
 
 # --------------------------------------------------------------------------- controls
@@ -528,12 +569,43 @@ def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghost: Any, x: np.n
                             key=f"{page.name}.chart.gates_static")
 
 
-def show_scrubber(page: Page, trace: Any, tokens: list[str] | None, view: S.ViewSpec) -> None:
+def show_scrubber(page: Page, bound: Bound[S.Scenario], trace: Any,
+                  tokens: list[str] | None) -> None:
+    """The diagram at step t; under it the page's controls (slider, keys, Play) and the
+    equations with the numbers of the unit the class picks."""
+    from lab import scrubber_controls
+
     st.caption(page.t("cell.scrubber_help"))
+    size = bound.value.cell.hidden_size
+    if size > 1:
+        bound.select("view.unit", page.t("cell.scrubber_unit"), options=list(range(size)),
+                     radio=size <= 8, help=page.t("cell.scrubber_unit_help"))
+        bound.commit()
+    view = bound.value.view
+    unit = min(view.unit, size - 1)
+    chart_key = f"{page.name}.chart.scrubber"
     fig = scrubber.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
-                                textbook_update=view.textbook_update)
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
-                    key=f"{page.name}.chart.scrubber")
+                                textbook_update=view.textbook_update, unit=unit,
+                                page_controls=True)
+    scrubber_css(page, chart_key)
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=chart_key)
+    panel = scrubber_panel(trace, tokens=tokens, lang=page.lang,
+                                   textbook_update=view.textbook_update, unit=unit)
+    labels = {"play": page.t("fig.scr.play"), "pause": page.t("fig.scr.pause"),
+              "label": page.t("cell.scrubber_slider"), "keys": page.t("cell.scrubber_keys"),
+              "unit": page.t("cell.scrubber_numbers", u=unit)}
+    scrubber_controls.show_controls(panel, chart_key=chart_key, key=f"{page.name}.scrubber",
+                                    labels=labels, present=page.present)
+
+
+def scrubber_css(page: Page, chart_key: str) -> None:
+    """On a narrow screen (a phone) the diagram keeps a readable width and scrolls
+    sideways, so its boxes and labels never overlap; the equations below wrap instead."""
+    css_key = "st-key-" + chart_key.replace(".", "-")
+    st.html(f"<style>.{css_key} {{ overflow-x: auto; }} "
+            f".{css_key} > div {{ min-width: 760px; }} .lab-swipe {{ display: none; }} "
+            "@media (max-width: 800px) { .lab-swipe { display: block; color: #444; } }</style>"
+            f'<div class="lab-swipe">{page.t("cell.scrubber_swipe")}</div>')
 
 
 def show_saturation(page: Page, trace: Any) -> None:

@@ -41,10 +41,16 @@ class CompareSettings:
 
 
 PRESETS: dict[str, dict[str, Any]] = {
-    "forget": {"rnn_identity": True, "rnn_scale": 0.5, "lstm_forget": -3.0, "gru_update": -3.0},
-    "remember": {"rnn_identity": True, "rnn_scale": 1.0, "lstm_forget": 3.0, "gru_update": 3.0},
+    "hold": {"rnn_identity": False, "rnn_scale": 1.0, "lstm_forget": 2.0, "gru_update": 2.0},
     "init": {"rnn_identity": False, "rnn_scale": 1.0, "lstm_forget": 0.0, "gru_update": 0.0},
+    "remember": {"rnn_identity": True, "rnn_scale": 1.0, "lstm_forget": 3.0, "gru_update": 3.0},
+    "forget": {"rnn_identity": True, "rnn_scale": 0.5, "lstm_forget": -3.0, "gru_update": -3.0},
 }
+LESSON = ("hold", "init")  # step 1, step 2: each says why and offers the other
+# The page opens on the lesson's first step: both gated cells set to hold, the plain RNN
+# at its seeded init. (The class defaults stay PyTorch's init, so old links keep their
+# meaning; the opening is written out in the URL.)
+OPENING = CompareSettings(**PRESETS["hold"])
 
 
 # --------------------------------------------------------------------------- engine
@@ -119,7 +125,7 @@ def structure_rows(hidden_size: int, input_size: int = 1) -> list[dict[str, Any]
 
 def render() -> None:
     page = setup("compare")
-    bound = Bound(page, CompareSettings)
+    bound = Bound(page, CompareSettings, opening=OPENING)
     st.title(page.t("page.compare"))
     st.caption(page.t("cmp.intro"))
     preset_buttons(page, bound)
@@ -151,19 +157,40 @@ def render() -> None:
     results = run_compare(codec.cache_key(dataclasses.replace(s, threshold=1.0)))
 
     panel(page, lambda: show_memory(page, s, results))
+    panel(page, lambda: show_lesson(page, bound, s))
     panel(page, lambda: show_gates(page, codec.cache_key(dataclasses.replace(s, threshold=1.0))))
     panel(page, lambda: show_structure(page, s))
+
+
+def _applier(bound: Bound[CompareSettings], name: str) -> Any:
+    def apply() -> None:
+        bound.replace_all(dataclasses.replace(bound.value, **PRESETS[name]))
+    return apply
 
 
 def preset_buttons(page: Page, bound: Bound[CompareSettings]) -> None:
     st.markdown(f"**{page.t('cmp.presets')}**")
     cols = st.columns(len(PRESETS))
-    for col, (name, values) in zip(cols, PRESETS.items(), strict=True):
-        def apply(values: dict[str, Any] = values) -> None:
-            bound.replace_all(dataclasses.replace(bound.value, **values))
+    for col, name in zip(cols, PRESETS, strict=True):
+        col.button(page.t(f"cmp.preset.{name}"), on_click=_applier(bound, name),
+                   key=f"compare.preset.{name}", help=page.t(f"cmp.preset.{name}_help"),
+                   width="stretch")
 
-        col.button(page.t(f"cmp.preset.{name}"), on_click=apply, key=f"compare.preset.{name}",
-                   help=page.t(f"cmp.preset.{name}_help"), width="stretch")
+
+def lesson_step(s: CompareSettings) -> str | None:
+    """Which step of the two-step lesson the settings show (None: the class went its own way)."""
+    return next((n for n in LESSON if s == dataclasses.replace(s, **PRESETS[n])), None)
+
+
+def show_lesson(page: Page, bound: Bound[CompareSettings], s: CompareSettings) -> None:
+    """Why the horizons look as they do, and the button to the lesson's other step."""
+    step = lesson_step(s)
+    if step is None:
+        return
+    other = LESSON[1 - LESSON.index(step)]
+    st.info(page.t(f"cmp.lesson.{step}"), icon="💡")
+    st.button(page.t(f"cmp.lesson.go_{other}"), on_click=_applier(bound, other),
+              key=f"compare.lesson.{other}", type="primary" if other == "init" else "secondary")
 
 
 def horizon_text(page: Page, horizon: int | None, length: int) -> str:

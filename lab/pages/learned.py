@@ -239,13 +239,16 @@ def own_section(page: Page, bound: Bound[LearnedSettings]) -> None:
     st.caption(page.t("learn.own_help"))
 
     def load() -> None:
+        # the model on screen is always the current upload's: a refused or removed file
+        # also removes the model an earlier file gave
+        st.session_state.pop(UPLOAD_KEY, None)
+        st.session_state.pop(UPLOAD_ERROR, None)
         upload = st.session_state.get("learned.upload")
         if upload is None:
             return
         net, error = handle_upload(upload.getvalue())
         if error is None:
             st.session_state[UPLOAD_KEY] = (upload.name, net)
-            st.session_state.pop(UPLOAD_ERROR, None)
         else:
             st.session_state[UPLOAD_ERROR] = (upload.name, error)
 
