@@ -176,7 +176,10 @@ def run_gru(query: dict[str, str] | None = None) -> AppTest:
 
 
 def live(at: AppTest) -> dict:
-    return json.loads(at.get("bidi_component")[0].proto.json)
+    """The live gates component's data (its element id ends in "-live")."""
+    found = [c for c in at.get("bidi_component") if str(c.proto.id).endswith("-live")]
+    assert len(found) == 1, [c.proto.id for c in at.get("bidi_component")]
+    return json.loads(found[0].proto.json)
 
 
 def query(at: AppTest) -> dict[str, str]:

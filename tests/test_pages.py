@@ -32,9 +32,14 @@ def chart_specs(at: AppTest) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
+def live_components(at: AppTest) -> list:
+    """The live gates components (lab/live) on the page (their ids end in "-live")."""
+    return [c for c in at.get("bidi_component") if str(c.proto.id).endswith("-live")]
+
+
 def live_data(at: AppTest) -> dict | None:
     """The data the live gates component (lab/live) was mounted with, or None."""
-    found = [json.loads(c.proto.json) for c in at.get("bidi_component")]
+    found = [json.loads(c.proto.json) for c in live_components(at)]
     return found[0] if found else None
 
 
@@ -48,7 +53,7 @@ def gate_chart(at: AppTest) -> dict:
 def chart_keys(at: AppTest, name: str) -> list[str]:
     """The charts on the page: Streamlit's by key, the live gates as <name>.chart.gates."""
     keys = [c.key for c in at.get("plotly_chart")]
-    return keys + [f"{name}.chart.gates"] * len(at.get("bidi_component"))
+    return keys + [f"{name}.chart.gates"] * len(live_components(at))
 
 
 def scenario(at: AppTest, name: str) -> S.Scenario:
