@@ -187,3 +187,33 @@ def test_gate_equations_are_never_cut_off(live_server, page, query):
             assert overflow <= 3 and right <= 1, (query, name, overflow, right)
     finally:
         page.set_viewport_size(livelab.VIEWPORT)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1400, 900)])
+@pytest.mark.parametrize("kind", ["gru", "lstm"])
+def test_the_control_and_every_gate_panel_are_on_screen_together(live_server, page, kind,
+                                                                 size):
+    """One view: with the live section scrolled to the top, any weight control brought
+    into view has the whole gates chart (every panel) on screen beside it."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    try:
+        open_live(page, f"{live_server.url}/{kind}")
+        page.evaluate("() => document.querySelector('.gl-live').scrollIntoView({block: 'start'})")
+        weights = page.locator('input[type="range"][data-weight]')
+        n = weights.count()
+        assert n >= 30
+        for i in (0, n // 2, n - 1):
+            weights.nth(i).evaluate("e => e.scrollIntoView({block: 'nearest'})")
+            page.wait_for_timeout(150)
+            seen = page.evaluate("""(i) => {
+              const c = document.querySelectorAll('input[type="range"][data-weight]')[i]
+                .getBoundingClientRect();
+              const g = document.querySelector('[class*="-chart-gates"] .js-plotly-plot')
+                .getBoundingClientRect();
+              return [c.top, c.bottom, g.top, g.bottom, innerHeight];
+            }""", i)
+            top, bottom, chart_top, chart_bottom, height = seen
+            assert 0 <= top and bottom <= height + 1, (i, seen)
+            assert 0 <= chart_top and chart_bottom <= height + 1, (i, seen)
+    finally:
+        page.set_viewport_size(livelab.VIEWPORT)
