@@ -311,15 +311,16 @@ function render(s) {
   if (s.drawnRev !== s.data.figure_rev || !s.gd.data) drawFigure(s);
   if (framePending(s)) drawFrame(s);
   else s.frame = null;
-  if (!s.resizeHooked) {
-    s.resizeHooked = true;
-    window.addEventListener('resize', () => {
+  if (!s.onResize) {
+    s.onResize = () => {
+      if (!s.gd.isConnected) { window.removeEventListener('resize', s.onResize); return; }
       const h = fitLayout(s, s.data.figure.layout).height;
-      if (s.gd && s.gd.data && h !== s.drawnHeight) {
+      if (s.gd.data && h !== s.drawnHeight) {
         s.drawnHeight = h;
         window.Plotly.relayout(s.gd, { height: h });
       }
-    });
+    };
+    window.addEventListener('resize', s.onResize);
   }
 }
 
@@ -381,4 +382,6 @@ export default function (component) {
     status.textContent = data.text.failed;
     setStateValue('failed', String(err && err.message || err));
   });
+  // No cleanup function: Streamlit also calls it when newer data overtakes this call;
+  // the resize listener removes itself once the chart has left the page.
 }
