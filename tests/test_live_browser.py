@@ -124,11 +124,15 @@ def test_keyboard_steps_move_the_gates_and_commit(live_server, page):
     wait_for_frames(page, "shift:1")
     assert knob.get_attribute("aria-label") == "bias shift z"
     before = page.evaluate(LIVE_JS)
+    page.evaluate(f"() => {{ window.__before = JSON.stringify(({LIVE_JS})()); }}")
     since = livelab.finished_count(page)
     for _ in range(3):
         page.keyboard.press("PageUp")
-    drawn = page.evaluate(LIVE_JS)
-    assert drawn != before  # drawn from the frames, before any rerun
+    # drawn from the frames at the next animation frame, before any rerun finished
+    page.wait_for_function(f"() => JSON.stringify(({LIVE_JS})()) !== window.__before",
+                           polling="raf", timeout=10_000)
+    assert livelab.finished_count(page) == since
+    assert page.evaluate(LIVE_JS) != before
     livelab.wait_rerun(page, since)
     page.wait_for_function("() => location.search.includes('sh=')", timeout=30_000)
     shift = parse_qs(urlparse(page.url).query)["sh"][0].split(",")
