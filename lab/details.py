@@ -15,7 +15,7 @@ from functools import cache
 # (English pattern, Chinese replacement): applied in order, every match in the message.
 PHRASES: tuple[tuple[str, str], ...] = (
     (r"unknown entry '([^']*)' ignored", r"未知条目“\1”已忽略"),
-    (r"must be from ([^\s;]+) to ([^\s;]+)", r"应在 \1 到 \2 之间"),
+    (r"must be from ([^\s;,]+) to ([^\s;,]+)", r"应在 \1 到 \2 之间"),
     (r"must be a finite number within ±([^\s;]+)", r"应为 ±\1 以内的有限数"),
     (r"must be a finite number", "应为有限数"),
     (r"must be a whole number", "应为整数"),
@@ -88,6 +88,12 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"; the keys are: ", "；其中的键为："),
     (r"contains (\d+) non-finite value\(s\) \(NaN or infinity\)", r"含有 \1 个非有限值（NaN 或无穷大）"),
     (r"the input has (\d+) steps; at most (\d+)", r"输入有 \1 步；最多 \2 步"),
+    (r"a live control sent (\w+), expected an id and a value",
+     r"实时控件发送了 \1，应为控件名和数值"),
+    (r"no control '([^']*)' on this cell", r"此单元没有控件“\1”"),
+    (r"(\S+) needs a finite number, got (.+?); nothing changed", r"\1 需要有限数，实际为 \2；未作更改"),
+    (r"; nothing changed", "；未作更改"),
+    (r", not ([^\s;]+); set to ([^\s;]+)", r"，而不是 \1；已设为 \2"),
     (r"; kept the default", "；已保留默认值"),  # last: the patterns above stop at ";"
 )
 

@@ -32,8 +32,28 @@ def chart_specs(at: AppTest) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
+def live_components(at: AppTest) -> list:
+    """The live gates components (lab/live) on the page (their ids end in "-live")."""
+    return [c for c in at.get("bidi_component") if str(c.proto.id).endswith("-live")]
+
+
+def live_data(at: AppTest) -> dict | None:
+    """The data the live gates component (lab/live) was mounted with, or None."""
+    found = [json.loads(c.proto.json) for c in live_components(at)]
+    return found[0] if found else None
+
+
 def gate_chart(at: AppTest) -> dict:
-    return chart_specs(at)[0]
+    """The gates-over-time figure (drawn by the live component)."""
+    data = live_data(at)
+    assert data is not None, "no live gates component on the page"
+    return data["figure"]
+
+
+def chart_keys(at: AppTest, name: str) -> list[str]:
+    """The charts on the page: Streamlit's by key, the live gates as <name>.chart.gates."""
+    keys = [c.key for c in at.get("plotly_chart")]
+    return keys + [f"{name}.chart.gates"] * len(live_components(at))
 
 
 def scenario(at: AppTest, name: str) -> S.Scenario:
@@ -76,7 +96,7 @@ def test_cell_page_runs_with_charts(name):
     # Each plot tab builds its own chart and only that one (a rerun draws one chart).
     for tab in S.PLOT_VIEWS:
         open_tab(at, name, "plots", tab)
-        keys = [c.key for c in at.get("plotly_chart")]
+        keys = chart_keys(at, name)
         key = "gates" if tab == "over_time" else tab
         assert keys == [f"{name}.chart.{key}"], (tab, keys)
     # The controls' tabs are lazy too: the weight sliders exist only under Weights.
@@ -88,15 +108,15 @@ def test_cell_page_runs_with_charts(name):
 
 def test_the_open_plot_tab_lives_in_the_link_and_survives_a_language_switch():
     at = run_page("gru", {"plot": "scrubber"})
-    assert [c.key for c in at.get("plotly_chart")] == ["gru.chart.scrubber"]
+    assert chart_keys(at, "gru") == ["gru.chart.scrubber"]
     open_tab(at, "gru", "plots", "saturation")
     assert at.query_params["plot"] in ("saturation", ["saturation"])
     at.selectbox(key="lab.lang").set_value("zh").run()
     assert not at.exception
-    assert [c.key for c in at.get("plotly_chart")] == ["gru.chart.saturation"]
+    assert chart_keys(at, "gru") == ["gru.chart.saturation"]
     at.session_state[tab_key("gru", "plots")] = t("cell.over_time", "zh")  # a click, in Chinese
     at.run()
-    assert [c.key for c in at.get("plotly_chart")] == ["gru.chart.gates"]
+    assert chart_keys(at, "gru") == ["gru.chart.gates"]
     assert "plot" not in at.query_params  # the default stays out of the link
 
 

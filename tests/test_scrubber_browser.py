@@ -54,6 +54,7 @@ def _wait_step(page, step: int) -> None:
 def test_the_handle_is_free_at_step_0_and_dragging_it_moves_time(live_server, page):
     _open(page, f"{live_server.url}/gru?plot=scrubber&H=2&L=30")
     assert _state(page) == (0, 0, "Step t = 0")
+    page.locator(RANGE).scroll_into_view_if_needed()  # elementFromPoint sees the viewport only
     range_box = page.locator(RANGE).bounding_box()
     assert range_box is not None
     # the handle at step 0 is at the slider's left end; nothing lies on top of it
@@ -89,9 +90,11 @@ def test_arrow_keys_home_and_end_step_through_time(live_server, page):
         _wait_step(page, expected)
         assert _state(page) == (expected, expected, f"Step t = {expected}"), key
     # the figure itself takes the keys once clicked (it has focus then)
+    # a click lands in the viewport only, and below the app's header
+    page.locator(CHART).evaluate("e => e.scrollIntoView({block: 'center'})")
     box = page.locator(CHART).bounding_box()
     assert box is not None
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 30)
+    page.mouse.click(box["x"] + box["width"] / 2, max(box["y"], 80) + 30)
     page.keyboard.press("End")
     _wait_step(page, 29)
     page.keyboard.press("ArrowLeft")

@@ -1,8 +1,10 @@
 """The GRU, LSTM and RNN pages: one body, three thin page files.
 
-Reads like the screen, top to bottom: title, preset, controls (cell, input, weights,
-files), then the plots that follow from the settings. The engine run is cached on the
-settings' JSON text; the previous run stays as a faint ghost on the plots.
+On screen, top to bottom: title, preset, the plots (the gates over time are the live
+gates of lab/live: weight and gate controls beside the chart), then the settings (cell,
+input, weights, files). The settings run first (the plots follow from them) and the plots
+are drawn into a container placed above them. The engine run is cached on the settings'
+JSON text; the previous run stays as a faint ghost on the plots.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from lab.export import trace_csv
 from lab.figures import over_time, scrubber
 from lab.figures.common import PLOTLY_CONFIG
 from lab.figures.scrubber_panel import scrubber_panel
+from lab.live import component as live
 from lab.model_export import pt_download
 from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup, tab_in_settings
 
@@ -49,10 +52,20 @@ def render(kind: str) -> None:
     if bound.value.cell.kind != kind:  # a link made for another cell page
         bound.set("cell", dataclasses.replace(bound.value.cell, kind=kind, edits=()))
 
+    pending = live.take_commit(kind)
+    if pending is not None:  # a live control was released: its value joins the settings
+        live.apply_commit(page, bound, pending, fallback_keys(bound, pending))
+    else:  # another control changed the page: frames are sent again when asked for
+        live.forget_active(kind)
+
     st.title(page.t(f"page.{kind}"))
-    st.caption(page.t(f"cell.intro.{kind}"))
+    if not page.present:  # on a projector the plots need the room
+        st.caption(page.t(f"cell.intro.{kind}"))
     preset_from_link(page, bound, kind, default)
     explain_slot = preset_picker(page, bound, kind)
+    # The plots come first on screen (the live weights beside the gates chart), the
+    # settings below them; they run first, as the plots follow from them.
+    plots_box = st.container()
 
     with controls(page):
         tab_cell, tab_input, tab_weights, tab_files = lazy_tabs(
@@ -87,16 +100,17 @@ def render(kind: str) -> None:
 
     show_equations(page, scenario)
     draw = {
-        "over_time": lambda: show_gates(page, trace, ghost, x, tokens, scenario),
+        "over_time": lambda: live_gates(page, scenario, trace, ghost, x, tokens),
         "scrubber": lambda: show_scrubber(page, bound, trace, tokens),
         "saturation": lambda: show_saturation(page, trace),
         "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
     }
-    tabs = lazy_tabs(page, "plots", plot_labels)
-    for name, tab in zip(S.PLOT_VIEWS, tabs, strict=True):
-        if tab.open:
-            with tab:
-                panel(page, draw[name])
+    with plots_box:
+        tabs = lazy_tabs(page, "plots", plot_labels)
+        for name, tab in zip(S.PLOT_VIEWS, tabs, strict=True):
+            if tab.open:
+                with tab:
+                    panel(page, draw[name])
 
 
 # --------------------------------------------------------------------------- presets
@@ -294,11 +308,13 @@ def table_editor(page: Page, bound: Bound[S.Scenario], n_in: int) -> None:
 
 
 def weight_controls(page: Page, bound: Bound[S.Scenario]) -> None:
+    """Streamlit's own weight controls: the same values as the live ones beside the chart,
+    and what still works if the live component cannot load."""
     cell = bound.value.cell
+    gate_knobs(page, bound)
     if cell.hidden_size <= SMALL_HIDDEN:
         weight_sliders(page, bound)
     else:
-        gate_knobs(page, bound)
         matrix_editor(page, bound)
 
     def clear() -> None:
@@ -327,30 +343,57 @@ def _blocks(cell: S.CellSpec) -> list[tuple[int, str]]:
 
 
 def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
-    """One slider per weight and bias, grouped by gate, each group beside its equation."""
+    """One slider per weight and bias, grouped by gate, one column per gate.
+
+    The gates' equations stand above the columns, full width: inside a column a formula
+    was cut off on the right.
+    """
     cell = bound.value.cell
     weights = S.base_weights(cell)
     eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity)
     h = cell.hidden_size
     groups = _blocks(cell)
+    st.latex(r"\begin{aligned}" + r"\\ ".join(eqs[block] for _, block in groups)
+             + r"\end{aligned}")
     cols = st.columns(len(groups))
     for (b, block), col in zip(groups, cols, strict=True):
         with col:
             st.markdown(f"**{page.t(f'gate.{cell.kind}.{block}')}**")
-            st.latex(eqs[block])
             for name, index, sub in S.block_elements(weights, b, h):
                 value = float(weights[name][index])
-                label = f"{equations.weight_latex(name, block, cell.kind)}[{sub}]"
+                # plain text, as the live controls: a screen reader reads the label
+                label = f"{equations.weight_symbol(name, block, cell.kind)}[{sub}]"
                 lo, hi = min(-SLIDER_RANGE, value), max(SLIDER_RANGE, value)
                 new = bound.widget(st.slider, weight_widget(cell, name, index), value,
-                                   f"${label}$", min_value=lo, max_value=hi, step=0.05)
+                                   label, min_value=lo, max_value=hi, step=0.05)
                 if new != value:
                     cell = S.with_edit(cell, name, index, new)
     bound.set("cell", cell)
 
 
+def knob_widget(cell: S.CellSpec, which: str, block: int) -> str:
+    """The widget name of a gate's scale or shift slider."""
+    return f"{which}.{weights_tag(cell)}.{block}"
+
+
+def fallback_keys(bound: Bound[S.Scenario], payload: Any) -> list[str]:
+    """The widget keys of the Streamlit sliders that show a live control's value."""
+    cell = bound.value.cell
+    kind, _, rest = str(payload.get("id", "") if isinstance(payload, dict) else "").partition(":")
+    if kind == "w" and rest:
+        try:
+            name, index = S.parse_edit_key(rest)
+        except ValueError:
+            return []
+        return [bound.key(weight_widget(cell, name, index))]
+    if kind in ("scale", "shift") and rest.isdigit():
+        return [bound.key(knob_widget(cell, kind, int(rest)))]
+    return []
+
+
 def gate_knobs(page: Page, bound: Bound[S.Scenario]) -> None:
-    """Per gate: a scale for its weights and a shift for its biases."""
+    """Per gate: a scale for its weights and a shift for its biases (every hidden size:
+    "make the update gate hold" is one move)."""
     cell = bound.value.cell
     groups = _blocks(cell)
     scale = list(cell.scale) + [1.0] * (len(groups) - len(cell.scale))
@@ -360,10 +403,10 @@ def gate_knobs(page: Page, bound: Bound[S.Scenario]) -> None:
     for (b, block), col in zip(groups, cols, strict=True):
         with col:
             st.markdown(f"**{page.t(f'gate.{cell.kind}.{block}')}**")
-            scale[b] = float(bound.widget(st.slider, f"scale.{weights_tag(cell)}.{b}", float(scale[b]),
+            scale[b] = float(bound.widget(st.slider, knob_widget(cell, "scale", b), float(scale[b]),
                                           page.t("cell.scale"), min_value=0.0, max_value=5.0,
                                           step=0.05))
-            shift[b] = float(bound.widget(st.slider, f"shift.{weights_tag(cell)}.{b}", float(shift[b]),
+            shift[b] = float(bound.widget(st.slider, knob_widget(cell, "shift", b), float(shift[b]),
                                           page.t("cell.shift"), min_value=-10.0,
                                           max_value=10.0, step=0.1))
     bound.set("cell", dataclasses.replace(cell, scale=_unless_all(scale, 1.0),
@@ -491,8 +534,8 @@ def _use_heatmap(view: S.ViewSpec, cell: S.CellSpec) -> bool:
                                          and cell.hidden_size > HEATMAP_ABOVE)
 
 
-def show_gates(page: Page, trace: Any, ghost: Any, x: np.ndarray, tokens: list[str] | None,
-               scenario: S.Scenario) -> None:
+def gates_figure(page: Page, trace: Any, ghost: Any, x: np.ndarray, tokens: list[str] | None,
+                 scenario: S.Scenario) -> Any:
     view, cell = scenario.view, scenario.cell
     # The input as the first panel, its channels named (a preset's value / write signal,
     # as long as the input is the preset's kind: patterns, not typed text or a table).
@@ -501,15 +544,29 @@ def show_gates(page: Page, trace: Any, ghost: Any, x: np.ndarray, tokens: list[s
     # On a projector the whole figure fits one 720 px screen.
     height = PRESENT_CHART_HEIGHT if page.present else None
     if _use_heatmap(view, cell):
-        fig = over_time.state_heatmap(trace, tokens=tokens, lang=page.lang,
-                                      present=page.present, inputs=x, channel_names=names,
-                                      height=height)
-    else:
-        fig = over_time.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
-                                    present=page.present, textbook_update=view.textbook_update,
-                                    inputs=x, channel_names=names, height=height)
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
-                    key=f"{page.name}.chart.gates")
+        return over_time.state_heatmap(trace, tokens=tokens, lang=page.lang,
+                                       present=page.present, inputs=x, channel_names=names,
+                                       height=height)
+    return over_time.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
+                                 present=page.present, textbook_update=view.textbook_update,
+                                 inputs=x, channel_names=names, height=height)
+
+
+@st.fragment
+def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghost: Any, x: np.ndarray,
+               tokens: list[str] | None) -> None:
+    """The gates over time with the live controls beside them (lab/live).
+
+    A fragment: hovering a control reruns only this part (to send that control's
+    frames); a released value reruns the whole page, which commits it.
+    """
+    if live.commit_pending(page.name):
+        st.rerun()
+    fig = gates_figure(page, trace, ghost, x, tokens, scenario)
+    with st.container(key=f"{page.name}-chart-gates"):
+        if not live.mount(page, scenario, trace, fig):
+            st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
+                            key=f"{page.name}.chart.gates_static")
 
 
 def show_scrubber(page: Page, bound: Bound[S.Scenario], trace: Any,

@@ -1,0 +1,193 @@
+"""The Streamlit side of the live gates (see lab/live/live.js for the browser side).
+
+The browser sends two trigger values (custom components v2, widget id
+``<component id>__events``, field ``json_trigger_value``, a JSON list of
+``{"event": ..., "value": ...}``):
+
+- ``want``: a control id ("w:weight_ih_l0:0:0", "scale:1", ...) when it is hovered or
+  focused; the live fragment reruns and sends that control's frames.
+- ``commit``: ``{"id": <control id>, "value": <number>}`` when a thumb is released (or
+  after keyboard steps); the whole page reruns with the value in its settings and link.
+
+and one state value, ``failed`` (why Plotly.js could not load): the page then draws the
+chart with Streamlit's own st.plotly_chart and the Settings -> Weights sliders still work.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import streamlit as st
+
+from gates.kinds import GATE_BLOCKS
+from lab import codec, equations
+from lab import scenario as S
+from lab.figures.common import PLOTLY_CONFIG
+from lab.live import assets, frames
+from lab.live import controls as C
+from lab.ui import Bound, Page
+
+HERE = Path(__file__).resolve().parent
+HTML = ('<div class="gl-live"><div class="gl-side"><div class="gl-controls-title"></div>'
+        '<div class="gl-controls"></div></div><div class="gl-chart-wrap">'
+        '<div class="gl-status" role="status" aria-live="polite"></div>'
+        '<div class="gl-chart"></div></div></div>')
+
+_mount = st.components.v2.component(
+    "gates_lab_live", html=HTML, css=(HERE / "live.css").read_text(),
+    js=(HERE / "live.js").read_text(), isolate_styles=False)
+
+
+def component_key(kind: str) -> str:
+    return f"{kind}-live"
+
+
+def _commit_key(kind: str) -> str:
+    return f"{kind}.live.commit"
+
+
+def _active_key(kind: str) -> str:
+    return f"{kind}.live.active"
+
+
+# --------------------------------------------------------------------------- commit path
+
+
+def take_commit(kind: str) -> Any:
+    """The value the browser sent with "commit" (None when there is none), once."""
+    return st.session_state.pop(_commit_key(kind), None)
+
+
+def apply_commit(page: Page, bound: Bound[S.Scenario], payload: Any,
+                 fallback_keys: list[str]) -> None:
+    """Put a committed value into the page's settings (the URL follows at bound.commit).
+
+    ``fallback_keys``: the Streamlit widgets (Settings -> Weights) showing the same
+    values; they are dropped so that they restart from the new settings instead of
+    writing their old value back.
+    """
+    cell, problem = C.commit(bound.value.cell, payload)
+    if problem:
+        st.warning(page.t("live.problem", msg=page.detail(problem)), icon="⚠️")
+    if cell != bound.value.cell:
+        bound.set("cell", cell)
+        for key in fallback_keys:
+            st.session_state.pop(key, None)
+
+
+def _on_commit(kind: str) -> None:
+    result = st.session_state.get(component_key(kind))
+    value = getattr(result, "commit", None) if result is not None else None
+    if value is not None:
+        st.session_state[_commit_key(kind)] = value
+
+
+def _on_want(kind: str) -> None:
+    result = st.session_state.get(component_key(kind))
+    value = getattr(result, "want", None) if result is not None else None
+    if isinstance(value, str) and len(value) < 100:
+        st.session_state[_active_key(kind)] = value
+
+
+# --------------------------------------------------------------------------- data
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _sweep(cell_key: str, input_key: str, control_id: str, textbook: bool
+           ) -> dict[str, Any] | None:
+    cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
+    inp, _ = codec.from_dict(S.InputSpec, json.loads(input_key))
+    control = next((c for c in C.controls_for(cell) if c.id == control_id), None)
+    if control is None:
+        return None
+    x, _ = S.build_input(inp, cell.input_size)
+    return frames.sweep_payload(cell, x, control, C.grid(control), textbook)
+
+
+@functools.cache
+def _plotly_url() -> str:
+    """The served plotly.min.js (copied on first use), or "" when it cannot be."""
+    try:
+        return assets.plotly_url() if assets.ensure_plotly_js() is not None else ""
+    except Exception:  # noqa: BLE001 - no live chart is no reason to lose the page
+        return ""
+
+
+def plain_equation(latex: str) -> str:
+    """A gate's LaTeX equation as short HTML text that wraps (never cut off)."""
+    text = latex.replace(r"\odot", "⊙").replace(r"\sigma", "σ").replace(r"\tanh", "tanh")
+    text = re.sub(r"\\mathrm\{(\w+)\}", r"\1", text)
+    text = text.replace("t-1", "t−1").replace("  ", " ")
+    text = re.sub(r"_\{([^}]*)\}", r"<sub>\1</sub>", text)
+    text = re.sub(r"_(\w)", r"<sub>\1</sub>", text)
+    return text.replace("\\", "")
+
+
+def _control_data(page: Page, cell: S.CellSpec, control: C.Control) -> dict[str, Any]:
+    values = C.grid(control)
+    kind, _, _ = control.id.partition(":")
+    anchor = int(np.flatnonzero(values == control.value)[0])
+    if kind == "w":
+        text, label, role = control.label, control.label, "weight"
+    else:
+        symbol = control.label.split()[-1]
+        text = page.t(f"live.{kind}")
+        label = f"{page.t(f'cell.{kind}')} {symbol}"
+        role = "knob"
+    return {"id": control.id, "label": label, "text": text, "kind": role,
+            "block": control.block, "value": control.value, "min": float(values[0]),
+            "max": float(values[-1]), "step": control.step, "k": anchor, "n": len(values)}
+
+
+def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
+    """Draw the live gates; False when the browser reported that it cannot (then the
+    caller draws the ordinary chart)."""
+    kind = page.name
+    cell, view = scenario.cell, scenario.view
+    cell_key, input_key = codec.cache_key(cell), codec.cache_key(scenario.input)
+    controls = C.controls_for(cell)
+    ids = {c.id for c in controls}
+    active = st.session_state.get(_active_key(kind))
+    sweep = (_sweep(cell_key, input_key, active, view.textbook_update)
+             if active in ids else None)
+    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity)
+    spec = fig.spec if hasattr(fig, "spec") else fig.to_dict()
+    rev = hashlib.sha1((cell_key + input_key + str(view.textbook_update)).encode()).hexdigest()
+    data = {
+        "rev": rev[:16],
+        "figure": spec,
+        "figure_rev": hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16],
+        "config": PLOTLY_CONFIG,
+        "map": frames.trace_map(spec, trace, view.textbook_update),
+        "groups": [{"block": b, "title": page.t(f"gate.{cell.kind}.{block}"),
+                    "equation": plain_equation(eqs[block])}
+                   for b, block in enumerate(GATE_BLOCKS[cell.kind])],
+        "controls": [_control_data(page, cell, c) for c in controls],
+        "sweep": sweep,
+        "plotly_url": _plotly_url(),
+        "present": page.present,
+        "fit": True,
+        "text": {"title": page.t("live.title"), "failed": page.t("live.failed"),
+                 "beyond": page.t("live.beyond")},
+    }
+    result = _mount(key=component_key(kind), data=data, default={"failed": None},
+                    on_want_change=lambda: _on_want(kind),
+                    on_commit_change=lambda: _on_commit(kind),
+                    on_failed_change=lambda: None)
+    return not getattr(result, "failed", None)
+
+
+def forget_active(kind: str) -> None:
+    """No frames in this run unless asked again (a size or input change: the browser asks
+    for the frames of the control it is on; other reruns stay light)."""
+    st.session_state.pop(_active_key(kind), None)
+
+
+def commit_pending(kind: str) -> bool:
+    return _commit_key(kind) in st.session_state

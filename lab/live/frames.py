@@ -1,0 +1,142 @@
+"""The trajectories the browser draws while a control moves: every gate panel at every
+value of the control's step grid, from one batched engine pass (gates.sweep), plus the
+map from the chart's traces to those values. Pure: no Streamlit.
+
+What the browser draws for grid value k is frame k; on release the page commits grid[k]
+and the engine's ordinary run gives the same numbers (to ~1e-16: the sweep computes each
+gate through one exp), so nothing jumps when the button is let go.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from gates.kinds import GATE_BLOCKS
+from lab import scenario as S
+from lab.live.controls import Control, knob_values
+
+
+def effective_from_base(kind: str, hidden_size: int, base: Mapping[str, np.ndarray],
+                        scale: Sequence[float], shift: Sequence[float]
+                        ) -> dict[str, np.ndarray]:
+    """S.effective_weights' arithmetic on given base weights and knobs (exactly: the
+    same operations in the same order), without re-seeding the network each time."""
+    out = {k: np.array(v, dtype=np.float64) for k, v in base.items()}
+    blocks, h = len(GATE_BLOCKS[kind]), hidden_size
+    for name, w in out.items():
+        for b, knob in enumerate((shift if name.startswith("bias") else scale)[:blocks]):
+            if name.startswith("bias"):
+                w[b * h:(b + 1) * h] += knob
+            else:
+                w[b * h:(b + 1) * h] *= knob
+    return out
+
+
+def sweep_trace(cell: S.CellSpec, x: np.ndarray, control: Control, values: np.ndarray) -> Any:
+    """The engine's batched trace of the cell with the control at each of ``values``."""
+    from gates.sweep import sweep, sweep_param
+
+    kind, _, rest = control.id.partition(":")
+    scale, shift = knob_values(cell)
+    if kind == "w":
+        name, index = S.parse_edit_key(rest)
+        b = control.block
+        # The effective weight is the slider's value through its gate's knob, computed
+        # as S.effective_weights does (v * scale, v + shift).
+        if name.startswith("bias"):
+            effective = values + shift[b] if b < len(cell.shift) else values
+        else:
+            effective = values * scale[b] if b < len(cell.scale) else values
+        return sweep_param(S.cell_net(cell), x, name, effective, index=index)
+    base = S.base_weights(cell)
+    dicts = []
+    for v in values.tolist():
+        knobs = {"scale": list(scale), "shift": list(shift)}
+        knobs[kind][control.block] = v
+        # unset knobs are not applied at all by S.effective_weights: keep that exact
+        sc = knobs["scale"] if (cell.scale or kind == "scale") else []
+        sh = knobs["shift"] if (cell.shift or kind == "shift") else []
+        dicts.append(effective_from_base(cell.kind, cell.hidden_size, base, sc, sh))
+    return sweep(S.seeded_net(dataclasses.replace(cell, edits=())), x, dicts)
+
+
+def panel_values(trace: Any, textbook_update: bool = False) -> tuple[list[str], np.ndarray]:
+    """The names drawn and their values, (V, P, L, H) for a sweep trace (V variants),
+    as the gate panels draw them (GRU's update as 1 - z in the textbook convention)."""
+    names = list(trace.names)
+    arrays = []
+    for name in names:
+        values = np.asarray(trace.get(name), dtype=np.float64)  # (L, V, H)
+        if textbook_update and trace.kind == "gru" and name == "update":
+            values = 1.0 - values
+        arrays.append(values.transpose(1, 0, 2))
+    return names, np.stack(arrays, axis=1)
+
+
+def trace_map(spec: Mapping[str, Any], trace: Any, textbook_update: bool = False
+              ) -> list[list[int]]:
+    """[[trace index, panel, unit], ...]: which of the figure's traces shows which panel
+    and unit (unit -1: a heatmap of the whole panel). Found by value against the trace
+    the figure was drawn from, so the builder's layout (extra panels, ghosts) can change.
+    """
+    names = list(trace.names)
+    wanted: dict[tuple[str, Any], tuple[int, int]] = {}
+    for p, name in enumerate(names):
+        values = np.asarray(trace.get(name), dtype=np.float64)
+        values = values[:, 0, :] if values.ndim == 3 else values
+        if textbook_update and trace.kind == "gru" and name == "update":
+            values = 1.0 - values
+        for u, column in enumerate(values.T.tolist()):
+            wanted.setdefault(("y", tuple(column)), (p, u))
+        wanted.setdefault(("z", tuple(map(tuple, values.T.tolist()))), (p, -1))
+    out = []
+    for i, tr in enumerate(spec.get("data", [])):
+        if "opacity" in tr:  # the previous run's ghost
+            continue
+        if tr.get("type") == "heatmap":
+            key: tuple[str, Any] = ("z", tuple(map(tuple, tr.get("z") or ())))
+        else:
+            key = ("y", tuple(tr.get("y") or ()))
+        hit = wanted.pop(key, None)
+        if hit is not None:
+            out.append([i, *hit])
+    return out
+
+
+def encode(frames: np.ndarray) -> str:
+    """Little-endian float64 bytes, base64 (exact; the browser reads a Float64Array)."""
+    return base64.b64encode(np.ascontiguousarray(frames, dtype="<f8").tobytes()).decode()
+
+
+#: At most this many numbers in one control's frames (3.2 MB as float64): the whole grid
+#: of every small cell; around the current value for long inputs and wide cells.
+MAX_VALUES = 400_000
+MAX_PANELS = 6  # LSTM: input, forget, cell candidate, output, cell, hidden
+
+
+def window(values: np.ndarray, anchor: float, per_frame: int, limit: int = MAX_VALUES
+           ) -> tuple[int, int]:
+    """The slice [lo, hi) of the grid whose frames are sent: all of it when they fit in
+    ``limit`` numbers, else as many as fit, centred on the current value."""
+    n = len(values)
+    fit = max(3, limit // max(per_frame, 1))
+    if n <= fit:
+        return 0, n
+    k = int(np.flatnonzero(values == anchor)[0]) if anchor in values else n // 2
+    lo = min(max(k - fit // 2, 0), n - fit)
+    return lo, lo + fit
+
+
+def sweep_payload(cell: S.CellSpec, x: np.ndarray, control: Control, values: np.ndarray,
+                  textbook_update: bool = False, limit: int = MAX_VALUES) -> dict[str, Any]:
+    """What the browser needs to follow the control: its grid and the frames of
+    ``grid[k0:k0 + len(frames)]`` (all of them unless that is more than ``limit``)."""
+    lo, hi = window(values, control.value, MAX_PANELS * len(x) * cell.hidden_size, limit)
+    _, frames = panel_values(sweep_trace(cell, x, control, values[lo:hi]), textbook_update)
+    return {"id": control.id, "grid": values.tolist(), "k0": lo, "shape": list(frames.shape),
+            "frames": encode(frames)}
