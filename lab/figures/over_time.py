@@ -254,13 +254,18 @@ def _legend_above(layout: dict[str, Any], present: bool) -> None:
                             y=1.0 + (1.5 * size + 2) / plot)
 
 
+def _rows(info: Any) -> tuple[int, list[str]]:
+    """The first panel's row (the input, when given, is row 1) and every row's title."""
+    inputs = info.inputs
+    return (2 if inputs is not None else 1,
+            ([inputs.label] if inputs is not None else []) + [p.label for p in info.panels])
+
+
 def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool,
                           height: int | None = None) -> go.Figure:
     if not info.panels:
         return empty_figure(lang=lang, present=present)
-    first = 2 if info.inputs is not None else 1  # the input, when given, is the first row
-    labels = ([info.inputs.label] if info.inputs is not None else []) + [
-        p.label for p in info.panels]
+    first, labels = _rows(info)
     rows = len(labels)
     width = line_width(present)
     length = max(p.values.shape[0] for p in info.panels)
@@ -387,9 +392,7 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
                             height: int | None = None) -> go.Figure:
     if not info.panels:
         return empty_figure(lang=lang, present=present)
-    first = 2 if info.inputs is not None else 1  # the input, when given, is the first row
-    labels = ([info.inputs.label] if info.inputs is not None else []) + [
-        p.label for p in info.panels]
+    first, labels = _rows(info)
     rows = len(labels)
     length = info.panels[0].z.shape[1]
     layout = style_layout(present, titled=info.inputs is not None)
