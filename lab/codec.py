@@ -50,7 +50,12 @@ def check_number(value: float, f: dataclasses.Field[Any]) -> None:
     if not math.isfinite(value):
         raise ValueError("must be a finite number")
     if (lo is not None and value < lo) or (hi is not None and value > hi):
-        raise ValueError(f"must be from {lo:g} to {hi:g}")
+        raise ValueError(f"must be from {_number(lo)} to {_number(hi)}")
+
+
+def _number(x: float) -> str:
+    """A limit as a person writes it: 2147483647 in full (not 2.14748e+09), 0.1 short."""
+    return str(x) if isinstance(x, int) else f"{x:g}"
 
 
 def _parse_bool(value: Any) -> bool:

@@ -31,7 +31,7 @@ from lab import codec, equations
 from lab import scenario as S
 from lab.figures.common import PLOTLY_CONFIG
 from lab.figures.fastfig import SpecFigure
-from lab.figures.over_time import gate_panels, state_heatmap
+from lab.figures.over_time import channel_names, gate_panels, state_heatmap
 from lab.figures.scrubber import MAX_FRAMES, cell_scrubber
 from lab.i18n import catalogue, t
 
@@ -138,11 +138,14 @@ def build(scenario: S.Scenario, *, lang: str = "en", lab_url: str = DEFAULT_URL,
     steps = trace.get("hidden").shape[0]
     heat = view.display == "heatmap" or (view.display == "auto"
                                          and cell.hidden_size > HEATMAP_ABOVE)
+    # the input as the first panel, as on the page (the latch's value and write signal)
+    names = channel_names(cell.input_size, S.channels_preset(scenario), lang)
     if heat:
-        over_time = state_heatmap(trace, tokens=tokens, lang=lang)
+        over_time = state_heatmap(trace, tokens=tokens, lang=lang, inputs=x,
+                                  channel_names=names)
     else:
-        over_time = gate_panels(trace, tokens=tokens, lang=lang,
-                                        textbook_update=view.textbook_update)
+        over_time = gate_panels(trace, tokens=tokens, lang=lang, inputs=x, channel_names=names,
+                                textbook_update=view.textbook_update)
     scrub = cell_scrubber(trace, tokens=tokens, lang=lang, unit=view.unit,
                                   textbook_update=view.textbook_update,
                                   max_frames=LESSON_FRAMES)

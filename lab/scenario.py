@@ -412,6 +412,12 @@ def scenario_from_json(text: str | bytes) -> tuple[Scenario, list[str]]:
     return scenario, errors
 
 
+def channels_preset(scenario: Scenario) -> str:
+    """The preset whose channel names (the GRU latch's value and write signal) fit the
+    input: the scenario's preset while the input is patterns, not typed text or a table."""
+    return scenario.preset if scenario.input.mode == "pattern" else ""
+
+
 def scenario_from_preset(name: str) -> Scenario:
     """The scenario of a classroom preset (classroom/presets.py), weights as explicit edits."""
     from classroom import presets

@@ -77,6 +77,20 @@ def _flag(value: str | None) -> bool:
     return str(value).lower() in ("1", "true", "yes", "on")
 
 
+def _mode_problems(params: Any) -> list[str]:
+    """What the link's ``lang`` and ``present`` say that the lab cannot use (both are read
+    before any page settings, so the codec's messages do not cover them)."""
+    problems = []
+    lang = params.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        problems.append(f"'lang={lang}' must be one of {', '.join(LANGUAGES)}; kept the default")
+    present = params.get("present")
+    if present is not None and str(present).lower() not in (
+            "1", "true", "yes", "on", "0", "false", "no", "off", ""):
+        problems.append(f"'present={present}' must be one of 1, 0; kept the default")
+    return problems
+
+
 def setup(name: str) -> Page:
     """The first call of every page: page config, language and presentation mode.
 
@@ -85,12 +99,15 @@ def setup(name: str) -> Page:
     throttle_floods()
     params = st.query_params
     ss = st.session_state
+    problems = []
     if "lab.language" not in ss:
+        problems = _mode_problems(params)
         lang = params.get("lang", "en")
         ss["lab.language"] = lang if lang in LANGUAGES else "en"
         ss["lab.presenting"] = _flag(params.get("present"))
     elif _external_link(params):
         # An opened link (not one this session wrote) decides language and mode too.
+        problems = _mode_problems(params)
         if params.get("lang") in LANGUAGES:
             ss["lab.language"] = params["lang"]
         ss["lab.presenting"] = _flag(params.get("present"))
@@ -122,6 +139,8 @@ def setup(name: str) -> Page:
         st.toggle(t("common.present", lang), key="lab.present",
                   help=t("common.present_help", lang))
     st.markdown(_PRESENT_CSS if present else _COMPACT_CSS, unsafe_allow_html=True)
+    for problem in problems:
+        st.warning(t("common.url_problem", lang, msg=detail(problem, lang)), icon="⚠️")
     return Page(name, lang, present)
 
 

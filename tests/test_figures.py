@@ -267,7 +267,14 @@ def test_presentation_fits_a_given_height_with_large_type() -> None:
     assert fig.layout.height == 620  # the page's first screen, not 90 + 7 x 230 px
     assert fig.layout.font.size >= 16 and fig.layout.legend.font.size >= 16
     assert all(a.font.size >= 16 for a in fig.layout.annotations)
-    assert all(fig.layout[f"yaxis{r or ''}"].nticks == 3 for r in [0, 2, 3, 4, 5, 6, 7])
+    # seven panels in 620 px: each ~75 px, too short for three 16+ px tick labels; a fixed
+    # range shows only its round ends (0 and 1 for a gate), a self-scaling one at most 3
+    for r in [0, 2, 3, 4, 5, 6, 7]:
+        axis = fig.layout[f"yaxis{r or ''}"]
+        assert (axis.tickvals is not None and len(axis.tickvals) == 2) or axis.nticks == 3
+    assert tuple(fig.layout.yaxis2.tickvals) == (0, 1)  # the input gate
+    gru = view(F.gate_panels(net("gru").trace(x), inputs=x, present=True, height=620))
+    assert all(gru.layout[f"yaxis{r or ''}"].nticks == 3 for r in [0, 2, 3, 4, 5])  # 106 px
     assert view(F.gate_panels(tr, inputs=x, present=True)).layout.yaxis.nticks is None
     # The legend clears the first panel's title (its height in px above the panels).
     m = fig.layout.margin

@@ -3,6 +3,8 @@
 import re
 from pathlib import Path
 
+import pytest
+
 from lab.i18n import catalogue, t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,3 +99,23 @@ def test_a_broken_link_is_explained_in_chinese_on_a_chinese_page():
     at.run()
     warnings = " ".join(w.value for w in at.warning)
     assert "H=1000" in warnings and "应在 1 到 16 之间" in warnings and "已保留默认值" in warnings
+
+
+@pytest.mark.parametrize("params, needles", [
+    ({"lang": "fr"}, ["'lang=fr' must be one of en, zh; kept the default"]),
+    ({"present": "maybe"}, ["'present=maybe' must be one of 1, 0; kept the default"]),
+    ({"lang": "zh", "present": "2"}, ["'present=2'", "应为以下之一：1, 0", "已保留默认值"]),
+])
+def test_a_link_with_an_unknown_language_or_mode_says_so(params, needles):
+    """lang and present are read before the page's settings: their own message, and the
+    page still runs (in English, or the link's good language)."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "pages" / "compare.py"), default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert all(n in warnings for n in needles), warnings
+    assert at.title[0].value == t("page.compare", params.get("lang", "en"))

@@ -69,13 +69,25 @@ def test_a_preset_in_chinese_has_its_explanation_and_chinese_labels():
     assert t("fig.scr.play", "zh") in json.dumps(figs["scrubber"]["layout"], ensure_ascii=False)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_gates_chart_draws_the_input_first_as_the_page_does(lang):
+    """The latch's explanation names a value channel and a write signal: the file shows them."""
+    page = LF.build(S.scenario_from_preset("gru-latch"), lang=lang).html
+    names = [d.get("name") for d in figures_of(page)["gates"]["data"]]
+    value, write = t("fig.ch.gru-latch.0", lang), t("fig.ch.gru-latch.1", lang)
+    assert names.index(value) < names.index(write) < len(names) - 1, names
+    assert names.index(write) < min(i for i, n in enumerate(names) if n not in (value, write))
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_largest_settings_are_downsampled_and_stay_small(kind):
     lesson = LF.build(largest(kind))
     assert lesson.steps == S.MAX_LENGTH and lesson.frames == LF.LESSON_FRAMES < lesson.steps
     figs = figures_of(lesson.html)
     assert len(figs["scrubber"]["frames"]) == LF.LESSON_FRAMES
-    assert figs["gates"]["data"][0]["type"] == "heatmap"  # 16 units: heatmaps, as on the page
+    types = [d["type"] for d in figs["gates"]["data"]]
+    # 16 units: the input's lines first, then heatmaps, as on the page
+    assert types[0] == "scatter" and "heatmap" in types, types
     assert t("lesson.strided", "en", n=LF.LESSON_FRAMES, total=S.MAX_LENGTH) in lesson.html
     assert t("lesson.weights_in_json", "en") in lesson.html
     assert lesson.size < 8 * 2**20 < LF.MAX_BYTES

@@ -53,6 +53,7 @@ def test_weights_written_in_json_override_the_seed():
 @pytest.mark.parametrize("params, needle", [
     ({"H": "99"}, "'H=99' must be from 1 to 16"),
     ({"H": "abc"}, "'H=abc' must be a whole number"),
+    ({"seed": "-1"}, "'seed=-1' must be from 0 to 2147483647;"),  # not 2.14748e+09
     ({"cell": "transformer"}, "must be one of rnn, gru, lstm"),
     ({"L": "1e9"}, "'L=1e9' must be a whole number"),
     ({"w": "weight_hh_l0:0:0=nan"}, "finite"),

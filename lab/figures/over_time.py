@@ -13,6 +13,7 @@ Every visible label goes through :func:`lab.i18n.t` (keys ``fig.*`` in
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -239,9 +240,32 @@ def _fit_height(layout: dict[str, Any], rows: int, per_row: int, height: int | N
         layout["height"] = 90 + rows * per_row
         return
     layout["height"] = max(int(height), 90 + rows * 70)
-    if (layout["height"] - 90) / rows < 130:
+    per_panel = (layout["height"] - 90) / rows
+    if per_panel < 130:
         for row in range(1, rows + 1):
-            layout["yaxis" + _axis_ref(row)]["nticks"] = 3
+            yaxis = layout["yaxis" + _axis_ref(row)]
+            ends = _two_ticks(yaxis.get("range")) if per_panel < 90 else None
+            if ends is not None and "tickvals" not in yaxis:
+                # three 16+ px labels overprint in a 40 px plot (the LSTM's seven rows
+                # on a projector): only the ends, e.g. 0 and 1 for a gate
+                yaxis.update(tickmode="array", tickvals=ends)
+            else:
+                yaxis["nticks"] = 3
+
+
+def _two_ticks(span: Any) -> list[float] | None:
+    """The two roundest values inside a fixed y range ([-0.05, 1.05] -> [0, 1]); None when
+    the axis scales itself."""
+    if not span or span[1] <= span[0]:
+        return None
+    lo, hi = span
+    step = 10.0 ** math.floor(math.log10(hi - lo))
+    for _ in range(4):
+        a, b = math.ceil(lo / step) * step, math.floor(hi / step) * step
+        if b > a:
+            return [round(a, 10), round(b, 10)]
+        step /= 2
+    return None
 
 
 def _legend_above(layout: dict[str, Any], present: bool) -> None:
@@ -254,13 +278,18 @@ def _legend_above(layout: dict[str, Any], present: bool) -> None:
                             y=1.0 + (1.5 * size + 2) / plot)
 
 
+def _rows(info: Any) -> tuple[int, list[str]]:
+    """The first panel's row (the input, when given, is row 1) and every row's title."""
+    inputs = info.inputs
+    return (2 if inputs is not None else 1,
+            ([inputs.label] if inputs is not None else []) + [p.label for p in info.panels])
+
+
 def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool,
                           height: int | None = None) -> go.Figure:
     if not info.panels:
         return empty_figure(lang=lang, present=present)
-    first = 2 if info.inputs is not None else 1  # the input, when given, is the first row
-    labels = ([info.inputs.label] if info.inputs is not None else []) + [
-        p.label for p in info.panels]
+    first, labels = _rows(info)
     rows = len(labels)
     width = line_width(present)
     length = max(p.values.shape[0] for p in info.panels)
@@ -387,9 +416,7 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
                             height: int | None = None) -> go.Figure:
     if not info.panels:
         return empty_figure(lang=lang, present=present)
-    first = 2 if info.inputs is not None else 1  # the input, when given, is the first row
-    labels = ([info.inputs.label] if info.inputs is not None else []) + [
-        p.label for p in info.panels]
+    first, labels = _rows(info)
     rows = len(labels)
     length = info.panels[0].z.shape[1]
     layout = style_layout(present, titled=info.inputs is not None)

@@ -74,6 +74,7 @@ function buildControls(s) {
   for (const c of s.data.controls) {
     const row = el('label', 'gl-row gl-' + c.kind);
     const name = el('span', 'gl-name', c.text);
+    name.title = c.text;  // the whole name, should a narrow column cut it
     const input = document.createElement('input');
     input.type = 'range';
     input.setAttribute('aria-label', c.label);

@@ -537,10 +537,8 @@ def _use_heatmap(view: S.ViewSpec, cell: S.CellSpec) -> bool:
 def gates_figure(page: Page, trace: Any, ghost: Any, x: np.ndarray, tokens: list[str] | None,
                  scenario: S.Scenario) -> Any:
     view, cell = scenario.view, scenario.cell
-    # The input as the first panel, its channels named (a preset's value / write signal,
-    # as long as the input is the preset's kind: patterns, not typed text or a table).
-    preset = scenario.preset if scenario.input.mode == "pattern" else ""
-    names = over_time.channel_names(cell.input_size, preset, page.lang)
+    # The input as the first panel, its channels named (a preset's value / write signal)
+    names = over_time.channel_names(cell.input_size, S.channels_preset(scenario), page.lang)
     # On a projector the whole figure fits one 720 px screen.
     height = PRESENT_CHART_HEIGHT if page.present else None
     if _use_heatmap(view, cell):

@@ -18,6 +18,7 @@ import streamlit as st
 from lab import codec
 from lab import scenario as S
 from lab.figures import analysis as F
+from lab.pages.lesson import Lesson
 from lab.ui import Bound, Page, controls, panel, setup
 
 KINDS = F.STORY_ORDER
@@ -46,7 +47,8 @@ PRESETS: dict[str, dict[str, Any]] = {
     "remember": {"rnn_identity": True, "rnn_scale": 1.0, "lstm_forget": 3.0, "gru_update": 3.0},
     "forget": {"rnn_identity": True, "rnn_scale": 0.5, "lstm_forget": -3.0, "gru_update": -3.0},
 }
-LESSON = ("hold", "init")  # step 1, step 2: each says why and offers the other
+# step 1, step 2: each says why and offers the other
+LESSON = Lesson("cmp", "compare", PRESETS, ("hold", "init"))
 # The page opens on the lesson's first step: both gated cells set to hold, the plain RNN
 # at its seeded init. (The class defaults stay PyTorch's init, so old links keep their
 # meaning; the opening is written out in the URL.)
@@ -128,7 +130,7 @@ def render() -> None:
     bound = Bound(page, CompareSettings, opening=OPENING)
     st.title(page.t("page.compare"))
     st.caption(page.t("cmp.intro"))
-    preset_buttons(page, bound)
+    LESSON.preset_buttons(page, bound)
 
     with controls(page):
         c1, c2, c3 = st.columns(3)
@@ -157,40 +159,9 @@ def render() -> None:
     results = run_compare(codec.cache_key(dataclasses.replace(s, threshold=1.0)))
 
     panel(page, lambda: show_memory(page, s, results))
-    panel(page, lambda: show_lesson(page, bound, s))
+    panel(page, lambda: LESSON.show(page, bound, s))
     panel(page, lambda: show_gates(page, codec.cache_key(dataclasses.replace(s, threshold=1.0))))
     panel(page, lambda: show_structure(page, s))
-
-
-def _applier(bound: Bound[CompareSettings], name: str) -> Any:
-    def apply() -> None:
-        bound.replace_all(dataclasses.replace(bound.value, **PRESETS[name]))
-    return apply
-
-
-def preset_buttons(page: Page, bound: Bound[CompareSettings]) -> None:
-    st.markdown(f"**{page.t('cmp.presets')}**")
-    cols = st.columns(len(PRESETS))
-    for col, name in zip(cols, PRESETS, strict=True):
-        col.button(page.t(f"cmp.preset.{name}"), on_click=_applier(bound, name),
-                   key=f"compare.preset.{name}", help=page.t(f"cmp.preset.{name}_help"),
-                   width="stretch")
-
-
-def lesson_step(s: CompareSettings) -> str | None:
-    """Which step of the two-step lesson the settings show (None: the class went its own way)."""
-    return next((n for n in LESSON if s == dataclasses.replace(s, **PRESETS[n])), None)
-
-
-def show_lesson(page: Page, bound: Bound[CompareSettings], s: CompareSettings) -> None:
-    """Why the horizons look as they do, and the button to the lesson's other step."""
-    step = lesson_step(s)
-    if step is None:
-        return
-    other = LESSON[1 - LESSON.index(step)]
-    st.info(page.t(f"cmp.lesson.{step}"), icon="💡")
-    st.button(page.t(f"cmp.lesson.go_{other}"), on_click=_applier(bound, other),
-              key=f"compare.lesson.{other}", type="primary" if other == "init" else "secondary")
 
 
 def horizon_text(page: Page, horizon: int | None, length: int) -> str:

@@ -18,6 +18,7 @@ import streamlit as st
 from lab import codec
 from lab import scenario as S
 from lab.figures import analysis as F
+from lab.pages.lesson import Lesson
 from lab.ui import Bound, Page, controls, panel, setup
 
 KINDS = F.STORY_ORDER
@@ -45,7 +46,8 @@ PRESETS: dict[str, dict[str, Any]] = {
     "highway": {"forget_bias": 3.0, "scale": 1.0, "nonlinearity": "tanh"},
     "init": {"forget_bias": 0.0, "scale": 1.0, "nonlinearity": "tanh"},
 }
-LESSON = ("highway", "init")  # step 1, step 2: each says why and offers the other
+# step 1, step 2: each says why and offers the other
+LESSON = Lesson("grad", "gradients", PRESETS, ("highway", "init"))
 # The page opens on the lesson's first step, the highway; random init is one click away.
 # (The class defaults stay PyTorch's init, so old links keep their meaning.)
 OPENING = GradSettings(**PRESETS["highway"])
@@ -120,7 +122,7 @@ def render() -> None:
     bound = Bound(page, GradSettings, opening=OPENING)
     st.title(page.t("page.gradients"))
     st.caption(page.t("grad.intro"))
-    preset_buttons(page, bound)
+    LESSON.preset_buttons(page, bound)
 
     with controls(page):
         c1, c2, c3 = st.columns(3)
@@ -145,42 +147,10 @@ def render() -> None:
     result = run_gradients(key)
 
     panel(page, lambda: show_decay(page, s, result))
-    panel(page, lambda: show_lesson(page, bound, s))
+    panel(page, lambda: LESSON.show(page, bound, s))
     panel(page, lambda: show_norms(page, key, result.loss_step))
     panel(page, lambda: show_heatmap(page, bound, key))
     panel(page, lambda: show_highway(page, key, result.loss_step))
-
-
-def _applier(bound: Bound[GradSettings], name: str) -> Any:
-    def apply() -> None:
-        bound.replace_all(dataclasses.replace(bound.value, **PRESETS[name]))
-    return apply
-
-
-def preset_buttons(page: Page, bound: Bound[GradSettings]) -> None:
-    st.markdown(f"**{page.t('grad.presets')}**")
-    cols = st.columns(len(PRESETS))
-    for col, name in zip(cols, PRESETS, strict=True):
-        col.button(page.t(f"grad.preset.{name}"), on_click=_applier(bound, name),
-                   key=f"gradients.preset.{name}", help=page.t(f"grad.preset.{name}_help"),
-                   width="stretch")
-
-
-def lesson_step(s: GradSettings) -> str | None:
-    """Which step of the two-step lesson the settings show (None: the class went its own way)."""
-    return next((n for n in LESSON if s == dataclasses.replace(s, **PRESETS[n])), None)
-
-
-def show_lesson(page: Page, bound: Bound[GradSettings], s: GradSettings) -> None:
-    """Why the factors look as they do, and the button to the lesson's other step."""
-    step = lesson_step(s)
-    if step is None:
-        return
-    other = LESSON[1 - LESSON.index(step)]
-    st.info(page.t(f"grad.lesson.{step}"), icon="💡")
-    st.button(page.t(f"grad.lesson.go_{other}"), on_click=_applier(bound, other),
-              key=f"gradients.lesson.{other}",
-              type="primary" if other == "init" else "secondary")
 
 
 def show_decay(page: Page, s: GradSettings, result: GradResult) -> None:
