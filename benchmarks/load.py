@@ -95,6 +95,22 @@ def weight_move(session: Session, rng: random.Random, index: int | None = None) 
         w, slider_step(value, w.proto.min, w.proto.max, w.proto.step, up))])]
 
 
+def held_sweep(session: Session) -> dict[str, Any]:
+    """The frames the browser would hold now, as lab/live/live.js keeps them: the last
+    ones sent, still valid for these settings or carried over by a release."""
+    found = session.component(LIVE)
+    data = found[2] if found else None
+    if not data:
+        return {}
+    held, carry = session.held, data.get("carry")
+    if data.get("sweep"):
+        held.clear()
+        held.update(data["sweep"], rev=data["rev"])
+    elif carry and held.get("id") == carry["id"] and held.get("rev") == carry["from"]:
+        held["rev"] = data["rev"]
+    return held if held.get("rev") == data["rev"] else {}
+
+
 def live_move(session: Session, rng: random.Random, index: int | None, up: bool,
               prefix: str = "w:") -> list[Step]:
     proto, fragment, data = session.component(LIVE)  # type: ignore[misc]
@@ -105,8 +121,7 @@ def live_move(session: Session, rng: random.Random, index: int | None, up: bool,
         k = c["k"] - (1 if up else -1)
 
     def sweep() -> dict[str, Any]:
-        found = session.component(LIVE)
-        return (found[2].get("sweep") or {}) if found else {}
+        return held_sweep(session)
 
     def commit() -> list[WidgetState]:
         # The browser commits the grid value of the frames it holds (lab/live/live.js).

@@ -73,6 +73,16 @@ def throttle_floods() -> None:
         time.sleep(pause)
 
 
+def throttle_fragment_floods() -> None:
+    """``throttle_floods`` for a fragment's own reruns (setup() does not run in them; in a
+    full run it already counted this run)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is not None and ctx.fragment_ids_this_run:
+        throttle_floods()
+
+
 def _flag(value: str | None) -> bool:
     return str(value).lower() in ("1", "true", "yes", "on")
 

@@ -198,19 +198,44 @@ def test_the_page_mounts_the_live_gates_with_every_control():
         assert c["min"] <= c["value"] <= c["max"] and 0 <= c["k"] < c["n"]
 
 
-def test_the_control_in_use_keeps_its_frames_and_other_changes_drop_them():
+def want(at: AppTest, control_id: str) -> None:
+    """What the browser's "want" trigger leaves in the session (lab/live/component.py)."""
+    at.session_state["gru.live.active"] = control_id
+    at.session_state["gru.live.want"] = True
+
+
+def test_frames_go_out_once_and_a_release_keeps_them():
     at = run_gru()
-    # "want" (a fragment rerun in the browser) marks the control in use; a release of it
-    # reruns the page, which sends its frames for the new value.
-    at.session_state["gru.live.active"] = "w:weight_hh_l0:2:0"
-    at.session_state["gru.live.commit"] = {"id": "w:weight_hh_l0:2:0", "value": 0.5}
+    wid = "w:weight_hh_l0:2:0"
+    want(at, wid)
     at.run()
-    sweep = live(at)["sweep"]
-    assert sweep["id"] == "w:weight_hh_l0:2:0" and sweep["shape"][:2] == [len(sweep["grid"]), 4]
-    assert 0.5 in sweep["grid"]
-    # Any other rerun (a size, the input) sends no frames until the browser asks again.
+    data = live(at)
+    sweep = data["sweep"]
+    assert sweep["id"] == wid and sweep["shape"][:2] == [len(sweep["grid"]), 4]
+    # A rerun nobody asked frames for sends none (the browser still holds them).
+    at.run()
+    assert live(at)["sweep"] is None and live(at)["carry"] is None
+    # A release of that control on its grid: no frames sent, the browser keeps its own.
+    value = sweep["grid"][sweep["grid"].index(next(c["value"] for c in data["controls"]
+                                                   if c["id"] == wid)) + 3]
+    at.session_state["gru.live.commit"] = {"id": wid, "value": value}
+    at.run()
+    after = live(at)
+    assert after["sweep"] is None and after["rev"] != data["rev"]
+    assert after["carry"] == {"id": wid, "from": data["rev"]}
+    # ... and they are the engine's for the new settings: asked afresh, the same numbers.
+    want(at, wid)
+    at.run()
+    fresh = live(at)["sweep"]
+    old, new = decoded(sweep), decoded(fresh)
+    common = sorted(set(sweep["grid"]) & set(fresh["grid"]))
+    assert value in common and len(common) > len(sweep["grid"]) - 3
+    for v in common:
+        i, j = sweep["grid"].index(v), fresh["grid"].index(v)
+        np.testing.assert_allclose(old[i - sweep["k0"]], new[j - fresh["k0"]], rtol=0, atol=1e-12)
+    # Any other change (a size, the input) sends no frames and carries none.
     at.slider(key="gru.1.cell.input_size").set_value(2).run()
-    assert live(at)["sweep"] is None
+    assert live(at)["sweep"] is None and live(at)["carry"] is None
 
 
 def test_a_commit_goes_into_the_settings_the_link_and_the_ghost():

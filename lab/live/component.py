@@ -56,6 +56,25 @@ def _active_key(kind: str) -> str:
     return f"{kind}.live.active"
 
 
+def _want_key(kind: str) -> str:  # a "want" arrived: the next mount sends the frames
+    return f"{kind}.live.want"
+
+
+def _sent_key(kind: str) -> str:  # (rev, control id) of the frames the browser holds
+    return f"{kind}.live.sent"
+
+
+def _carry_key(kind: str) -> str:  # a commit whose control's frames stay valid
+    return f"{kind}.live.carry"
+
+
+def settings_rev(scenario: S.Scenario) -> str:
+    """What a control's frames depend on: the cell, the input and the update view."""
+    key = (codec.cache_key(scenario.cell) + codec.cache_key(scenario.input)
+           + str(scenario.view.textbook_update))
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
 # --------------------------------------------------------------------------- commit path
 
 
@@ -72,10 +91,17 @@ def apply_commit(page: Page, bound: Bound[S.Scenario], payload: Any,
     values; they are dropped so that they restart from the new settings instead of
     writing their old value back.
     """
-    cell, problem = C.commit(bound.value.cell, payload)
+    before = bound.value
+    cell, problem = C.commit(before.cell, payload)
     if problem:
         st.warning(page.t("live.problem", msg=page.detail(problem)), icon="⚠️")
-    if cell != bound.value.cell:
+    if cell != before.cell:
+        # Only this control changed, to a value on its grid: the frames the browser holds
+        # for it (over that grid, everything else as before) are still the engine's, so
+        # they are kept instead of sent again (1.4 MB for a GRU weight).
+        sent = st.session_state.get(_sent_key(page.name))
+        if problem is None and sent == (settings_rev(before), payload.get("id")):
+            st.session_state[_carry_key(page.name)] = {"id": sent[1], "from": sent[0]}
         bound.set("cell", cell)
         for key in fallback_keys:
             st.session_state.pop(key, None)
@@ -93,6 +119,7 @@ def _on_want(kind: str) -> None:
     value = getattr(result, "want", None) if result is not None else None
     if isinstance(value, str) and len(value) < 100:
         st.session_state[_active_key(kind)] = value
+        st.session_state[_want_key(kind)] = True
 
 
 # --------------------------------------------------------------------------- data
@@ -153,14 +180,23 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
     cell_key, input_key = codec.cache_key(cell), codec.cache_key(scenario.input)
     controls = C.controls_for(cell)
     ids = {c.id for c in controls}
-    active = st.session_state.get(_active_key(kind))
-    sweep = (_sweep(cell_key, input_key, active, view.textbook_update)
-             if active in ids else None)
+    ss = st.session_state
+    rev = settings_rev(scenario)
+    carry = ss.pop(_carry_key(kind), None)
+    if carry is not None:  # a commit kept the browser's frames of that control
+        ss[_sent_key(kind)] = (rev, carry["id"])
+    # The frames go out once, in the run a "want" asked for them (the browser asks only
+    # when it does not hold them): not again with every later rerun.
+    active = ss.get(_active_key(kind))
+    sweep = None
+    if ss.pop(_want_key(kind), False) and active in ids:
+        sweep = _sweep(cell_key, input_key, active, view.textbook_update)
+        ss[_sent_key(kind)] = (rev, active)
     eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity)
     spec = fig.spec if hasattr(fig, "spec") else fig.to_dict()
-    rev = hashlib.sha1((cell_key + input_key + str(view.textbook_update)).encode()).hexdigest()
     data = {
-        "rev": rev[:16],
+        "rev": rev,
+        "carry": carry,
         "figure": spec,
         "figure_rev": hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16],
         "config": PLOTLY_CONFIG,
@@ -181,12 +217,6 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
                     on_commit_change=lambda: _on_commit(kind),
                     on_failed_change=lambda: None)
     return not getattr(result, "failed", None)
-
-
-def forget_active(kind: str) -> None:
-    """No frames in this run unless asked again (a size or input change: the browser asks
-    for the frames of the control it is on; other reruns stay light)."""
-    st.session_state.pop(_active_key(kind), None)
 
 
 def commit_pending(kind: str) -> bool:

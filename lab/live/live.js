@@ -361,6 +361,12 @@ export default function (component) {
   // (the first time there is no chart to wait for)
   const defer = rebuild && !!(s.gd && s.gd.data);
   if (!defer) sync();
+  // A release of a control keeps its frames (only it changed; its grid's frames are
+  // still the engine's), so the server does not send them again.
+  const carry = data.carry;
+  if (carry && s.sweep && s.sweep.id === carry.id && s.sweep.rev === carry.from) {
+    s.sweep.rev = data.rev;
+  }
   if (data.sweep && (!s.sweep || s.sweep.id !== data.sweep.id || s.sweep.rev !== data.rev)) {
     s.sweep = { id: data.sweep.id, rev: data.rev, grid: data.sweep.grid, k0: data.sweep.k0,
                 shape: data.sweep.shape, frames: b64ToFloat64(data.sweep.frames) };

@@ -26,7 +26,16 @@ from lab.figures.common import PLOTLY_CONFIG
 from lab.figures.scrubber_panel import scrubber_panel
 from lab.live import component as live
 from lab.model_export import pt_download
-from lab.ui import Bound, Page, controls, lazy_tabs, panel, setup, tab_in_settings
+from lab.ui import (
+    Bound,
+    Page,
+    controls,
+    lazy_tabs,
+    panel,
+    setup,
+    tab_in_settings,
+    throttle_fragment_floods,
+)
 
 SMALL_HIDDEN = 2  # up to this size every weight gets its own slider
 HEATMAP_ABOVE = 4  # above this hidden size the gates are shown as heatmaps
@@ -55,8 +64,6 @@ def render(kind: str) -> None:
     pending = live.take_commit(kind)
     if pending is not None:  # a live control was released: its value joins the settings
         live.apply_commit(page, bound, pending, fallback_keys(bound, pending))
-    else:  # another control changed the page: frames are sent again when asked for
-        live.forget_active(kind)
 
     st.title(page.t(f"page.{kind}"))
     if not page.present:  # on a projector the plots need the room
@@ -558,6 +565,7 @@ def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghost: Any, x: np.n
     A fragment: hovering a control reruns only this part (to send that control's
     frames); a released value reruns the whole page, which commits it.
     """
+    throttle_fragment_floods()  # "want" reruns count towards the flood pause too
     if live.commit_pending(page.name):
         st.rerun()
     fig = gates_figure(page, trace, ghost, x, tokens, scenario)
