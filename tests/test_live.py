@@ -17,7 +17,7 @@ from lab import scenario as S
 from lab.figures import over_time
 from lab.live import controls as C
 from lab.live import frames as F
-from lab.live.component import plain_equation
+from lab.live.component import SPAN, plain_equation
 
 ROOT = Path(__file__).resolve().parent.parent
 CELLS = [S.CellSpec(kind="gru"), S.CellSpec(kind="gru", reset_after=False),
@@ -211,7 +211,10 @@ def test_frames_go_out_once_and_a_release_keeps_them():
     at.run()
     data = live(at)
     sweep = data["sweep"]
-    assert sweep["id"] == wid and sweep["shape"][:2] == [len(sweep["grid"]), 4]
+    # the frames around the current value only (a drag beyond them asks for more)
+    k = sweep["grid"].index(next(c["value"] for c in data["controls"] if c["id"] == wid))
+    assert sweep["id"] == wid and sweep["shape"][:2] == [2 * SPAN + 1, 4]
+    assert sweep["k0"] == k - SPAN
     # A rerun nobody asked frames for sends none (the browser still holds them).
     at.run()
     assert live(at)["sweep"] is None and live(at)["carry"] is None
@@ -230,9 +233,23 @@ def test_frames_go_out_once_and_a_release_keeps_them():
     old, new = decoded(sweep), decoded(fresh)
     common = sorted(set(sweep["grid"]) & set(fresh["grid"]))
     assert value in common and len(common) > len(sweep["grid"]) - 3
+    assert fresh["k0"] == sweep["k0"] + 3
     for v in common:
-        i, j = sweep["grid"].index(v), fresh["grid"].index(v)
-        np.testing.assert_allclose(old[i - sweep["k0"]], new[j - fresh["k0"]], rtol=0, atol=1e-12)
+        i, j = sweep["grid"].index(v) - sweep["k0"], fresh["grid"].index(v) - fresh["k0"]
+        if not (0 <= i < len(old) and 0 <= j < len(new)):
+            continue
+        np.testing.assert_allclose(old[i], new[j], rtol=0, atol=1e-12)
+    # A drag beyond them asks for the frames around the index it reached.
+    at.session_state["gru.live.want"] = 5
+    at.run()
+    around = live(at)["sweep"]
+    assert around["k0"] == 0 and len(decoded(around)) == 2 * SPAN + 1
+    moved = C.apply(at.session_state["gru.settings"].cell, next(
+        c for c in C.controls_for(at.session_state["gru.settings"].cell) if c.id == wid),
+        around["grid"][5])
+    trace = S.cell_net(moved).trace(S.build_input(at.session_state["gru.settings"].input,
+                                                  moved.input_size)[0])
+    np.testing.assert_allclose(decoded(around)[5, -1], trace.get("hidden"), rtol=0, atol=1e-12)
     # Any other change (a size, the input) sends no frames and carries none.
     at.slider(key="gru.1.cell.input_size").set_value(2).run()
     assert live(at)["sweep"] is None and live(at)["carry"] is None

@@ -119,24 +119,33 @@ MAX_VALUES = 400_000
 MAX_PANELS = 6  # LSTM: input, forget, cell candidate, output, cell, hidden
 
 
-def window(values: np.ndarray, anchor: float, per_frame: int, limit: int = MAX_VALUES
-           ) -> tuple[int, int]:
+def window(values: np.ndarray, anchor: float, per_frame: int, limit: int = MAX_VALUES,
+           span: int | None = None, centre: int | None = None) -> tuple[int, int]:
     """The slice [lo, hi) of the grid whose frames are sent: all of it when they fit in
-    ``limit`` numbers, else as many as fit, centred on the current value."""
+    ``limit`` numbers (and ``span`` steps either side), else as many as fit, centred on
+    grid index ``centre`` (default: the current value)."""
     n = len(values)
     fit = max(3, limit // max(per_frame, 1))
+    if span is not None:
+        fit = min(fit, 2 * span + 1)
     if n <= fit:
         return 0, n
-    k = int(np.flatnonzero(values == anchor)[0]) if anchor in values else n // 2
+    if centre is not None:
+        k = min(max(int(centre), 0), n - 1)
+    else:
+        k = int(np.flatnonzero(values == anchor)[0]) if anchor in values else n // 2
     lo = min(max(k - fit // 2, 0), n - fit)
     return lo, lo + fit
 
 
 def sweep_payload(cell: S.CellSpec, x: np.ndarray, control: Control, values: np.ndarray,
-                  textbook_update: bool = False, limit: int = MAX_VALUES) -> dict[str, Any]:
+                  textbook_update: bool = False, limit: int = MAX_VALUES,
+                  span: int | None = None, centre: int | None = None) -> dict[str, Any]:
     """What the browser needs to follow the control: its grid and the frames of
-    ``grid[k0:k0 + len(frames)]`` (all of them unless that is more than ``limit``)."""
-    lo, hi = window(values, control.value, MAX_PANELS * len(x) * cell.hidden_size, limit)
+    ``grid[k0:k0 + len(frames)]`` (all of them unless that is more than ``limit`` numbers
+    or ``span`` steps either side of ``centre``; see ``window``)."""
+    lo, hi = window(values, control.value, MAX_PANELS * len(x) * cell.hidden_size, limit,
+                    span, centre)
     _, frames = panel_values(sweep_trace(cell, x, control, values[lo:hi]), textbook_update)
     return {"id": control.id, "grid": values.tolist(), "k0": lo, "shape": list(frames.shape),
             "frames": encode(frames)}

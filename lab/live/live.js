@@ -132,6 +132,14 @@ function want(s, id) {
   s.trigger('want', id);
 }
 
+// A drag beyond the frames sent asks for those around index k (one request at a time).
+function wantAround(s, id, k) {
+  const key = s.data.rev + '|' + id + '@';
+  if (s.asked === key) return;
+  s.asked = key;
+  s.trigger('want', id + '@' + k);
+}
+
 function commit(s, ctl) {
   clearTimeout(s.keyTimer);
   ctl.keyPending = false;
@@ -264,6 +272,7 @@ function drawFrame(s) {
   const status = s.root.querySelector('.gl-status');
   if (f.k < sw.k0 || f.k >= sw.k0 + sw.shape[0]) {  // beyond the frames sent (long inputs)
     status.textContent = s.data.text.beyond;
+    wantAround(s, f.id, f.k);
     return;
   }
   if (status.textContent === s.data.text.beyond) status.textContent = '';
@@ -367,7 +376,9 @@ export default function (component) {
   if (carry && s.sweep && s.sweep.id === carry.id && s.sweep.rev === carry.from) {
     s.sweep.rev = data.rev;
   }
-  if (data.sweep && (!s.sweep || s.sweep.id !== data.sweep.id || s.sweep.rev !== data.rev)) {
+  if (data.sweep && (!s.sweep || s.sweep.id !== data.sweep.id || s.sweep.rev !== data.rev
+                     || s.sweep.k0 !== data.sweep.k0)) {
+    s.asked = null;
     s.sweep = { id: data.sweep.id, rev: data.rev, grid: data.sweep.grid, k0: data.sweep.k0,
                 shape: data.sweep.shape, frames: b64ToFloat64(data.sweep.frames) };
   }

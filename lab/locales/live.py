@@ -14,8 +14,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "live.problem": ("A live control sent a value the lab cannot take: {msg}.",
                      "实时控件发送了无法接受的值：{msg}。"),
     "live.beyond": (
-        "This far from the last value the chart is computed on release.",
-        "离上一个值这么远时，图表在松开后计算。",
+        "Computing the frames this far from the last value…",
+        "正在计算离上一个值这么远的帧…",
     ),
     "live.scale": ("× scale", "× 缩放"),
     "live.shift": ("+ shift", "+ 偏移"),
