@@ -116,6 +116,33 @@ def test_dragging_a_weight_moves_the_gates_before_release(live_server, browser_c
         other.close()
 
 
+def test_a_drag_beyond_the_frames_sent_gets_the_frames_around_it(live_server, page):
+    open_live(page, f"{live_server.url}/gru?L=24")
+    weight = page.locator(INPUT)
+    weight.scroll_into_view_if_needed()
+    box = weight.bounding_box()
+    x0, y0 = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x0, y0)
+    wait_for_frames(page, CONTROL)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 2, y0, steps=4)  # to about -10: far beyond the 40 steps sent
+    # still held: the frames around that value arrive and are drawn
+    page.wait_for_function(
+        "c => { const f = document.querySelector('.gl-live .gl-chart').dataset.frame || '';"
+        " return f.startsWith(c + '@') && Number(f.split('@')[1]) < 20; }",
+        arg=CONTROL, timeout=60_000)
+    held = page.evaluate(LIVE_JS)
+    since = livelab.finished_count(page)
+    page.mouse.up()
+    livelab.wait_rerun(page, since)
+    page.wait_for_function("() => location.search.includes('weight_hh_l0')", timeout=30_000)
+    query = parse_qs(urlparse(page.url).query)
+    edits = dict(p.split("=") for p in query["w"][0].split(";"))
+    assert float(edits["weight_hh_l0:2:0"]) < -8
+    livelab.wait_quiet(page)
+    assert_lines_are(held, engine_lines(query))
+
+
 def test_keyboard_steps_move_the_gates_and_commit(live_server, page):
     open_live(page, f"{live_server.url}/gru?L=16")
     knob = page.locator('input[type="range"][data-knob="shift:1"]')

@@ -128,9 +128,9 @@ def _on_want(kind: str) -> None:
 
 
 #: Frames are sent for this many grid steps either side of the current value (or of the
-#: index a drag reached): a GRU weight's 81 of 401 values, 0.28 MB instead of 1.4 MB.
+#: index a drag reached): a GRU weight's 51 of 401 values, 0.18 MB instead of 1.4 MB.
 #: A drag beyond them asks for the frames around it (live.js).
-SPAN = 40
+SPAN = 25
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
