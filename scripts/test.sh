@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh Debian machine (python3-venv when missing,
-# ./.venv with requirements-dev.txt, Debian's chromium for the browser tests, Debian's haproxy
-# for the load-balancer test), then runs the linter, the type checker and every test.
+# ./.venv with requirements-dev.txt, Debian's chromium and fonts for the browser tests,
+# Debian's haproxy for the load-balancer test), then runs the linter, the type checker and every test.
 # Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,11 @@ fi
 venv_install requirements-dev.txt
 # The browser tests drive Debian's chromium (no browser download): /usr/bin/chromium.
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
+# Fonts for the screenshots the browser tests write to docs/screenshots/: Chinese text
+# and the page icons (emoji) are empty boxes without them (about 12 MB).
+if ! fc-list 2>/dev/null | grep -qi 'wqy' || ! fc-list 2>/dev/null | grep -qi 'color emoji'; then
+  apt_install fonts-wqy-microhei fonts-noto-color-emoji
+fi
 # tests/test_deploy.py runs two replicas behind Debian's HAProxy (deploy/haproxy.cfg).
 if ! command -v haproxy >/dev/null && [ ! -x /usr/sbin/haproxy ]; then apt_install haproxy; fi
 
