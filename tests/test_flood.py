@@ -38,3 +38,22 @@ def test_remembers_a_bounded_number_of_starts():
     for i in range(1000):
         starts, _ = flood_pause(starts, i * 1e-4)
     assert len(starts) == FLOOD_RUNS + 1
+
+
+def test_fragment_reruns_count_towards_the_flood_pause_and_full_runs_once(monkeypatch):
+    """A "want" of the live gates reruns only their fragment (setup() does not run), so
+    the fragment counts itself; inside a full run setup() has already counted it."""
+    import types
+
+    import streamlit.runtime.scriptrunner as runner
+
+    from lab import ui
+
+    calls: list[int] = []
+    monkeypatch.setattr(ui, "throttle_floods", lambda: calls.append(1))
+    for fragments, expected in ((["live"], 1), ([], 0), (None, 0)):
+        calls.clear()
+        ctx = types.SimpleNamespace(fragment_ids_this_run=fragments)
+        monkeypatch.setattr(runner, "get_script_run_ctx", lambda ctx=ctx: ctx)
+        ui.throttle_fragment_floods()
+        assert len(calls) == expected, fragments
