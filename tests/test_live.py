@@ -296,7 +296,7 @@ def test_a_commit_out_of_range_is_clamped_with_a_message():
 
 
 def test_a_commit_renews_the_fallback_slider_of_the_same_weight():
-    from lab.pages.cell import weight_widget
+    from lab.pages.cell_weights import weight_widget
 
     at = run_gru()
     at.session_state["gru.tab.controls"] = "Weights"
@@ -315,7 +315,7 @@ def test_a_commit_renews_the_fallback_slider_of_the_same_weight():
 def test_make_the_update_gate_hold_is_one_move_at_every_hidden_size(hidden):
     """Issue 12: the per-gate shift exists at every hidden size, live and in Settings ->
     Weights; one move of the update gate's shift makes it hold (z near 1: h kept)."""
-    from lab.pages.cell import knob_widget
+    from lab.pages.cell_weights import knob_widget
 
     at = run_gru({"H": str(hidden)})
     assert "shift:1" in [c["id"] for c in live(at)["controls"]]

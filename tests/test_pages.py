@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from lab import scenario as S
 from lab.i18n import t
-from lab.pages.cell import weight_widget
-from lab.pages.cell import weights_tag as cell_tag
+from lab.pages.cell_weights import weight_widget
+from lab.pages.cell_weights import weights_tag as cell_tag
 from lab.ui import tab_key
 
 CELL_PAGES = ("gru", "lstm", "rnn")

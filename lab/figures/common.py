@@ -221,3 +221,18 @@ def y_range(name: str, *arrays: np.ndarray | None) -> tuple[float, float] | None
     if not vals or all(np.all(np.abs(a) <= 1.0 + 1e-9) for a in vals):
         return TANH_RANGE
     return None
+
+
+def ghost_values(ghost: Any, name: str, layer: int, direction: int, batch: int,
+                  shape: tuple[int, int]) -> np.ndarray | None:
+    """The part of the previous trace that matches ``shape`` (steps, units), or None."""
+    if ghost is None or name not in getattr(ghost, "names", ()):
+        return None
+    try:
+        old = series(ghost, name, layer, direction, batch)
+    except (ValueError, KeyError, IndexError):
+        return None
+    steps, units = min(old.shape[0], shape[0]), min(old.shape[1], shape[1])
+    if steps == 0 or units == 0:
+        return None
+    return old[:steps, :units]

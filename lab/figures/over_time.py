@@ -7,19 +7,22 @@ of it. tests/test_figures.py validates every builder's spec with ``go.Figure(spe
 Each builder is split the optuna way: ``_get_..._info`` prepares the numbers (a small
 NamedTuple, what the tests compare) and ``_get_..._plot`` draws them. No Streamlit here.
 Every visible label goes through :func:`lab.i18n.t` (keys ``fig.*`` in
-``lab/locales/figures.py``). The step-by-step cell diagram lives in
-:mod:`lab.figures.scrubber` and is re-exported here.
+``lab/locales/figures.py``). The step-by-step cell diagram (:mod:`lab.figures.scrubber`),
+the phase portrait (:mod:`lab.figures.phase`), the saturation bars
+(:mod:`lab.figures.saturation`) and the generic charts (:mod:`lab.figures.charts`) live in
+their own modules and are re-exported here.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
 import plotly.graph_objects as go
 
+from lab.figures.charts import heatmap, line_chart
 from lab.figures.common import (
     GATE_RANGE,
     GHOST_OPACITY,
@@ -31,6 +34,7 @@ from lab.figures.common import (
     apply_style,
     empty_figure,
     font_size,
+    ghost_values,
     line_width,
     quantity_label,
     series,
@@ -40,6 +44,8 @@ from lab.figures.common import (
     y_range,
 )
 from lab.figures.common import colorscale as _colorscale
+from lab.figures.phase import PhaseInfo, phase_portrait
+from lab.figures.saturation import SaturationRow, saturation_bar, saturation_info
 from lab.figures.scrubber import ScrubberInfo, cell_scrubber, scrubber_info
 from lab.figures.scrubber_panel import ScrubberPanel, scrubber_panel
 from lab.i18n import catalogue, t
@@ -161,21 +167,6 @@ class GatePanelsInfo(NamedTuple):
     inputs: InputPanelInfo | None = None
 
 
-def _ghost_values(ghost: Any, name: str, layer: int, direction: int, batch: int,
-                  shape: tuple[int, int]) -> np.ndarray | None:
-    """The part of the previous trace that matches ``shape`` (steps, units), or None."""
-    if ghost is None or name not in getattr(ghost, "names", ()):
-        return None
-    try:
-        old = series(ghost, name, layer, direction, batch)
-    except (ValueError, KeyError, IndexError):
-        return None
-    steps, units = min(old.shape[0], shape[0]), min(old.shape[1], shape[1])
-    if steps == 0 or units == 0:
-        return None
-    return old[:steps, :units]
-
-
 def _axis_ref(row: int) -> str:
     """Suffix of row ``row``'s axes: "" for the first, then "2", "3", ..."""
     return "" if row == 1 else str(row)
@@ -220,7 +211,7 @@ def _get_gate_panels_info(trace: Any, ghost: Any = None, *, layer: int = 0, dire
     for name in trace.names:
         values = series(trace, name, layer, direction, batch)
         length = values.shape[0]
-        old = _ghost_values(ghost, name, layer, direction, batch, values.shape)
+        old = ghost_values(ghost, name, layer, direction, batch, values.shape)
         textbook = textbook_update and trace.kind == "gru" and name == "update"
         if textbook:
             values = 1.0 - values
@@ -469,208 +460,3 @@ def state_heatmap(trace: Any, *, names: Sequence[str] | None = None, layer: int 
                                    tokens=tokens, lang=lang, inputs=inputs,
                                    channel_names=channel_names)
     return _get_state_heatmap_plot(info, lang, present, height)
-
-
-# --------------------------------------------------------------------------------------
-# Phase portrait: h1 against h2
-
-
-class PhaseInfo(NamedTuple):
-    """The (L, 2) hidden trajectory and the ghost's (or None); hidden size for the note."""
-
-    points: np.ndarray | None
-    ghost: np.ndarray | None
-    hidden_size: int
-
-
-def _get_phase_info(trace: Any, ghost: Any = None, *, layer: int = 0, direction: int = 0,
-                    batch: int = 0) -> PhaseInfo:
-    if trace is None:
-        return PhaseInfo(None, None, 0)
-    h = series(trace, "hidden", layer, direction, batch)
-    if h.shape[1] != 2:
-        return PhaseInfo(None, None, h.shape[1])
-    old = _ghost_values(ghost, "hidden", layer, direction, batch, (10**9, 2))
-    return PhaseInfo(h, old if old is not None and old.shape[1] == 2 else None, 2)
-
-
-def _get_phase_plot(info: PhaseInfo, lang: str, present: bool) -> go.Figure:
-    if info.points is None:
-        note = (t("fig.phase.needs_h2", lang, h=info.hidden_size) if info.hidden_size
-                else None)
-        return empty_figure(note, lang=lang, present=present)
-    pts = info.points
-    width = line_width(present)
-    data: list[dict[str, Any]] = []
-    if info.ghost is not None:
-        data.append({
-            "type": "scatter", "x": info.ghost[:, 0].tolist(), "y": info.ghost[:, 1].tolist(),
-            "mode": "lines+markers", "name": t("fig.previous", lang), "opacity": GHOST_OPACITY,
-            "hoverinfo": "skip", "line": {"color": "#555555", "width": width, "dash": "dot"},
-            "marker": {"size": 5}})
-    steps = list(range(len(pts)))
-    data.append({
-        "type": "scatter", "x": pts[:, 0].tolist(), "y": pts[:, 1].tolist(),
-        "mode": "lines+markers", "name": t("fig.phase.path", lang),
-        "line": {"color": "#9aa0a6", "width": width},
-        "marker": {"size": 9 if not present else 14, "color": steps,
-                   "colorscale": _colorscale("Viridis"), "cmin": 0, "cmax": max(len(pts) - 1, 1),
-                   "showscale": True, "colorbar": {"title": {"text": "t"}, "thickness": 14}},
-        "customdata": steps,
-        "hovertemplate": "t = %{customdata}<br>h₀ = %{x:.3f}<br>h₁ = %{y:.3f}<extra></extra>"})
-    for idx, key, symbol, colour in ((0, "fig.phase.start", "circle-open", "#009E73"),
-                                     (len(pts) - 1, "fig.phase.end", "square", "#D55E00")):
-        label = t(key, lang)
-        data.append({
-            "type": "scatter", "x": [float(pts[idx, 0])], "y": [float(pts[idx, 1])],
-            "mode": "markers+text", "name": label, "text": [label], "textposition": "top center",
-            "marker": {"size": 18 if not present else 26, "symbol": symbol, "color": colour,
-                       "line": {"width": 3, "color": colour}},
-            "hovertemplate": f"{label}: t = {idx}<extra></extra>"})
-    arrays = [pts] + ([info.ghost] if info.ghost is not None else [])
-    fixed = y_range("hidden", *arrays)
-    axis: dict[str, Any] = {"range": list(fixed)} if fixed else {"autorange": True}
-    layout = style_layout(present)
-    layout["title"]["text"] = t("fig.phase.title", lang)
-    layout["legend"].update(orientation="h", yanchor="top", y=-0.14, x=0)
-    layout.update(
-        height=600 if not present else 800, showlegend=True,
-        xaxis={"title": {"text": "h₀"}, "zeroline": True, **axis},
-        yaxis={"title": {"text": "h₁"}, "zeroline": True, "scaleanchor": "x", "scaleratio": 1,
-               **axis})
-    return LabFigure({"data": data, "layout": layout})
-
-
-def phase_portrait(trace: Any, *, ghost: Any = None, layer: int = 0, direction: int = 0,
-                   batch: int = 0, lang: str = "en", present: bool = False) -> go.Figure:
-    """h₀ against h₁ over time (hidden size 2 only; otherwise an empty figure with a note)."""
-    info = _get_phase_info(trace, ghost, layer=layer, direction=direction, batch=batch)
-    return _get_phase_plot(info, lang, present)
-
-
-# --------------------------------------------------------------------------------------
-# Saturation: how long each gate sits near 0 or 1
-
-
-class SaturationRow(NamedTuple):
-    """Share of (step, unit) values of one gate below 0.1 and above 0.9 (RNN: h < -0.9, > 0.9)."""
-
-    name: str
-    low_share: float
-    high_share: float
-
-
-def saturation_info(trace: Any, layer: int = 0, direction: int = 0) -> list[SaturationRow]:
-    """Per sigmoid gate, the share of values below 0.1 / above 0.9, pooled over batches.
-
-    A plain RNN has no sigmoid gate: its row is the hidden state, saturated where |h| > 0.9.
-    """
-    if trace is None:
-        return []
-    rows = []
-    for name in trace.names:
-        if name in SIGMOID_GATES:
-            low, high = 0.1, 0.9
-        elif trace.kind == "rnn" and name == "hidden":
-            low, high = -0.9, 0.9
-        else:
-            continue
-        values = np.asarray(trace.get(name, layer, direction), dtype=float)
-        if values.size == 0:
-            rows.append(SaturationRow(name, 0.0, 0.0))
-            continue
-        rows.append(SaturationRow(name, float(np.mean(values < low)),
-                                  float(np.mean(values > high))))
-    return rows
-
-
-def saturation_bar(info: Sequence[SaturationRow], lang: str = "en",
-                   present: bool = False) -> go.Figure:
-    """Stacked horizontal bars: share below 0.1 / between / above 0.9, per gate."""
-    if not info:
-        return empty_figure(lang=lang, present=present)
-    tanh = all(row.name == "hidden" for row in info)
-    labels = [t("fig.sat.tanh_row", lang) if row.name == "hidden" else t(f"fig.q.{row.name}", lang)
-              for row in info]
-    low = np.array([row.low_share for row in info]) * 100
-    high = np.array([row.high_share for row in info]) * 100
-    parts = (("low", low, "#0072B2"), ("mid", 100 - low - high, "#d9d9d9"),
-             ("high", high, "#D55E00"))
-    data = []
-    for key, share, colour in parts:
-        name = t(f"fig.sat.{'tanh_' if tanh else ''}{key}", lang)
-        values = share.tolist()
-        data.append({
-            "type": "bar", "y": labels, "x": values, "orientation": "h", "name": name,
-            "marker": {"color": colour}, "text": [f"{v:.0f}%" if v >= 4 else "" for v in values],
-            "textposition": "inside", "hovertemplate": "%{y}: %{x:.1f}%<extra>" + name + "</extra>"})
-    layout = style_layout(present)
-    layout["title"]["text"] = t("fig.sat.title", lang)
-    layout["legend"].update(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1.0,
-                            traceorder="normal")  # above the bars: clear of the axis title
-    layout.update(barmode="stack", height=140 + len(info) * (60 if not present else 85),
-                  xaxis={"range": [0, 100], "title": {"text": t("fig.sat.share", lang)}},
-                  yaxis={"autorange": "reversed"})
-    return LabFigure({"data": data, "layout": layout})
-
-
-# --------------------------------------------------------------------------------------
-# Generic charts for the other pages
-
-
-def line_chart(series: Mapping[str, np.ndarray], *, x: Sequence[float] | np.ndarray | None = None,
-               title: str = "", x_title: str = "", y_title: str = "", log_y: bool = False,
-               lang: str = "en", present: bool = False) -> go.Figure:
-    """Lines, one per entry (a 2-D entry (n, k) gives k lines "name[j]")."""
-    data: list[dict[str, Any]] = []
-    for name, values in series.items():
-        arr = np.asarray(values, dtype=float)
-        columns = [arr] if arr.ndim <= 1 else [arr[:, j] for j in range(arr.shape[1])]
-        for j, col in enumerate(columns):
-            col = np.atleast_1d(col)
-            xs = np.arange(len(col)) if x is None else np.asarray(x)[: len(col)]
-            data.append({
-                "type": "scatter", "x": xs.tolist(), "y": col.tolist(),
-                "mode": "lines+markers" if len(col) < 40 else "lines",
-                "name": name if len(columns) == 1 else f"{name}[{j}]",
-                "line": {"color": UNIT_COLORS[len(data) % len(UNIT_COLORS)],
-                         "width": line_width(present)}})
-    if not data:
-        return empty_figure(lang=lang, present=present)
-    layout = style_layout(present, titled=bool(title))
-    layout["title"]["text"] = title
-    layout.update(height=420 if not present else 560, xaxis={"title": {"text": x_title}},
-                  yaxis={"title": {"text": y_title}, "type": "log" if log_y else "linear"})
-    return LabFigure({"data": data, "layout": layout})
-
-
-def heatmap(z: np.ndarray, *, x: Sequence[Any] | None = None, y: Sequence[Any] | None = None,
-            title: str = "", colorscale: str = "Viridis", zmin: float | None = None,
-            zmax: float | None = None, log: bool = False, lang: str = "en",
-            present: bool = False) -> go.Figure:
-    """A single heatmap; ``log`` shows log10 |z| (zmin/zmax in data units)."""
-    arr = np.asarray(z, dtype=float)
-    if arr.ndim != 2 or arr.size == 0:
-        return empty_figure(lang=lang, present=present)
-    colorbar: dict[str, Any] = {"thickness": 14 if not present else 22}
-    if log:
-        tiny = np.finfo(float).tiny
-        arr = np.log10(np.maximum(np.abs(arr), tiny))
-        zmin = None if zmin is None else float(np.log10(max(zmin, tiny)))
-        zmax = None if zmax is None else float(np.log10(max(zmax, tiny)))
-        lo = np.floor(zmin if zmin is not None else arr.min())
-        hi = np.ceil(zmax if zmax is not None else arr.max())
-        ticks = np.arange(lo, hi + 1, max(1, int((hi - lo) // 8) or 1))
-        colorbar.update(tickvals=ticks.tolist(), ticktext=[f"1e{int(k)}" for k in ticks])
-    trace: dict[str, Any] = {"type": "heatmap", "z": arr.tolist(),
-                             "colorscale": _colorscale(colorscale), "colorbar": colorbar}
-    for key, value in (("x", x), ("y", y)):
-        if value is not None:
-            trace[key] = np.asarray(value).tolist() if isinstance(value, np.ndarray) else list(value)
-    for key, value in (("zmin", zmin), ("zmax", zmax)):
-        if value is not None:
-            trace[key] = float(value)
-    layout = style_layout(present, titled=bool(title))
-    layout["title"]["text"] = title
-    layout["height"] = 420 if not present else 560
-    return LabFigure({"data": [trace], "layout": layout})
