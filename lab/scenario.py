@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -276,19 +276,25 @@ def base_weights(cell: CellSpec) -> dict[str, np.ndarray]:
     return apply_edits(seeded_net(cell).state_dict(), cell.edits)
 
 
-def effective_weights(cell: CellSpec) -> dict[str, np.ndarray]:
-    """The weights the engine runs: base weights, then per-gate scale and bias shift."""
-    weights = base_weights(cell)
-    blocks = gate_count(cell.kind)
-    h = cell.hidden_size
+def with_knobs(kind: str, hidden_size: int, base: Mapping[str, np.ndarray],
+               scale: Sequence[float], shift: Sequence[float]) -> dict[str, np.ndarray]:
+    """Copies of ``base`` with each gate block's weights times its scale and its biases
+    plus its shift (knobs past the cell's gate count are ignored)."""
+    weights = {k: np.array(v, dtype=np.float64) for k, v in base.items()}
+    blocks, h = gate_count(kind), hidden_size
     for name, w in weights.items():
-        knobs = cell.shift if name.startswith("bias") else cell.scale
+        knobs = shift if name.startswith("bias") else scale
         for b, knob in enumerate(knobs[:blocks]):
             if name.startswith("bias"):
                 w[b * h:(b + 1) * h] += knob
             else:
                 w[b * h:(b + 1) * h] *= knob
     return weights
+
+
+def effective_weights(cell: CellSpec) -> dict[str, np.ndarray]:
+    """The weights the engine runs: base weights, then per-gate scale and bias shift."""
+    return with_knobs(cell.kind, cell.hidden_size, base_weights(cell), cell.scale, cell.shift)
 
 
 def cell_net(cell: CellSpec) -> Any:
