@@ -25,6 +25,12 @@
       the release (a commit) and blank frames (a chart that vanished) while held.
     - key steps on controls that need the server: the input-size slider of the cell pages
       and the Compare page's hidden-size slider.
+    - the same key steps on a bare Streamlit app (one slider driving one Plotly chart of
+      about the gates chart's size, served in the same run): the framework's floor. Each
+      control that needs the server (input size, hidden size, sequence length, pattern
+      choice) is reported as a ratio to it; target <= 1.25x.
+    - the input editor (issue 17): a key step on the focused input point (ArrowUp) drawn,
+      and a drag of an input point: time between states, states drawn while held.
     15 key steps per control (--moves); a step that draws nothing within 8 s is counted
     apart. Only the lines count: a change the eye cannot see (hover, tick labels) does not.
     Targets (issue 10): a weight key step drawn <= 100 ms; a drag >= 20 states/s (median
@@ -240,6 +246,27 @@ KEY_TARGET_MS = 100     # a live weight control, keyboard step, drawn
 SERVER_TARGET_MS = 250  # a control that needs the server (sizes, presets, ...)
 DRAG_RATE_TARGET = 20   # chart states drawn per second while the button is held
 DRAG_GAP_TARGET_MS = 50
+FLOOR_RATIO_TARGET = 1.25  # a control that needs the server, against the bare app
+
+# The framework floor: one slider, one Plotly chart of about the gates chart's size (five
+# stacked panels, ten lines of 40 points), in the container the frame watcher looks in.
+BARE_APP = '''
+import numpy as np
+import plotly.graph_objects as go
+import streamlit as st
+from plotly.subplots import make_subplots
+
+n = st.slider("Bare size", 1, 4, 1)
+t = np.arange(40)
+fig = make_subplots(rows=5, cols=1, shared_xaxes=True)
+for r in range(5):
+    for u in range(2):
+        fig.add_trace(go.Scatter(x=t, y=np.sin(t / (3 + n + r) + u), mode="lines+markers"),
+                      row=r + 1, col=1)
+fig.update_layout(height=900)
+with st.container(key="bare-chart-gates"):
+    st.plotly_chart(fig, key="bare-chart")
+'''
 
 
 def settle(page: Any, quiet_ms: int = 500, timeout: float = 60.0) -> None:
@@ -290,6 +317,148 @@ def key_steps(page: Any, live: bool, label: str | None, moves: int,
         else:
             drawn.append(ev[0][1] - ev[0][0])
     return drawn, missed, kind
+
+
+def select_steps(page: Any, label: str, moves: int, timeout: float = 8.0
+                 ) -> tuple[list[float], int, str]:
+    """A selectbox (``label``, exact) set to its next / previous option with the keyboard:
+    ms from the Enter that picks it to the first frame drawing a different chart."""
+    drawn: list[float] = []
+    missed = 0
+    for i in range(moves + 1):
+        box = page.get_by_label(label, exact=True)
+        if box.count() == 0:
+            return drawn, missed, "control not found"
+        box.first.scroll_into_view_if_needed()
+        box.first.click()
+        page.keyboard.press("ArrowDown" if i % 2 == 0 else "ArrowUp")
+        n = page.evaluate("() => window.__frames.events.length")
+        page.keyboard.press("Enter")
+        try:
+            page.wait_for_function(
+                """(n) => window.__frames.events.slice(n)
+                     .some((e) => e.type === 'keydown' && e.hit !== null)""",
+                arg=n, timeout=timeout * 1000, polling=50)
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError: nothing drawn
+            pass
+        settle(page)
+        ev = page.evaluate("""(n) => window.__frames.events.slice(n)
+            .filter((e) => e.type === 'keydown').map((e) => [e.t, e.hit])""", n)
+        if i == 0:
+            continue
+        if not ev or ev[0][1] is None:
+            missed += 1
+        else:
+            drawn.append(ev[0][1] - ev[0][0])
+    return drawn, missed, "streamlit"
+
+
+# The input editor's focusable point of the first channel (lab/live/input_editor.js).
+POINT_JS = r"""() => {
+  const w = window.__frames;
+  const el = w.deepAll(document, '.gl-point[role="slider"]', [])[0];
+  if (!el) return null;
+  el.scrollIntoView({block: 'nearest'});
+  const b = el.getBoundingClientRect();
+  return {x: b.left + b.width / 2, y: b.top + b.height / 2,
+          v: Number(el.getAttribute('aria-valuenow')), name: el.getAttribute('aria-label')};
+}"""
+
+
+def point_key_steps(page: Any, moves: int, timeout: float = 8.0) -> tuple[list[float], int, str]:
+    """ArrowUp / ArrowDown on the focused input point: ms from the keydown to the first
+    frame drawing a different chart (the point's frames come from the engine once, when it
+    is focused)."""
+    if page.evaluate(POINT_JS) is None:
+        return [], 0, "control not found"
+    point = page.locator('.gl-point[role="slider"]').first
+    point.focus()
+    page.wait_for_timeout(1500)  # its frames arrive
+    drawn: list[float] = []
+    missed = 0
+    for i in range(moves + 1):
+        n = page.evaluate("() => window.__frames.events.length")
+        point.press("ArrowUp" if i % 2 == 0 else "ArrowDown")
+        try:
+            page.wait_for_function(
+                """(n) => window.__frames.events.slice(n)
+                     .some((e) => e.type === 'keydown' && e.hit !== null)""",
+                arg=n, timeout=timeout * 1000, polling=50)
+        except Exception:  # noqa: BLE001
+            pass
+        settle(page)
+        ev = page.evaluate("""(n) => window.__frames.events.slice(n)
+            .filter((e) => e.type === 'keydown').map((e) => [e.t, e.hit])""", n)
+        if i == 0:
+            continue
+        if not ev or ev[0][1] is None:
+            missed += 1
+        else:
+            drawn.append(ev[0][1] - ev[0][0])
+        point = page.locator('.gl-point[role="slider"]').first
+    return drawn, missed, "input point"
+
+
+def point_drag(page: Any, up: bool, moves: int = 20, seconds: float = 1.0
+               ) -> dict[str, Any] | None:
+    """Hover the first channel's focused point (its frames are asked), press, ``moves``
+    small vertical moves over ``seconds``, release: the states drawn while held."""
+    info = page.evaluate(POINT_JS)
+    if info is None:
+        return None
+    x, y = info["x"], info["y"]
+    page.mouse.move(x, y)
+    page.wait_for_timeout(1200)  # hovered: its frames arrive
+    n_ev = page.evaluate("() => window.__frames.events.length")
+    page.mouse.down()
+    t0 = time.perf_counter()
+    dy = (-1 if up else 1) * 40.0 / moves
+    for i in range(1, moves + 1):
+        wait = t0 + i * seconds / moves - time.perf_counter()
+        if wait > 0:
+            time.sleep(wait)
+        page.mouse.move(x, y + dy * i)
+    page.mouse.up()
+    settle(page)
+    got = page.evaluate("""(n) => {
+      const w = window.__frames, ev = w.events.slice(n);
+      const down = ev.find((e) => e.type === 'pointerdown');
+      const up = ev.find((e) => e.type === 'pointerup');
+      const first = ev.find((e) => e.type === 'pointermove' && down && e.t > down.t);
+      if (!down || !up) return null;
+      const held = w.changes.filter((c) => c[0] > down.t && c[0] <= up.t);
+      const after = w.changes.filter((c) => c[0] > up.t && !c[1]).length;
+      return {down: down.t, up: up.t, first: first ? first.t : down.t,
+              moves: ev.filter((e) => e.type === 'pointermove' && e.t > down.t && e.t <= up.t).length,
+              drawn: held.filter((c) => !c[1]).map((c) => c[0]),
+              blank: held.filter((c) => c[1]).length, after};
+    }""", n_ev)
+    if got:
+        after = page.evaluate(POINT_JS)
+        got.update(kind="input point", values=(info["v"], after["v"] if after else None))
+    return got
+
+
+def ratio_row(name: str, values: list[float], floor: float | None, note: str) -> str:
+    """A server-bound control's median as a ratio to the bare app's (the floor)."""
+    if not values or not floor:
+        return row(f"{name} / floor", None, None, note or "no floor measured")
+    med = statistics.median(values)
+    ratio = med / floor
+    verdict = "ok" if ratio <= FLOOR_RATIO_TARGET else "MISSED"
+    return (f"{name + ' / floor':<40} {ratio:>8.2f} {'':>8} {'<=' + str(FLOOR_RATIO_TARGET):>9}"
+            f"  x   {verdict:<6} {med:.0f} ms / {floor:.0f} ms; {note}").rstrip()
+
+
+def bare_floor(page: Any, url: str, moves: int) -> tuple[list[str], float | None]:
+    """The bare app's slider key step, drawn: the framework's floor (median ms)."""
+    livelab.open_page(page, url)
+    watch(page, chart_selector("bare"))
+    settle(page)
+    steps, missed, kind = key_steps(page, False, r"^Bare size$", moves)
+    note = f"bare Streamlit app, {len(steps)} steps" + (f", {missed} drew nothing" if missed else "")
+    floor = statistics.median(steps) if steps else None
+    return [row("bare slider key step -> drawn (floor)", steps or None, None, note)], floor
 
 
 def drag(page: Any, live: bool, label: str | None, forward: bool, moves: int = 30,
@@ -390,7 +559,8 @@ def open_tab_if_any(page: Any, label: str) -> bool:
     return True
 
 
-def cell_page_timings(page: Any, url: str, name: str, moves: int, drags: int) -> list[str]:
+def cell_page_timings(page: Any, url: str, name: str, moves: int, drags: int,
+                      floor: float | None = None) -> list[str]:
     from lab.i18n import t
 
     lines = []
@@ -413,22 +583,55 @@ def cell_page_timings(page: Any, url: str, name: str, moves: int, drags: int) ->
     note = f"{kind}, {len(steps)} steps" + (f", {missed} drew nothing in 8 s" if missed else "")
     lines.append(row(f"{name} input size key step -> drawn", steps or None, SERVER_TARGET_MS,
                      note))
+    lines.append(ratio_row(f"{name} input size", steps, floor, note))
+    steps, missed, kind = key_steps(page, False, r"^Hidden size$", moves)
+    note = f"{kind}, {len(steps)} steps" + (f", {missed} drew nothing in 8 s" if missed else "")
+    lines.append(ratio_row(f"{name} hidden size", steps, floor, note))
+    open_tab_if_any(page, t("cell.tab.input", "en"))
+    steps, missed, kind = key_steps(page, False, r"^Sequence length$", moves)
+    note = f"{kind}, {len(steps)} steps" + (f", {missed} drew nothing in 8 s" if missed else "")
+    lines.append(ratio_row(f"{name} sequence length", steps, floor, note))
+    steps, missed, kind = select_steps(page, t("cell.pattern", "en"), moves)
+    note = f"{kind}, {len(steps)} steps" + (f", {missed} drew nothing in 8 s" if missed else "")
+    lines.append(ratio_row(f"{name} pattern choice", steps, floor, note))
+    # The input editor on the chart (issue 17).
+    livelab.open_page(page, url)
+    watch(page, chart_selector(name))
+    settle(page)
+    steps, missed, kind = point_key_steps(page, moves)
+    note = f"{kind}, {len(steps)} steps" + (f", {missed} drew nothing in 8 s" if missed else "")
+    lines.append(row(f"{name} input point key step -> drawn", steps or None, KEY_TARGET_MS,
+                     note))
+    done = [d for d in (point_drag(page, up=i % 2 == 0) for i in range(drags)) if d]
+    lines += drag_rows(f"{name} input point", done)
     assert not livelab.errors(page), livelab.errors(page)
     return lines
 
 
 def browser_timings(moves: int, frames: int, drags: int, root: Path,
                     only: set[str] | None = None) -> list[str]:
+    import tempfile
+
     from playwright.sync_api import sync_playwright
 
     from lab.i18n import t
 
     lines = []
-    with livelab.LiveServer(root=root) as server, sync_playwright() as pw, \
-            livelab.launch_browser(pw) as context:
+    bare_dir = Path(tempfile.mkdtemp(prefix="bare-app-"))
+    (bare_dir / "app.py").write_text(BARE_APP)
+    (bare_dir / ".streamlit").mkdir()
+    (bare_dir / ".streamlit" / "config.toml").write_text(
+        (ROOT / ".streamlit" / "config.toml").read_text())
+    with livelab.LiveServer(root=root) as server, livelab.LiveServer(root=bare_dir) as bare, \
+            sync_playwright() as pw, livelab.launch_browser(pw) as context:
         page = context.new_page()
+        floor_lines, floor = bare_floor(page, bare.url, moves)
+        for line in floor_lines:
+            print(line, flush=True)
+            lines.append(line)
         for name in [p for p in CELL_PAGES if not only or p in only]:
-            for line in cell_page_timings(page, f"{server.url}/{name}", name, moves, drags):
+            for line in cell_page_timings(page, f"{server.url}/{name}", name, moves, drags,
+                                          floor):
                 print(line, flush=True)
                 lines.append(line)
         if only and "compare" not in only:

@@ -20,6 +20,7 @@ import numpy as np
 from gates.kinds import KIND_NAMES, gate_count, param_shapes
 from gates.network import single_cell
 from lab.codec import FieldCodec, fmt_plain, from_dict, spec, to_dict
+from lab.input_points import POINTS, clean_points
 
 KINDS: tuple[str, ...] = KIND_NAMES
 PATTERNS: tuple[str, ...] = (
@@ -160,6 +161,13 @@ class InputSpec:
     table: tuple[tuple[float, ...], ...] = spec((), "tab", codec=TABLE)
     text: str = spec("hello world", "txt")
     text_mode: str = spec("chars", "tm", choices=("chars", "words"))
+    # ((channel, step, value), ...): points edited on the chart, over the patterns (as
+    # weight edits are over the seeded init). Table mode edits the table itself.
+    points: tuple[tuple[int, int, float], ...] = spec((), "pt", codec=POINTS)
+
+    def __post_decode__(self) -> tuple[InputSpec, list[str]]:
+        """The codec's hook: points within their limits (lab.input_points.clean_points)."""
+        return clean_points(self)
 
 
 @dataclass(frozen=True)
@@ -380,7 +388,11 @@ def build_input(inp: InputSpec, input_size: int) -> tuple[np.ndarray, list[str] 
     specs = [inputs.ChannelSpec(pattern=ch.pattern, amplitude=ch.amplitude,
                                 period=ch.period or None, onset=ch.onset, seed=ch.seed,
                                 phase=ch.phase) for ch in channels]
-    return inputs.make_input(inp.length, specs), None
+    x = inputs.make_input(inp.length, specs)
+    for c, t, v in inp.points:  # the edited points (past the input's size or length: unused)
+        if c < input_size and t < inp.length:
+            x[t, c] = v
+    return x, None
 
 
 # --------------------------------------------------------------------------- files, presets

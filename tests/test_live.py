@@ -141,26 +141,39 @@ def test_effective_from_base_is_the_settings_arithmetic():
 
 
 @pytest.mark.parametrize("display", ["lines", "heatmap"])
-def test_the_trace_map_finds_every_live_trace_and_skips_the_ghost(display):
-    cell = S.CellSpec(kind="lstm", hidden_size=2)
+def test_the_figure_says_which_trace_draws_what_and_skips_the_ghosts(display):
+    """The builder's own map (fig.live_map), not a search by value: every live trace of
+    every panel and unit, and each input channel, even where two traces draw equal values."""
+    cell = S.CellSpec(kind="lstm", hidden_size=2, input_size=2)
     x = x_of(cell)
     trace = S.cell_net(cell).trace(x)
     ghost = S.cell_net(dataclasses.replace(cell, seed=5)).trace(x)
+    old_x = x + 1.0
     if display == "lines":
-        spec = over_time.gate_panels(trace, ghost=ghost).spec
+        fig = over_time.gate_panels(trace, ghost=ghost, inputs=x, ghost_inputs=old_x)
         units = 2
     else:
-        spec = over_time.state_heatmap(trace).spec
+        fig = over_time.state_heatmap(trace, inputs=x, ghost_inputs=old_x)
         units = 1
-    mapping = F.trace_map(spec, trace)
+    spec = fig.spec
+    mapping = fig.live_map["gates"]
     assert len(mapping) == len(trace.names) * units
     for index, p, u in mapping:
         drawn = spec["data"][index]
         values = trace.get(trace.names[p])
+        assert "opacity" not in drawn
         if u >= 0:
-            assert drawn["y"] == values[:, u].tolist() and "opacity" not in drawn
+            assert drawn["y"] == values[:, u].tolist()
         else:
             assert drawn["z"] == values.T.tolist()
+    inputs = fig.live_map["inputs"]
+    assert [c for _, c in inputs] == [0, 1]
+    for index, c in inputs:
+        assert spec["data"][index]["y"] == x[:, c].tolist()
+        assert "opacity" not in spec["data"][index]
+    # the previous input is drawn too, faint
+    faint = [d for d in spec["data"] if d.get("opacity") and d.get("yaxis") == "y"]
+    assert [d["y"] for d in faint] == [old_x[:, 0].tolist(), old_x[:, 1].tolist()]
 
 
 # --------------------------------------------------------------------------- AppTest
@@ -194,6 +207,7 @@ def test_the_page_mounts_the_live_gates_with_every_control():
     assert data["plotly_url"].endswith("/app/static/plotly.min.js")
     assert (ROOT / "static" / "plotly.min.js").stat().st_size > 1_000_000
     assert len(data["map"]) == 4 * 2 and data["sweep"] is None
+    assert data["inputs"]["editable"] and [c["c"] for c in data["inputs"]["channels"]] == [0]
     for c in data["controls"]:
         assert c["min"] <= c["value"] <= c["max"] and 0 <= c["k"] < c["n"]
 

@@ -117,6 +117,11 @@ class LabFigure(SpecFigure):
     ``fig.data`` is empty; pass the values to the builder instead.
     """
 
+    #: Which traces show which numbers, written by the builder as it draws them (the live
+    #: gates redraw those traces during a drag): {"gates": [[trace index, panel, unit],
+    #: ...] (unit -1: a heatmap of the whole panel), "inputs": [[trace index, channel]]}.
+    live_map: dict[str, list[list[int]]] | None = None
+
     def _initialize_layout_template(self) -> None:
         """Skip go.Figure's copy of the default template (1-7 ms): its own layout is unused."""
 

@@ -76,6 +76,7 @@ class InputPanelInfo(NamedTuple):
     names: tuple[str, ...]
     tokens: tuple[str, ...] | None
     y_range: tuple[float, float]
+    ghost: np.ndarray | None = None  # the previous run's input, where it differs
 
 
 def channel_names(input_size: int, preset: str = "", lang: str = "en") -> tuple[str, ...]:
@@ -94,7 +95,7 @@ def channel_names(input_size: int, preset: str = "", lang: str = "en") -> tuple[
 def _get_input_info(inputs: Any, length: int, *, batch: int = 0,
                     tokens: Sequence[str] | str | None = None,
                     names: Sequence[str] | None = None,
-                    lang: str = "en") -> InputPanelInfo | None:
+                    lang: str = "en", ghost: Any = None) -> InputPanelInfo | None:
     """The first ``length`` steps of ``inputs`` ((L, I), (L, B, I) or (L,)), or None."""
     if inputs is None:
         return None
@@ -114,20 +115,43 @@ def _get_input_info(inputs: Any, length: int, *, batch: int = 0,
         typed = tokens_for(tokens, len(x))
     finite = x[np.isfinite(x)]
     lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (-1.0, 1.0)
+    old = None
+    if ghost is not None:
+        g = np.asarray(ghost, dtype=float)
+        g = g[:, None] if g.ndim == 1 else g
+        if g.ndim == 2 and g.shape[1] == x.shape[1] and g.size and not np.array_equal(g, x):
+            old = g[:length]
+            both = np.concatenate([finite, old[np.isfinite(old)]])
+            lo, hi = min(lo, float(both.min())), max(hi, float(both.max()))
     if hi - lo < 1e-9:  # a flat input: a band around it, not a zero-height axis
         lo, hi = lo - 1.0, hi + 1.0
     pad = 0.12 * (hi - lo)
     top = hi + pad + (0.3 * (hi - lo) if typed else 0.0)  # room for the token labels
-    return InputPanelInfo(t("fig.inputs", lang), x, labels, typed, (lo - pad, top))
+    return InputPanelInfo(t("fig.inputs", lang), x, labels, typed, (lo - pad, top), old)
 
 
-def _input_traces(info: InputPanelInfo, axes: dict[str, str],
-                  present: bool) -> list[dict[str, Any]]:
-    """One line per channel (named in the legend), the typed tokens as text above them."""
+def _input_traces(info: InputPanelInfo, axes: dict[str, str], present: bool,
+                  live: dict[str, list[list[int]]] | None = None,
+                  start: int = 0) -> list[dict[str, Any]]:
+    """One line per channel (named in the legend), the typed tokens as text above them,
+    the previous run's input faint and dotted where it differs. ``live`` records which
+    trace (``start`` + its index here) draws which channel."""
     width = line_width(present)
-    steps = list(range(info.values.shape[0]))
     data: list[dict[str, Any]] = []
+    if info.ghost is not None:
+        old_steps = list(range(info.ghost.shape[0]))
+        for c, column in enumerate(info.ghost.T.tolist()):
+            data.append({
+                "type": "scatter", "x": old_steps, "y": column, "mode": "lines+markers",
+                "name": info.names[c], "legendgroup": f"input{c}", "showlegend": False,
+                "opacity": GHOST_OPACITY, "hoverinfo": "skip",
+                "line": {"color": CHANNEL_COLORS[c % len(CHANNEL_COLORS)], "width": width,
+                         "dash": "dot"},
+                "marker": {"size": 3 if not present else 6}, **axes})
+    steps = list(range(info.values.shape[0]))
     for c, column in enumerate(info.values.T.tolist()):
+        if live is not None:
+            live["inputs"].append([start + len(data), c])
         name = info.names[c]
         data.append({
             "type": "scatter", "x": steps, "y": column, "mode": "lines+markers",
@@ -203,7 +227,8 @@ def _stacked_rows(titles: Sequence[str], spacing: float, present: bool, x_axis: 
 def _get_gate_panels_info(trace: Any, ghost: Any = None, *, layer: int = 0, direction: int = 0,
                           batch: int = 0, tokens: Sequence[str] | str | None = None,
                           lang: str = "en", textbook_update: bool = False, inputs: Any = None,
-                          channel_names: Sequence[str] | None = None) -> GatePanelsInfo:
+                          channel_names: Sequence[str] | None = None,
+                          ghost_inputs: Any = None) -> GatePanelsInfo:
     if trace is None:
         return GatePanelsInfo("", (), None)
     panels = []
@@ -220,7 +245,7 @@ def _get_gate_panels_info(trace: Any, ghost: Any = None, *, layer: int = 0, dire
                                 old, y_range(name, values, old)))
     return GatePanelsInfo(trace.kind, tuple(panels), tokens_for(tokens, length),
                           _get_input_info(inputs, length, batch=batch, tokens=tokens,
-                                          names=channel_names, lang=lang))
+                                          names=channel_names, lang=lang, ghost=ghost_inputs))
 
 
 def _fit_height(layout: dict[str, Any], rows: int, per_row: int, height: int | None) -> None:
@@ -290,11 +315,12 @@ def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool,
                                 t("fig.step", lang)))
     previous = t("fig.previous", lang)
     data: list[dict[str, Any]] = []
+    live: dict[str, list[list[int]]] = {"gates": [], "inputs": []}
     if info.inputs is not None:
-        data += _input_traces(info.inputs, {"xaxis": "x", "yaxis": "y"}, present)
+        data += _input_traces(info.inputs, {"xaxis": "x", "yaxis": "y"}, present, live)
         _input_axis(layout["yaxis"], info.inputs)
     ghosts = False
-    for row, panel in enumerate(info.panels, start=first):
+    for p, (row, panel) in enumerate(enumerate(info.panels, start=first)):
         axes = {"xaxis": "x" + _axis_ref(row), "yaxis": "y" + _axis_ref(row)}
         if panel.ghost is not None:
             steps = list(range(panel.ghost.shape[0]))
@@ -310,6 +336,7 @@ def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool,
         steps = list(range(panel.values.shape[0]))
         for unit, column in enumerate(panel.values.T.tolist()):
             name = t("fig.unit", lang, k=unit)
+            live["gates"].append([len(data), p, unit])
             data.append({
                 "type": "scatter", "x": steps, "y": column, "mode": "lines+markers",
                 "name": name, "legendgroup": f"unit{unit}", "showlegend": row == first,
@@ -325,14 +352,16 @@ def _get_gate_panels_plot(info: GatePanelsInfo, lang: str, present: bool,
     _fit_height(layout, rows, 230 if present else 165, height)
     layout["hovermode"] = "x unified"
     _legend_above(layout, present)
-    return LabFigure({"data": data, "layout": layout})
+    fig = LabFigure({"data": data, "layout": layout})
+    fig.live_map = live
+    return fig
 
 
 def gate_panels(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 0,
                 ghost: Any = None, tokens: Sequence[str] | str | None = None, lang: str = "en",
                 present: bool = False, textbook_update: bool = False, inputs: Any = None,
                 channel_names: Sequence[str] | None = None,
-                height: int | None = None) -> go.Figure:
+                height: int | None = None, ghost_inputs: Any = None) -> go.Figure:
     """One row per recorded quantity, one line per hidden unit, shared time axis.
 
     Sigmoid gates on a fixed 0..1 axis, tanh quantities on -1..1 (autoscaled if they leave
@@ -345,10 +374,13 @@ def gate_panels(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 
     :func:`channel_names`) in the legend, and the typed ``tokens`` as text above them.
     ``height`` (px) fits the whole figure into a given height, e.g. a projector's first
     screen in presentation mode; by default each panel gets its own fixed height.
+    ``ghost_inputs``: the previous run's input, drawn faint where it differs.
+    The figure's ``live_map`` says which trace draws which panel, unit and channel.
     """
     info = _get_gate_panels_info(trace, ghost, layer=layer, direction=direction, batch=batch,
                                  tokens=tokens, lang=lang, textbook_update=textbook_update,
-                                 inputs=inputs, channel_names=channel_names)
+                                 inputs=inputs, channel_names=channel_names,
+                                 ghost_inputs=ghost_inputs)
     return _get_gate_panels_plot(info, lang, present, height)
 
 
@@ -387,7 +419,8 @@ def _get_state_heatmap_info(trace: Any, names: Sequence[str] | None = None, *, l
                             direction: int = 0, batch: int = 0,
                             tokens: Sequence[str] | str | None = None,
                             lang: str = "en", inputs: Any = None,
-                            channel_names: Sequence[str] | None = None) -> StateHeatmapInfo:
+                            channel_names: Sequence[str] | None = None,
+                            ghost_inputs: Any = None) -> StateHeatmapInfo:
     if trace is None:
         return StateHeatmapInfo((), None)
     panels = []
@@ -400,7 +433,7 @@ def _get_state_heatmap_info(trace: Any, names: Sequence[str] | None = None, *, l
                                    zmin, zmax, scale))
     return StateHeatmapInfo(tuple(panels), tokens_for(tokens, length),
                             _get_input_info(inputs, length, batch=batch, tokens=tokens,
-                                            names=channel_names, lang=lang))
+                                            names=channel_names, lang=lang, ghost=ghost_inputs))
 
 
 def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
@@ -416,13 +449,15 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
                                 t("fig.step", lang)))
     units_title = t("fig.units", lang)
     data: list[dict[str, Any]] = []
+    live: dict[str, list[list[int]]] = {"gates": [], "inputs": []}
     legend = False
     if info.inputs is not None:
-        data += _input_traces(info.inputs, {"xaxis": "x", "yaxis": "y"}, present)
+        data += _input_traces(info.inputs, {"xaxis": "x", "yaxis": "y"}, present, live)
         _input_axis(layout["yaxis"], info.inputs)
         legend = True
-    for row, panel in enumerate(info.panels, start=first):
+    for p, (row, panel) in enumerate(enumerate(info.panels, start=first)):
         ref = _axis_ref(row)
+        live["gates"].append([len(data), p, -1])
         yaxis = layout["yaxis" + ref]
         low, high = yaxis["domain"]
         units, steps = panel.z.shape
@@ -443,14 +478,16 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
     _fit_height(layout, rows, int(per), height)
     if legend:
         _legend_above(layout, present)
-    return LabFigure({"data": data, "layout": layout})
+    fig = LabFigure({"data": data, "layout": layout})
+    fig.live_map = live
+    return fig
 
 
 def state_heatmap(trace: Any, *, names: Sequence[str] | None = None, layer: int = 0,
                   direction: int = 0, batch: int = 0, tokens: Sequence[str] | str | None = None,
                   lang: str = "en", present: bool = False, inputs: Any = None,
                   channel_names: Sequence[str] | None = None,
-                  height: int | None = None) -> go.Figure:
+                  height: int | None = None, ghost_inputs: Any = None) -> go.Figure:
     """One heatmap per quantity, units (rows) by time (columns), fixed colour ranges.
 
     ``inputs``, ``channel_names`` and ``height`` as in :func:`gate_panels`: the input is
@@ -458,5 +495,5 @@ def state_heatmap(trace: Any, *, names: Sequence[str] | None = None, layer: int 
     """
     info = _get_state_heatmap_info(trace, names, layer=layer, direction=direction, batch=batch,
                                    tokens=tokens, lang=lang, inputs=inputs,
-                                   channel_names=channel_names)
+                                   channel_names=channel_names, ghost_inputs=ghost_inputs)
     return _get_state_heatmap_plot(info, lang, present, height)

@@ -4,10 +4,12 @@ The browser sends two trigger values (custom components v2, widget id
 ``<component id>__events``, field ``json_trigger_value``, a JSON list of
 ``{"event": ..., "value": ...}``):
 
-- ``want``: a control id ("w:weight_ih_l0:0:0", "scale:1", ...) when it is hovered or
-  focused; the live fragment reruns and sends that control's frames.
-- ``commit``: ``{"id": <control id>, "value": <number>}`` when a thumb is released (or
-  after keyboard steps); the whole page reruns with the value in its settings and link.
+- ``want``: a control id ("w:weight_ih_l0:0:0", "scale:1", ...) or an input point
+  ("x:<channel>:<step>") when it is hovered or focused; the live fragment reruns and
+  sends its frames.
+- ``commit``: ``{"id": <control id>, "value": <number>}`` when a thumb or a point is
+  released (or after keyboard steps), or ``{"id": "x:<channel>", "points": [[t, v], ...]}``
+  for a stroke drawn on the input; the whole page reruns with it in its settings and link.
 
 and one state value, ``failed`` (why Plotly.js could not load): the page then draws the
 chart with Streamlit's own st.plotly_chart and the Settings -> Weights sliders still work.
@@ -27,6 +29,7 @@ import streamlit as st
 
 from gates.kinds import GATE_BLOCKS
 from lab import codec, equations
+from lab import input_points as IP
 from lab import scenario as S
 from lab.figures.common import PLOTLY_CONFIG
 from lab.live import assets, frames
@@ -37,11 +40,16 @@ HERE = Path(__file__).resolve().parent
 HTML = ('<div class="gl-live"><div class="gl-side"><div class="gl-controls-title"></div>'
         '<div class="gl-controls"></div></div><div class="gl-chart-wrap">'
         '<div class="gl-status" role="status" aria-live="polite"></div>'
-        '<div class="gl-chart"></div></div></div>')
+        '<div class="gl-input-help"></div>'
+        '<div class="gl-chart"></div><div class="gl-editor"></div></div></div>')
+#: The component's JS, in files of its own: the Plotly adapter (every use of Plotly's
+#: internals, each with a fallback), the input editor, then the component (its default
+#: export). One module once joined.
+JS_FILES = ("plotly_adapter.js", "input_editor.js", "live.js")
 
 _mount = st.components.v2.component(
     "gates_lab_live", html=HTML, css=(HERE / "live.css").read_text(),
-    js=(HERE / "live.js").read_text(), isolate_styles=False)
+    js="\n".join((HERE / name).read_text() for name in JS_FILES), isolate_styles=False)
 
 
 def component_key(kind: str) -> str:
@@ -92,6 +100,9 @@ def apply_commit(page: Page, bound: Bound[S.Scenario], payload: Any,
     writing their old value back.
     """
     before = bound.value
+    if isinstance(payload, dict) and str(payload.get("id", "")).startswith("x:"):
+        _commit_points(page, bound, payload)
+        return
     cell, problem = C.commit(before.cell, payload)
     if problem:
         st.warning(page.t("live.problem", msg=page.detail(problem)), icon="⚠️")
@@ -105,6 +116,22 @@ def apply_commit(page: Page, bound: Bound[S.Scenario], payload: Any,
         bound.set("cell", cell)
         for key in fallback_keys:
             st.session_state.pop(key, None)
+
+
+def _commit_points(page: Page, bound: Bound[S.Scenario], payload: dict[str, Any]) -> None:
+    """An input point (or a stroke) released on the chart: into the input settings."""
+    before = bound.value
+    inp, problem = IP.commit(before.input, before.cell.input_size, payload)
+    if problem:
+        st.warning(page.t("live.point_problem", msg=page.detail(problem)), icon="⚠️")
+    if inp != before.input:
+        sent = st.session_state.get(_sent_key(page.name))
+        # A point released on its own grid: the frames the browser holds for it stay the
+        # engine's (only that point changed), as for a weight.
+        if problem is None and "points" not in payload and \
+                sent == (settings_rev(before), payload.get("id")):
+            st.session_state[_carry_key(page.name)] = {"id": sent[1], "from": sent[0]}
+        bound.set("input", inp)
 
 
 def _on_commit(kind: str) -> None:
@@ -131,6 +158,7 @@ def _on_want(kind: str) -> None:
 #: index a drag reached): a GRU weight's 51 of 401 values, 0.18 MB instead of 1.4 MB.
 #: A drag beyond them asks for the frames around it (live.js).
 SPAN = 25
+POINT_SPAN = 40  # an input point: 81 values, 4 px apart on a 0..1 channel's panel
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -138,12 +166,50 @@ def _sweep(cell_key: str, input_key: str, control_id: str, textbook: bool,
            centre: int | None = None) -> dict[str, Any] | None:
     cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
     inp, _ = codec.from_dict(S.InputSpec, json.loads(input_key))
+    where = IP.parse_point_id(control_id)
+    if where is not None:
+        return _point_sweep(cell, inp, where, control_id, textbook, centre)
     control = next((c for c in C.controls_for(cell) if c.id == control_id), None)
     if control is None:
         return None
     x, _ = S.build_input(inp, cell.input_size)
     return frames.sweep_payload(cell, x, control, C.grid(control), textbook,
                                 span=SPAN, centre=centre)
+
+
+def point_control(x: np.ndarray, channel: int, step: int) -> C.Control:
+    """Input point x[step, channel] as a live control: its value grid (POINT_STEP apart,
+    anchored at its value) within ±POINT_RANGE."""
+    value = float(x[step, channel])
+    return C.Control(IP.point_id(channel, step), f"x{channel} at t={step}", -1, value,
+                     min(-IP.POINT_RANGE, value), max(IP.POINT_RANGE, value), IP.POINT_STEP)
+
+
+def _point_sweep(cell: S.CellSpec, inp: S.InputSpec, where: tuple[int, int], control_id: str,
+                 textbook: bool, centre: int | None) -> dict[str, Any] | None:
+    if not IP.editable(inp):
+        return None
+    x, _ = S.build_input(inp, cell.input_size)
+    channel, step = where
+    if not (channel < x.shape[1] and step < x.shape[0]):
+        return None
+    control = point_control(x, channel, step)
+    return frames.point_payload(cell, x, channel, step, control, C.grid(control), textbook,
+                                span=POINT_SPAN, centre=centre)
+
+
+def _input_data(page: Page, scenario: S.Scenario, x: np.ndarray, fig: Any) -> dict[str, Any]:
+    """What the input editor needs: the channels drawn (which trace, their values, their
+    0/1 pulse), the grid of a point's value and whether this input can be edited."""
+    inp = scenario.input
+    traces = (fig.live_map or {}).get("inputs", []) if hasattr(fig, "live_map") else []
+    channels = [{"c": c, "trace": index, "pulse": IP.pulse_value(x[:, c])}
+                for index, c in traces if c < x.shape[1]]
+    return {"editable": IP.editable(inp) and bool(channels), "channels": channels,
+            "length": int(x.shape[0]), "lo": -IP.POINT_RANGE, "hi": IP.POINT_RANGE,
+            "step": IP.POINT_STEP,
+            "help": page.t("live.input_help" if IP.editable(inp) else "live.input_text"),
+            "name": page.t("live.point_name")}
 
 
 @functools.cache
@@ -181,7 +247,7 @@ def _control_data(page: Page, cell: S.CellSpec, control: C.Control) -> dict[str,
             "max": float(values[-1]), "step": control.step, "k": anchor, "n": len(values)}
 
 
-def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
+def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any, x: np.ndarray) -> bool:
     """Draw the live gates; False when the browser reported that it cannot (then the
     caller draws the ordinary chart)."""
     kind = page.name
@@ -189,6 +255,9 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
     cell_key, input_key = codec.cache_key(cell), codec.cache_key(scenario.input)
     controls = C.controls_for(cell)
     ids = {c.id for c in controls}
+    where = IP.parse_point_id(str(st.session_state.get(_active_key(kind), "")))
+    if where is not None and where[0] < x.shape[1] and where[1] < x.shape[0]:
+        ids.add(IP.point_id(*where))
     ss = st.session_state
     rev = settings_rev(scenario)
     carry = ss.pop(_carry_key(kind), None)
@@ -211,7 +280,8 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
         "figure": spec,
         "figure_rev": hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16],
         "config": PLOTLY_CONFIG,
-        "map": frames.trace_map(spec, trace, view.textbook_update),
+        "map": (getattr(fig, "live_map", None) or {}).get("gates", []),
+        "inputs": _input_data(page, scenario, x, fig),
         "groups": [{"block": b, "title": page.t(f"gate.{cell.kind}.{block}"),
                     "equation": plain_equation(eqs[block])}
                    for b, block in enumerate(GATE_BLOCKS[cell.kind])],
@@ -221,7 +291,7 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
         "present": page.present,
         "fit": True,
         "text": {"title": page.t("live.title"), "failed": page.t("live.failed"),
-                 "beyond": page.t("live.beyond")},
+                 "beyond": page.t("live.beyond"), "waiting": page.t("live.waiting")},
     }
     result = _mount(key=component_key(kind), data=data, default={"failed": None},
                     on_want_change=lambda: _on_want(kind),

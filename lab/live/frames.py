@@ -1,6 +1,7 @@
 """The trajectories the browser draws while a control moves: every gate panel at every
-value of the control's step grid, from one batched engine pass (gates.sweep), plus the
-map from the chart's traces to those values. Pure: no Streamlit.
+value of the control's step grid, from one batched engine pass (gates.sweep for a weight
+or knob, gates.input_sweep for an input point). Which chart trace shows which panel is
+the figure's own ``live_map`` (lab/figures/over_time.py). Pure: no Streamlit.
 
 What the browser draws for grid value k is frame k; on release the page commits grid[k]
 and the engine's ordinary run gives the same numbers (to ~1e-16: the sweep computes each
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -65,36 +65,6 @@ def panel_values(trace: Any, textbook_update: bool = False) -> tuple[list[str], 
     return names, np.stack(arrays, axis=1)
 
 
-def trace_map(spec: Mapping[str, Any], trace: Any, textbook_update: bool = False
-              ) -> list[list[int]]:
-    """[[trace index, panel, unit], ...]: which of the figure's traces shows which panel
-    and unit (unit -1: a heatmap of the whole panel). Found by value against the trace
-    the figure was drawn from, so the builder's layout (extra panels, ghosts) can change.
-    """
-    names = list(trace.names)
-    wanted: dict[tuple[str, Any], tuple[int, int]] = {}
-    for p, name in enumerate(names):
-        values = np.asarray(trace.get(name), dtype=np.float64)
-        values = values[:, 0, :] if values.ndim == 3 else values
-        if textbook_update and trace.kind == "gru" and name == "update":
-            values = 1.0 - values
-        for u, column in enumerate(values.T.tolist()):
-            wanted.setdefault(("y", tuple(column)), (p, u))
-        wanted.setdefault(("z", tuple(map(tuple, values.T.tolist()))), (p, -1))
-    out = []
-    for i, tr in enumerate(spec.get("data", [])):
-        if "opacity" in tr:  # the previous run's ghost
-            continue
-        if tr.get("type") == "heatmap":
-            key: tuple[str, Any] = ("z", tuple(map(tuple, tr.get("z") or ())))
-        else:
-            key = ("y", tuple(tr.get("y") or ()))
-        hit = wanted.pop(key, None)
-        if hit is not None:
-            out.append([i, *hit])
-    return out
-
-
 def encode(frames: np.ndarray) -> str:
     """Little-endian float64 bytes, base64 (exact; the browser reads a Float64Array)."""
     return base64.b64encode(np.ascontiguousarray(frames, dtype="<f8").tobytes()).decode()
@@ -136,3 +106,20 @@ def sweep_payload(cell: S.CellSpec, x: np.ndarray, control: Control, values: np.
     _, frames = panel_values(sweep_trace(cell, x, control, values[lo:hi]), textbook_update)
     return {"id": control.id, "grid": values.tolist(), "k0": lo, "shape": list(frames.shape),
             "frames": encode(frames)}
+
+
+def point_payload(cell: S.CellSpec, x: np.ndarray, channel: int, step: int, control: Control,
+                  values: np.ndarray, textbook_update: bool = False, limit: int = MAX_VALUES,
+                  span: int | None = None, centre: int | None = None) -> dict[str, Any]:
+    """What the browser needs to follow input point x[step, channel] through its grid: the
+    frames of the steps ``step`` .. L-1 only (nothing before a point changes with it), from
+    one batched pass of gates.input_sweep. ``frames[k, p, s, u]`` is step ``step + s``."""
+    from gates.input_sweep import input_sweep
+
+    tail = x.shape[0] - step
+    lo, hi = window(values, control.value, MAX_PANELS * tail * cell.hidden_size, limit,
+                    span, centre)
+    trace = input_sweep(S.cell_net(cell), x, step, channel, values[lo:hi])
+    _, frames = panel_values(trace, textbook_update)
+    return {"id": control.id, "grid": values.tolist(), "k0": lo, "t": step,
+            "shape": list(frames.shape), "frames": encode(frames)}

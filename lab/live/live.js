@@ -1,4 +1,6 @@
-// The live gates of a cell page (a Streamlit custom component v2, no iframe).
+// The live gates of a cell page (a Streamlit custom component v2, no iframe). Joined
+// after plotly_adapter.js (every use of Plotly's internals) and input_editor.js (the
+// input panel as an editor) into one module (lab/live/component.py).
 //
 // Python sends: the gates figure (Plotly JSON), the controls (weights, biases, per-gate
 // knobs) and, for the control in use, every frame of its step grid computed by the engine
@@ -10,6 +12,10 @@
 
 const COMMIT_AFTER_KEYS_MS = 400;
 const HOVER_WANT_MS = 120;  // a pointer flying over the column asks for nothing
+// A "want" whose frames have not come by then is asked again (a rerun that was running
+// when it was sent can swallow it: the drag would then draw nothing while held).
+const WANT_RETRY_MS = 1500;
+const PREFETCH_STEPS = 8;  // this near the edge of the frames sent, the next are asked
 
 function b64ToFloat64(text) {
   const bin = atob(text);
@@ -125,22 +131,43 @@ function valueAt(s, ctl, k) {
   return k === ctl.c.k ? ctl.c.value : Math.round(v * 1e10) / 1e10;
 }
 
-function want(s, id) {
-  const key = s.data.rev + '|' + id;
-  if ((s.sweep && s.sweep.id === id && s.sweep.rev === s.data.rev) || s.asked === key) return;
-  s.asked = key;
-  s.trigger('want', id);
+function asking(s, key) {
+  return s.asked && s.asked.key === key && performance.now() - s.asked.at < WANT_RETRY_MS;
 }
 
-// A drag beyond the frames sent asks for those around index k (one request at a time).
+function want(s, id) {
+  const key = s.data.rev + '|' + id;
+  if ((s.sweep && s.sweep.id === id && s.sweep.rev === s.data.rev) || asking(s, key)) return;
+  s.asked = { key, at: performance.now(), id };
+  s.trigger('want', id);
+  clearTimeout(s.retryTimer);
+  s.retryTimer = setTimeout(() => retryWant(s), WANT_RETRY_MS + 50);
+}
+
+// The frames asked for are still missing: ask again if the control is still in use.
+function retryWant(s) {
+  const a = s.asked;
+  if (!a || !a.id || (s.sweep && s.sweep.id === a.id && s.sweep.rev === s.data.rev)) return;
+  const ed = s.ed, e = ed && (ed.held || ed.keys);
+  const ctl = s.ctl[a.id];
+  const inUse = (e && e.id === a.id) || s.hover === a.id ||
+    (ctl && (ctl.held || ctl.input === document.activeElement)) ||
+    (document.activeElement && document.activeElement.classList &&
+     document.activeElement.classList.contains('gl-point'));
+  if (inUse) { s.asked = null; want(s, a.id); }
+}
+
+// A drag beyond (or near the edge of) the frames sent asks for those around index k,
+// one request at a time; ahead in the drag's direction when it is moving.
 function wantAround(s, id, k) {
   const key = s.data.rev + '|' + id + '@';
-  if (s.asked === key) return;
-  s.asked = key;
+  if (asking(s, key)) return;
+  s.asked = { key, at: performance.now(), id: null };
   s.trigger('want', id + '@' + k);
 }
 
 function commit(s, ctl) {
+  s.prefetched = null;
   clearTimeout(s.keyTimer);
   ctl.keyPending = false;
   const k = indexOf(ctl);
@@ -189,80 +216,43 @@ function wire(s, ctl) {
 
 // ---------------------------------------------------------------- chart
 
+// Frame k of the frames held: every live trace's values. An input point's frames start
+// at its step t0 (nothing before it changes): the steps before are the drawn figure's.
 function frameUpdate(s, k) {
   const sw = s.sweep;
   const [, P, L, H] = sw.shape;
+  const t0 = sw.t || 0;
+  const drawn = s.data.figure.data;
   k -= sw.k0;
   const ys = [], yIdx = [], zs = [], zIdx = [];
   for (const [ti, p, u] of s.data.map) {
     const base = (k * P + p) * L * H;
     if (u >= 0) {
-      const y = new Array(L);
-      for (let t = 0; t < L; t++) y[t] = sw.frames[base + t * H + u];
+      const y = new Array(t0 + L);
+      for (let t = 0; t < t0; t++) y[t] = drawn[ti].y[t];
+      for (let t = 0; t < L; t++) y[t0 + t] = sw.frames[base + t * H + u];
       ys.push(y); yIdx.push(ti);
     } else {
       const z = [];
       for (let j = 0; j < H; j++) {
-        const row = new Array(L);
-        for (let t = 0; t < L; t++) row[t] = sw.frames[base + t * H + j];
+        const row = new Array(t0 + L);
+        for (let t = 0; t < t0; t++) row[t] = drawn[ti].z[j][t];
+        for (let t = 0; t < L; t++) row[t0 + t] = sw.frames[base + t * H + j];
         z.push(row);
       }
       zs.push(z); zIdx.push(ti);
     }
   }
-  return { ys, yIdx, zs, zIdx };
-}
-
-// The lines' SVG of trace index -> {line, points, xa, ya}, found once per drawn figure.
-function svgTraces(s) {
-  if (s.svg && s.svg.gd === s.gd && s.svg.rev === s.drawnRev) return s.svg.map;
-  const map = {};
-  const full = s.gd._fullLayout;
-  for (const g of s.gd.querySelectorAll('.scatterlayer .trace')) {
-    const cd = g.__data__;
-    const tr = cd && cd[0] && cd[0].trace;
-    if (!tr) continue;
-    const xa = full[tr.xaxis.replace('x', 'xaxis')], ya = full[tr.yaxis.replace('y', 'yaxis')];
-    const line = g.querySelector('path.js-line');
-    const points = Array.from(g.querySelectorAll('.points path.point'));
-    if (xa && ya && line) map[tr.index] = { line, points, xa, ya, x: tr.x };
-  }
-  s.svg = { gd: s.gd, rev: s.drawnRev, map };
-  return map;
-}
-
-// A frame straight into the existing SVG: each line's path and its markers move to the
-// new values on the axes as drawn (a restyle would recompute and redraw every subplot,
-// 40-300 ms on a busy 2-core machine; this is ~1 ms). gd.data follows, so what Plotly
-// holds is what is shown; the release redraws the chart properly (Plotly.react).
-function drawLines(s, ys, yIdx) {
-  const map = svgTraces(s);
-  if (!yIdx.every((i) => map[i])) return false;
-  // A value beyond its panel's axis (a cell state past 1, a ReLU): let Plotly rescale.
-  const grow = {};
-  yIdx.forEach((i, n) => {
-    const [lo, hi] = map[i].ya.range;
-    const a = Math.min(lo, hi), b = Math.max(lo, hi);
-    if (ys[n].some((v) => v < a || v > b)) grow[map[i].ya._name + '.autorange'] = true;
-  });
-  if (Object.keys(grow).length) {
-    window.Plotly.update(s.gd, { y: ys }, grow, yIdx);
-    s.svg = null;
-    return true;
-  }
-  yIdx.forEach((i, n) => {
-    const { line, points, xa, ya, x } = map[i];
-    const y = ys[n];
-    let d = '';
-    for (let t = 0; t < y.length; t++) {
-      const px = xa.c2p(x[t]), py = ya.c2p(Math.min(Math.max(y[t], -1e6), 1e6));
-      d += (t ? 'L' : 'M') + px.toFixed(2) + ',' + py.toFixed(2);
-      if (points[t]) points[t].setAttribute('transform', `translate(${px.toFixed(2)},${py.toFixed(2)})`);
+  if (sw.t !== undefined) {  // the edited point itself, on the input panel
+    const [, c] = sw.id.split(':').map(Number);
+    const ch = s.data.inputs.channels.find((x) => x.c === c);
+    if (ch) {
+      const y = drawn[ch.trace].y.slice();
+      y[t0] = sw.grid[k + sw.k0];
+      ys.push(y); yIdx.push(ch.trace);
     }
-    line.setAttribute('d', d);
-    s.gd.data[i].y = y;
-  });
-  return true;
+  }
+  return { ys, yIdx, zs, zIdx };
 }
 
 function drawFrame(s) {
@@ -270,21 +260,41 @@ function drawFrame(s) {
   const sw = s.sweep;
   if (!f || !s.gd || !sw || sw.id !== f.id || sw.rev !== s.data.rev) return;
   const status = s.root.querySelector('.gl-status');
-  if (f.k < sw.k0 || f.k >= sw.k0 + sw.shape[0]) {  // beyond the frames sent (long inputs)
+  const n = sw.grid.length, end = sw.k0 + sw.shape[0];
+  if (f.k < sw.k0 || f.k >= end) {  // beyond the frames sent
     status.textContent = s.data.text.beyond;
     wantAround(s, f.id, f.k);
     return;
   }
-  if (status.textContent === s.data.text.beyond) status.textContent = '';
+  // Near an edge of the frames sent (and not the grid's): the next ones are asked now,
+  // centred ahead of the drag, so they are here before it gets there.
+  const dir = s.lastK === undefined ? 0 : Math.sign(f.k - s.lastK);
+  s.lastK = f.k;
+  if ((f.k - sw.k0 < PREFETCH_STEPS && sw.k0 > 0 && dir <= 0) ||
+      (end - 1 - f.k < PREFETCH_STEPS && end < n && dir >= 0)) {
+    const half = Math.floor(sw.shape[0] / 2);
+    const ahead = dir === 0 ? f.k : f.k + dir * Math.max(half - PREFETCH_STEPS, 0);
+    const key = sw.rev + '|' + f.id + '|' + sw.k0;
+    if (s.prefetched !== key) {
+      s.prefetched = key;
+      wantAround(s, f.id, Math.min(Math.max(ahead, 0), n - 1));
+    }
+  }
+  if (status.textContent === s.data.text.beyond || status.textContent === s.data.text.waiting) {
+    status.textContent = '';
+  }
   const { ys, yIdx, zs, zIdx } = frameUpdate(s, f.k);
-  if (yIdx.length && !drawLines(s, ys, yIdx)) window.Plotly.restyle(s.gd, { y: ys }, yIdx);
-  if (zIdx.length) window.Plotly.restyle(s.gd, { z: zs }, zIdx);
+  const keep = new Set(s.data.inputs.channels.map((c) => c.trace));
+  PlotlyAdapter.setLines(s.gd, ys, yIdx, s.drawnRev, keep);
+  PlotlyAdapter.setHeatmaps(s.gd, zs, zIdx);
   s.gd.dataset.frame = f.id + '@' + f.k;
 }
 
 function fitLayout(s, layout) {
   const out = Object.assign({}, layout);
-  const room = Math.max(360, window.innerHeight - 76);  // the app header (60 px) and a gap
+  // the app header (60 px), a gap and the input editor's help line
+  const help = s.root.querySelector('.gl-input-help');
+  const room = Math.max(360, window.innerHeight - 76 - (help ? help.offsetHeight : 0));
   if (s.data.fit && out.height && out.height > room) out.height = room;
   out.autosize = true;
   delete out.width;
@@ -301,15 +311,18 @@ function drawFigure(s) {
   const shape = fig.data.map((t) => t.type + (t.yaxis || '')).join();
   const how = s.gd.data && shape === s.drawnShape ? 'react' : 'newPlot';
   const done = window.Plotly[how](s.gd, fig.data, layout, config);
+  Promise.resolve(done).then(() => { if (s.data.figure === fig) editorSync(s); });
   s.drawnShape = shape;
   s.drawnRev = s.data.figure_rev;
   s.drawnHeight = layout.height;
   return done;
 }
 
-// Is a thumb away from the value the chart was drawn for (held, or stepped by keys)?
+// Is a thumb or an input point away from the value the chart was drawn for (held, or
+// stepped by keys)?
 function framePending(s) {
   const f = s.frame;
+  if (f && f.id.startsWith('x:')) return editPending(s);
   const ctl = f && s.ctl[f.id];
   if (!ctl) return false;
   f.k = indexOf(ctl);
@@ -319,7 +332,8 @@ function framePending(s) {
 function render(s) {
   if (!s.gd) s.gd = s.root.querySelector('.gl-chart');
   if (s.drawnRev !== s.data.figure_rev || !s.gd.data) drawFigure(s);
-  if (framePending(s)) drawFrame(s);
+  else editorSync(s);
+  if (framePending(s)) drawFrame(s);  // frames that came late are drawn as they come
   else s.frame = null;
   if (!s.onResize) {
     s.onResize = () => {
@@ -327,8 +341,8 @@ function render(s) {
       const h = fitLayout(s, s.data.figure.layout).height;
       if (s.gd.data && h !== s.drawnHeight) {
         s.drawnHeight = h;
-        window.Plotly.relayout(s.gd, { height: h });
-      }
+        Promise.resolve(window.Plotly.relayout(s.gd, { height: h })).then(() => editorSync(s));
+      } else if (s.gd.data) editorSync(s);
     };
     window.addEventListener('resize', s.onResize);
   }
@@ -380,7 +394,8 @@ export default function (component) {
                      || s.sweep.k0 !== data.sweep.k0)) {
     s.asked = null;
     s.sweep = { id: data.sweep.id, rev: data.rev, grid: data.sweep.grid, k0: data.sweep.k0,
-                shape: data.sweep.shape, frames: b64ToFloat64(data.sweep.frames) };
+                shape: data.sweep.shape, t: data.sweep.t,
+                frames: b64ToFloat64(data.sweep.frames) };
   }
   // for tests and benchmarks: whose frames are here, for which settings
   root.dataset.sweep = s.sweep && s.sweep.rev === data.rev ? s.sweep.id : '';
@@ -390,6 +405,11 @@ export default function (component) {
   const focused = Object.values(s.ctl).find((c) => c.input === document.activeElement);
   const near = s.hover || (focused && focused.c && focused.c.id);
   if (near && s.ctl[near] && !data.sweep) want(s, near);
+  const point = document.activeElement;
+  if (point && point.classList && point.classList.contains('gl-point') && s.ed && !data.sweep &&
+      root.contains(point)) {
+    wantPoint(s, Number(point.dataset.channel), Number(point.dataset.step));
+  }
   const status = root.querySelector('.gl-status');
   loadPlotly(data.plotly_url).then(() => {
     status.textContent = '';

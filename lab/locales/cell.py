@@ -83,6 +83,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cell.input_mode.table": ("a table of values", "数值表格"),
     "cell.input_mode.text": ("typed text", "输入文本"),
     "cell.length": ("Sequence length", "序列长度"),
+    "cell.points_dropped": ("{msg}.", "{msg}。"),
     "cell.channel": ("**Channel x{c}**", "**通道 x{c}**"),
     "cell.pattern": ("Pattern", "波形"),
     "cell.pattern.constant": ("constant", "常数"),

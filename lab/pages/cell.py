@@ -92,8 +92,9 @@ def render(kind: str) -> None:
         st.error(page.t("cell.input_error", msg=page.detail(exc)), icon="🛑")
         bound.commit()
         return
-    ghost = remember_ghost(page.name, codec.cache_key(scenario.cell) + codec.cache_key(scenario.input),
-                           trace)
+    ghost, ghost_x = remember_ghost(page.name,
+                                    codec.cache_key(scenario.cell) + codec.cache_key(scenario.input),
+                                    trace, x)
     if tab_files.open:
         with tab_files:
             file_controls(page, bound, trace, x, tokens)
@@ -104,7 +105,7 @@ def render(kind: str) -> None:
 
     show_equations(page, scenario)
     draw = {
-        "over_time": lambda: live_gates(page, scenario, trace, ghost, x, tokens),
+        "over_time": lambda: live_gates(page, scenario, trace, (ghost, ghost_x), x, tokens),
         "scrubber": lambda: show_scrubber(page, bound, trace, tokens),
         "saturation": lambda: show_saturation(page, trace),
         "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
@@ -194,14 +195,18 @@ def explain_preset(page: Page, scenario: S.Scenario, kind: str, slot: Any) -> No
 # --------------------------------------------------------------------------- controls
 
 
-def remember_ghost(page_name: str, key: str, trace: Any) -> Any:
-    """The previous run's trace (None at first); kept until the settings change again."""
+def remember_ghost(page_name: str, key: str, trace: Any, x: np.ndarray | None = None
+                   ) -> tuple[Any, np.ndarray | None]:
+    """The previous run's trace and input (None at first); kept until the settings change
+    again."""
     ss = st.session_state
     last = ss.get(f"{page_name}.last")
     if last is None or last[0] != key:
         ss[f"{page_name}.ghost"] = None if last is None else last[1]
+        ss[f"{page_name}.ghost_x"] = ss.get(f"{page_name}.last_x")
         ss[f"{page_name}.last"] = (key, trace)
-    return ss.get(f"{page_name}.ghost")
+        ss[f"{page_name}.last_x"] = x
+    return ss.get(f"{page_name}.ghost"), ss.get(f"{page_name}.ghost_x")
 
 
 def show_equations(page: Page, scenario: S.Scenario) -> None:
@@ -218,9 +223,11 @@ def _use_heatmap(view: S.ViewSpec, cell: S.CellSpec) -> bool:
                                          and cell.hidden_size > HEATMAP_ABOVE)
 
 
-def gates_figure(page: Page, trace: Any, ghost: Any, x: np.ndarray, tokens: list[str] | None,
-                 scenario: S.Scenario) -> Any:
+def gates_figure(page: Page, trace: Any, ghosts: tuple[Any, Any], x: np.ndarray,
+                 tokens: list[str] | None, scenario: S.Scenario) -> Any:
+    """The gates over time, the input first; ``ghosts``: the previous trace and input."""
     view, cell = scenario.view, scenario.cell
+    ghost, ghost_x = ghosts
     # The input as the first panel, its channels named (a preset's value / write signal)
     names = over_time.channel_names(cell.input_size, S.channels_preset(scenario), page.lang)
     # On a projector the whole figure fits one 720 px screen.
@@ -228,15 +235,16 @@ def gates_figure(page: Page, trace: Any, ghost: Any, x: np.ndarray, tokens: list
     if _use_heatmap(view, cell):
         return over_time.state_heatmap(trace, tokens=tokens, lang=page.lang,
                                        present=page.present, inputs=x, channel_names=names,
-                                       height=height)
+                                       height=height, ghost_inputs=ghost_x)
     return over_time.gate_panels(trace, ghost=ghost, tokens=tokens, lang=page.lang,
                                  present=page.present, textbook_update=view.textbook_update,
-                                 inputs=x, channel_names=names, height=height)
+                                 inputs=x, channel_names=names, height=height,
+                                 ghost_inputs=ghost_x)
 
 
 @st.fragment
-def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghost: Any, x: np.ndarray,
-               tokens: list[str] | None) -> None:
+def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghosts: tuple[Any, Any],
+               x: np.ndarray, tokens: list[str] | None) -> None:
     """The gates over time with the live controls beside them (lab/live).
 
     A fragment: hovering a control reruns only this part (to send that control's
@@ -245,9 +253,9 @@ def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghost: Any, x: np.n
     throttle_fragment_floods()  # "want" reruns count towards the flood pause too
     if live.commit_pending(page.name):
         st.rerun()
-    fig = gates_figure(page, trace, ghost, x, tokens, scenario)
+    fig = gates_figure(page, trace, ghosts, x, tokens, scenario)
     with st.container(key=f"{page.name}-chart-gates"):
-        if not live.mount(page, scenario, trace, fig):
+        if not live.mount(page, scenario, trace, fig, x):
             st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
                             key=f"{page.name}.chart.gates_static")
 

@@ -9,6 +9,7 @@ import numpy as np
 import streamlit as st
 
 from lab import equations
+from lab import input_points as IP
 from lab import scenario as S
 from lab.ui import Bound, Page
 
@@ -55,14 +56,23 @@ def input_controls(page: Page, bound: Bound[S.Scenario]) -> None:
                         format_func=lambda m: page.t(f"cell.input_mode.{m}"), radio=True)
     n_in = bound.value.cell.input_size
     if mode == "pattern":
+        before = bound.value.input
         bound.slider("input.length", page.t("cell.length"))
+        after = bound.value.input
+        if after.length < before.length and after.points:
+            # edited points past the new last step go, with a message (as a link's would)
+            clean, messages = IP.clean_points(after)
+            bound.set("input", clean)
+            for message in messages:
+                st.caption(page.t("cell.points_dropped", msg=page.detail(message)))
         channels = list(bound.value.input.channels)
         channels += [S.Channel()] * (n_in - len(channels))
         cols = st.columns(n_in)
         new = []
         for c, col in enumerate(cols):
             with col:
-                new.append(channel_controls(page, bound, c, channels[c]))
+                new.append(channel_controls(page, bound, c, channels[c],
+                                            bound.value.input.length))
         bound.set("input.channels", tuple(new))
     elif mode == "table":
         table_editor(page, bound, n_in)
@@ -76,7 +86,11 @@ def input_controls(page: Page, bound: Bound[S.Scenario]) -> None:
                          format_func=lambda m: page.t(f"cell.text_mode.{m}"), radio=True)
 
 
-def channel_controls(page: Page, bound: Bound[S.Scenario], c: int, ch: S.Channel) -> S.Channel:
+def channel_controls(page: Page, bound: Bound[S.Scenario], c: int, ch: S.Channel,
+                     length: int) -> S.Channel:
+    """One channel's pattern; onset and period range over the sequence's steps (0 .. L-1),
+    widened only to keep a larger value a link already holds."""
+    last = max(length - 1, 1)
     st.markdown(page.t("cell.channel", c=c))
     key = f"ch{c}"
     pattern = bound.widget(st.selectbox, f"{key}.pattern", ch.pattern, page.t("cell.pattern"),
@@ -85,9 +99,10 @@ def channel_controls(page: Page, bound: Bound[S.Scenario], c: int, ch: S.Channel
                              page.t("cell.amplitude"), min_value=-10.0, max_value=10.0,
                              step=0.1)
     period = bound.widget(st.slider, f"{key}.period", int(ch.period), page.t("cell.period"),
-                          min_value=0, max_value=S.MAX_LENGTH, help=page.t("cell.period_help"))
+                          min_value=0, max_value=max(last, int(ch.period)),
+                          help=page.t("cell.period_help"))
     onset = bound.widget(st.slider, f"{key}.onset", int(ch.onset), page.t("cell.onset"),
-                         min_value=0, max_value=S.MAX_LENGTH)
+                         min_value=0, max_value=max(last, int(ch.onset)))
     seed = ch.seed
     if pattern == "noise":
         seed = bound.widget(st.number_input, f"{key}.seed", int(ch.seed),

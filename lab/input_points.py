@@ -1,0 +1,191 @@
+"""Input points edited on the chart: their link encoding, their limits, and how a value
+sent by the input editor (lab/live) becomes settings. Pure: no Streamlit.
+
+In pattern mode an edited point is an override on top of the channel's pattern (kept in
+``InputSpec.points``, link ``pt=1.20=0.5;...``: channel.step=value), as weight edits are
+on top of the seeded init; a point set back to the pattern's own value is dropped. In
+table mode the edit is the table's cell. Typed text has no points to edit: each step is
+its token's fixed embedding (classroom.inputs.token_vector), so the text is what changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from lab.codec import FieldCodec, fmt_plain
+
+if TYPE_CHECKING:
+    from lab.scenario import InputSpec
+
+#: At most this many overrides, each within ±POINT_RANGE (the channels' amplitude range).
+MAX_POINTS = 64
+POINT_RANGE = 10.0
+POINT_STEP = 0.05  # the value grid of a dragged point (frames are computed on it)
+MAX_INPUT, MAX_LENGTH, MAX_VALUE = 4, 500, 1e4  # as lab.scenario's limits
+
+
+def _fmt_points(points: tuple[tuple[int, int, float], ...]) -> str:
+    return ";".join(f"{c}.{t}={fmt_plain(v)}" for c, t, v in points)
+
+
+def _parse_point(item: Any) -> tuple[int, int, float]:
+    if isinstance(item, str):
+        key, _, raw = item.partition("=")
+        parts: list[Any] = [*key.split("."), raw]
+    else:
+        parts = list(item)
+    if len(parts) != 3:
+        raise ValueError("needs entries like 1.20=0.5 (channel.step=value)")
+    c, t, raw = parts
+    try:
+        channel, step, value = int(c), int(t), float(raw)
+    except (TypeError, ValueError):
+        raise ValueError(f"{str(item)[:20]!r} is not channel.step=value, e.g. 1.20=0.5") from None
+    if not (0 <= channel < MAX_INPUT and 0 <= step < MAX_LENGTH):
+        raise ValueError(f"{str(item)[:20]!r} names no channel 0 to {MAX_INPUT - 1} "
+                         f"and step 0 to {MAX_LENGTH - 1}")
+    if not math.isfinite(value) or abs(value) > MAX_VALUE:
+        raise ValueError(f"{str(item)[:20]!r} must be a finite number within ±{MAX_VALUE:g}")
+    return channel, step, value
+
+
+def _parse_points(value: Any, f: dataclasses.Field[Any]) -> tuple[tuple[int, int, float], ...]:
+    items = [p for p in value.split(";") if p] if isinstance(value, str) else list(value)
+    points = {(c, t): v for c, t, v in map(_parse_point, items)}  # the last of a step wins
+    return tuple((c, t, v) for (c, t), v in sorted(points.items()))
+
+
+def clean_points(inp: InputSpec) -> tuple[InputSpec, list[str]]:
+    """The input's point overrides within their limits: values clamped to ±POINT_RANGE,
+    steps past the sequence dropped, at most MAX_POINTS kept; a message for each change."""
+    messages = []
+    points = list(inp.points)
+    if any(abs(v) > POINT_RANGE for _, _, v in points):
+        messages.append(f"input points must be from {-POINT_RANGE:g} to {POINT_RANGE:g}; "
+                        "the values beyond were clamped")
+        points = [(c, t, min(max(v, -POINT_RANGE), POINT_RANGE)) for c, t, v in points]
+    beyond = [p for p in points if p[1] >= inp.length]
+    if beyond:
+        messages.append(f"{len(beyond)} edited input point(s) past the last step "
+                        f"{inp.length - 1} were dropped")
+        points = [p for p in points if p[1] < inp.length]
+    if len(points) > MAX_POINTS:
+        messages.append(f"at most {MAX_POINTS} edited input points; the first {MAX_POINTS} "
+                        "were kept")
+        points = points[:MAX_POINTS]
+    if not messages:
+        return inp, []
+    return dataclasses.replace(inp, points=tuple(points)), messages
+
+
+
+POINTS = FieldCodec(_fmt_points, _parse_points)
+
+
+def point_id(channel: int, step: int) -> str:
+    """What the browser sends for a point: "x:<channel>:<step>"."""
+    return f"x:{channel}:{step}"
+
+
+def parse_point_id(text: str) -> tuple[int, int] | None:
+    kind, _, rest = text.partition(":")
+    c, _, t = rest.partition(":")
+    if kind != "x" or not (c.isdigit() and t.isdigit()):
+        return None
+    return int(c), int(t)
+
+
+def pulse_value(column: np.ndarray) -> float | None:
+    """The pulse of a 0/1 channel (the latch's write signal): its one non-zero value when
+    the channel holds only 0 and that value, else None (a click then sets the value)."""
+    levels = np.unique(column)
+    if len(levels) == 2 and levels[0] == 0.0:
+        return float(levels[1])
+    if len(levels) == 2 and levels[1] == 0.0:
+        return float(levels[0])
+    return None
+
+
+def editable(inp: InputSpec) -> bool:
+    """Whether the chart edits this input (typed text: no; see the module's note)."""
+    return inp.mode in ("pattern", "table")
+
+
+def with_points(inp: InputSpec, input_size: int, edits: list[tuple[int, int, float]]
+                ) -> tuple[InputSpec, str | None]:
+    """The input with the points (channel, step, value) set; returns it and a problem (for
+    lab.details, English) or None. Values beyond ±POINT_RANGE are clamped with a message;
+    more than MAX_POINTS overrides are refused with a message that says the limit."""
+    from lab import scenario as S
+
+    if not editable(inp):
+        return inp, ("typed text has no points to edit: each step is its token's "
+                     "embedding; change the text instead")
+    x, _ = S.build_input(inp, input_size)
+    length = x.shape[0]
+    problem = None
+    clean = []
+    for c, t, v in edits:
+        if not (0 <= c < input_size and 0 <= t < length):
+            return inp, (f"no input point x{c} at t={t} (channels 0 to {input_size - 1}, "
+                         f"steps 0 to {length - 1}); nothing changed")
+        if abs(v) > POINT_RANGE:
+            clamped = min(max(v, -POINT_RANGE), POINT_RANGE)
+            problem = (f"x{c} at t={t} must be from {-POINT_RANGE:g} to {POINT_RANGE:g}, "
+                       f"not {v:g}; set to {clamped:g}")
+            v = clamped
+        clean.append((c, t, float(v)))
+    if inp.mode == "table":
+        table = [list(row) for row in inp.table]
+        for c, t, v in clean:
+            table[t][c] = v
+        return dataclasses.replace(inp, table=tuple(tuple(r) for r in table)), problem
+    base, _ = S.build_input(dataclasses.replace(inp, points=()), input_size)
+    points = {(c, t): v for c, t, v in inp.points}
+    for c, t, v in clean:
+        if v == float(base[t, c]):
+            points.pop((c, t), None)  # back to the pattern's own value
+        else:
+            points[(c, t)] = v
+    if len(points) > MAX_POINTS:
+        return inp, (f"at most {MAX_POINTS} input points can be edited over the patterns; "
+                     "set some back, or use the values table (Settings → Input sequence)")
+    new = tuple((c, t, v) for (c, t), v in sorted(points.items()))
+    return dataclasses.replace(inp, points=new), problem
+
+
+def commit(inp: InputSpec, input_size: int, payload: Any) -> tuple[InputSpec, str | None]:
+    """Apply what the input editor sent: {"id": "x:c:t", "value": v} (one point) or
+    {"id": "x:c", "points": [[t, v], ...]} (a stroke). Malformed: nothing changes."""
+    if not isinstance(payload, dict):
+        return inp, f"the input editor sent {type(payload).__name__}, expected an id and a value"
+    ident = str(payload.get("id"))
+    edits: list[tuple[int, int, float]] = []
+    if "points" in payload:
+        kind, _, c = ident.partition(":")
+        raw = payload.get("points")
+        if kind != "x" or not c.isdigit() or not isinstance(raw, list) or not raw \
+                or len(raw) > MAX_LENGTH:
+            return inp, f"the input editor sent a stroke {ident[:20]!r} it cannot read; nothing changed"
+        pairs = raw
+        channel = int(c)
+    else:
+        where = parse_point_id(ident)
+        if where is None:
+            return inp, f"no input point {ident[:40]!r}; nothing changed"
+        channel, step = where
+        pairs = [[step, payload.get("value")]]
+    for pair in pairs:
+        if not (isinstance(pair, list) and len(pair) == 2):
+            return inp, "the input editor sent a stroke it cannot read; nothing changed"
+        t, v = pair
+        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) \
+                or isinstance(t, bool) or not isinstance(t, int):
+            return inp, (f"x{channel} at t={str(t)[:8]} needs a finite number, got "
+                         f"{str(v)[:40]!r}; nothing changed")
+        edits.append((channel, t, float(v)))
+    return with_points(inp, input_size, edits)
