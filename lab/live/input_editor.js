@@ -60,7 +60,11 @@ function buildHandles(s) {
     h.setAttribute('role', 'slider');
     h.setAttribute('aria-orientation', 'vertical');
     h.dataset.channel = String(ch.c);
-    h.addEventListener('focus', () => { placeHandle(s, ch); wantPoint(s, ch.c, ed.pos[ch.c]); });
+    h.addEventListener('focus', () => {
+      if (!ed.held) chartInView(s);
+      placeHandle(s, ch);
+      wantPoint(s, ch.c, ed.pos[ch.c]);
+    });
     h.addEventListener('keydown', (e) => pointKey(s, ch, e));
     box.appendChild(h);
     return h;
@@ -119,6 +123,16 @@ function editorSync(s) {
     ed.pos[ch.c] = Math.min(ed.pos[ch.c] || 0, inp.length - 1);
     placeHandle(s, ch);
   });
+}
+
+// The whole chart on screen (the input and the hidden state together) before a point is
+// edited: when the pointer comes to the input (a mouse: a touch must not move the page
+// under the finger) or a point takes the focus. The chart is fitted to the window's
+// height, so the nearest scroll shows all of it, below the app's header.
+function chartInView(s) {
+  const wrap = s.root.querySelector('.gl-chart-wrap');
+  const b = wrap.getBoundingClientRect();
+  if (b.top < 56 || b.bottom > window.innerHeight) wrap.scrollIntoView({ block: 'nearest' });
 }
 
 function wantPoint(s, c, t) {
@@ -196,6 +210,9 @@ function startEdit(s, ch, t) {
 function wireOverlay(s, box) {
   const ed = edState(s);
   let hoverTimer = 0;
+  box.addEventListener('pointerenter', (e) => {
+    if (e.pointerType === 'mouse' && !ed.held) chartInView(s);
+  });
   box.addEventListener('pointermove', (e) => {
     if (!ed.ax) return;
     const h = ed.held;
