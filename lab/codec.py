@@ -36,10 +36,13 @@ class FieldCodec(NamedTuple):
 
 
 def spec(default: Any, url: str, lo: float | None = None, hi: float | None = None,
-         choices: tuple[str, ...] | None = None, codec: FieldCodec | None = None) -> Any:
-    """A settings field with its URL name and its allowed values."""
+         choices: tuple[str, ...] | None = None, codec: FieldCodec | None = None,
+         added: bool = False) -> Any:
+    """A settings field with its URL name and its allowed values. ``added``: a field added
+    after links and JSON were shipped, left out of dicts (and so of cache keys) while it
+    holds its default, so the settings of an old link keep their very same key."""
     return field(default=default, metadata={"url": url, "lo": lo, "hi": hi, "choices": choices,
-                                            "codec": codec})
+                                            "codec": codec, "added": added})
 
 
 def field_type(cls: type, f: dataclasses.Field[Any]) -> Any:
@@ -193,7 +196,16 @@ def _shorten(text: Any) -> str:
 
 def to_dict(obj: Any) -> dict[str, Any]:
     """A JSON-ready dict (nested like the dataclasses)."""
-    return json.loads(json.dumps(dataclasses.asdict(obj)))
+    return json.loads(json.dumps(_plain(obj)))
+
+
+def _plain(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if not (f.metadata.get("added") and getattr(obj, f.name) == f.default)}
+    if isinstance(obj, tuple | list):
+        return [_plain(v) for v in obj]
+    return obj
 
 
 def from_dict(cls: type[T], data: Mapping[str, Any], where: str = "") -> tuple[T, list[str]]:

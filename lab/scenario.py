@@ -163,7 +163,7 @@ class InputSpec:
     text_mode: str = spec("chars", "tm", choices=("chars", "words"))
     # ((channel, step, value), ...): points edited on the chart, over the patterns (as
     # weight edits are over the seeded init). Table mode edits the table itself.
-    points: tuple[tuple[int, int, float], ...] = spec((), "pt", codec=POINTS)
+    points: tuple[tuple[int, int, float], ...] = spec((), "pt", codec=POINTS, added=True)
 
     def __post_decode__(self) -> tuple[InputSpec, list[str]]:
         """The codec's hook: points within their limits (lab.input_points.clean_points)."""

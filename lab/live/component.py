@@ -41,7 +41,8 @@ HTML = ('<div class="gl-live"><div class="gl-side"><div class="gl-controls-title
         '<div class="gl-controls"></div></div><div class="gl-chart-wrap">'
         '<div class="gl-status" role="status" aria-live="polite"></div>'
         '<div class="gl-input-help"></div>'
-        '<div class="gl-chart"></div><div class="gl-editor"></div></div></div>')
+        # the editor's points come before the chart's own buttons in the Tab order
+        '<div class="gl-editor" hidden></div><div class="gl-chart"></div></div></div>')
 #: The component's JS, in files of its own: the Plotly adapter (every use of Plotly's
 #: internals, each with a fallback), the input editor, then the component (its default
 #: export). One module once joined.

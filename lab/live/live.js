@@ -361,6 +361,8 @@ export default function (component) {
   root.classList.toggle('gl-present', !!data.present);
   root.classList.toggle('gl-no-controls', !data.controls.length);
   s.root.querySelector('.gl-controls-title').textContent = data.text.title;
+  // before the chart is fitted to the window: this line's height is taken from it
+  s.root.querySelector('.gl-input-help').textContent = data.inputs.help;
 
   // New controls (a size changed) are built after the new chart is painted: the chart is
   // what the eye waits for. Known controls follow the settings at once.
