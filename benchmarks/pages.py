@@ -399,7 +399,7 @@ def point_key_steps(page: Any, moves: int, timeout: float = 8.0) -> tuple[list[f
     return drawn, missed, "input point"
 
 
-def point_drag(page: Any, up: bool, moves: int = 20, seconds: float = 1.0
+def point_drag(page: Any, up: bool, moves: int = 30, seconds: float = 1.0
                ) -> dict[str, Any] | None:
     """Hover the first channel's focused point (its frames are asked), press, ``moves``
     small vertical moves over ``seconds``, release: the states drawn while held."""
@@ -428,8 +428,12 @@ def point_drag(page: Any, up: bool, moves: int = 20, seconds: float = 1.0
       if (!down || !up) return null;
       const held = w.changes.filter((c) => c[0] > down.t && c[0] <= up.t);
       const after = w.changes.filter((c) => c[0] > up.t && !c[1]).length;
+      const moves = ev.filter((e) => e.type === 'pointermove' && e.t > down.t && e.t <= up.t);
+      // each move: to the first state drawn after it (while held)
+      const lat = moves.map((m) => { const c = held.find((c) => !c[1] && c[0] > m.t);
+                                     return c ? c[0] - m.t : null; }).filter((v) => v !== null);
       return {down: down.t, up: up.t, first: first ? first.t : down.t,
-              moves: ev.filter((e) => e.type === 'pointermove' && e.t > down.t && e.t <= up.t).length,
+              moves: moves.length, lat,
               drawn: held.filter((c) => !c[1]).map((c) => c[0]),
               blank: held.filter((c) => c[1]).length, after};
     }""", n_ev)
@@ -504,8 +508,12 @@ def drag(page: Any, live: bool, label: str | None, forward: bool, moves: int = 3
       if (!down || !up) return null;
       const held = w.changes.filter((c) => c[0] > down.t && c[0] <= up.t);
       const after = w.changes.filter((c) => c[0] > up.t && !c[1]).length;
+      const moves = ev.filter((e) => e.type === 'pointermove' && e.t > down.t && e.t <= up.t);
+      // each move: to the first state drawn after it (while held)
+      const lat = moves.map((m) => { const c = held.find((c) => !c[1] && c[0] > m.t);
+                                     return c ? c[0] - m.t : null; }).filter((v) => v !== null);
       return {down: down.t, up: up.t, first: first ? first.t : down.t,
-              moves: ev.filter((e) => e.type === 'pointermove' && e.t > down.t && e.t <= up.t).length,
+              moves: moves.length, lat,
               drawn: held.filter((c) => !c[1]).map((c) => c[0]),
               blank: held.filter((c) => c[1]).length, after};
     }""", n_ev)
@@ -518,7 +526,7 @@ def drag(page: Any, live: bool, label: str | None, forward: bool, moves: int = 3
 def drag_rows(name: str, drags: list[dict[str, Any]]) -> list[str]:
     if not drags:
         return [row(f"{name} drag", None, None, "control not found")]
-    rates, gaps, firsts, counts = [], [], [], []
+    rates, gaps, firsts, counts, lats = [], [], [], [], []
     blanks = after = 0
     for d in drags:
         held_s = max(d["up"] - d["down"], 1.0) / 1000
@@ -529,6 +537,7 @@ def drag_rows(name: str, drags: list[dict[str, Any]]) -> list[str]:
             firsts.append(d["drawn"][0] - d["first"])
         blanks += d["blank"]
         after += d["after"]
+        lats += d.get("lat", [])
     held = statistics.median((d["up"] - d["down"]) / 1000 for d in drags)
     moved = ", ".join(f"{a:g}->{b:g}" for a, b in (d["values"] for d in drags)
                       if b is not None)
@@ -542,6 +551,8 @@ def drag_rows(name: str, drags: list[dict[str, Any]]) -> list[str]:
             "" if gaps else "fewer than 2 states drawn while held"),
         row(f"{name} drag: 1st move -> 1st state", firsts or None, None,
             "" if firsts else "nothing drawn while held"),
+        row(f"{name} drag: each move -> next state", lats or None, DRAG_GAP_TARGET_MS,
+            f"{len(lats)} moves" if lats else "nothing drawn while held"),
     ]
 
 
