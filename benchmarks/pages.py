@@ -443,6 +443,42 @@ def point_drag(page: Any, up: bool, moves: int = 30, seconds: float = 1.0
     return got
 
 
+def point_stroke(page: Any, index: int) -> float | None:
+    """Shift-drag a stroke across 8 steps of the input panel, release: ms from the
+    pointerup to the first state drawn after it (the commit's rerun), or None."""
+    box = page.evaluate(r"""() => { const e = window.__frames.deepAll(document, '.gl-editor', [])[0];
+      if (!e || e.hidden) return null; const b = e.getBoundingClientRect();
+      return {x: b.left, y: b.top, w: b.width, h: b.height}; }""")
+    if not box:
+        return None
+    x0 = box["x"] + box["w"] * (0.2 + 0.1 * (index % 3))
+    y = box["y"] + box["h"] * (0.3 if index % 2 else 0.7)
+    page.mouse.move(x0, y)
+    page.wait_for_timeout(300)
+    n_ev = page.evaluate("() => window.__frames.events.length")
+    page.keyboard.down("Shift")
+    page.mouse.down()
+    for i in range(1, 9):
+        page.mouse.move(x0 + i * box["w"] / 60, y)
+        page.wait_for_timeout(30)
+    page.mouse.up()
+    page.keyboard.up("Shift")
+    try:
+        page.wait_for_function(
+            """(n) => { const w = window.__frames, up = w.events.slice(n)
+                          .find((e) => e.type === 'pointerup');
+                        return up && w.changes.some((c) => c[0] > up.t && !c[1]); }""",
+            arg=n_ev, timeout=8000, polling=50)
+    except Exception:  # noqa: BLE001 - nothing drawn after the release
+        return None
+    settle(page)
+    got: float | None = page.evaluate("""(n) => { const w = window.__frames;
+      const up = w.events.slice(n).find((e) => e.type === 'pointerup');
+      const c = w.changes.find((c) => c[0] > up.t && !c[1]);
+      return c ? c[0] - up.t : null; }""", n_ev)
+    return got
+
+
 def ratio_row(name: str, values: list[float], floor: float | None, note: str) -> str:
     """A server-bound control's median as a ratio to the bare app's (the floor)."""
     if not values or not floor:
@@ -615,6 +651,10 @@ def cell_page_timings(page: Any, url: str, name: str, moves: int, drags: int,
                      note))
     done = [d for d in (point_drag(page, up=i % 2 == 0) for i in range(drags)) if d]
     lines += drag_rows(f"{name} input point", done)
+    strokes = [v for v in (point_stroke(page, i) for i in range(drags)) if v is not None]
+    note = f"Shift-drag over 8 steps, release -> drawn, {len(strokes)} strokes"
+    lines.append(row(f"{name} input stroke release -> drawn", strokes or None, None, note))
+    lines.append(ratio_row(f"{name} input stroke", strokes, floor, note))
     assert not livelab.errors(page), livelab.errors(page)
     return lines
 

@@ -248,3 +248,32 @@ def test_the_control_and_every_gate_panel_are_on_screen_together(live_server, pa
             assert 0 <= chart_top and chart_bottom <= height + 1, (i, seen)
     finally:
         page.set_viewport_size(livelab.VIEWPORT)
+
+
+@pytest.mark.parametrize("kind", ["lstm", "rnn"])
+def test_a_drag_pressed_at_once_never_draws_nothing(live_server, page, kind):
+    """Issue 17: the pointer put on a weight and pressed at once (no hover pause before the
+    press, so the frames are asked only then): frames that come late are drawn as soon as
+    they come, and the drag draws while held, every time."""
+    open_live(page, f"{live_server.url}/{kind}?L=24")
+    lines = LIVE_JS.replace("gru-chart-gates", f"{kind}-chart-gates")
+    weights = page.locator('input[type="range"][data-weight]')
+    for n in (0, 3, 6):
+        weight = weights.nth(n)
+        weight.scroll_into_view_if_needed()
+        livelab.wait_quiet(page)
+        box = weight.bounding_box()
+        x0, y0 = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        before = page.evaluate(lines)
+        page.mouse.move(x0, y0)
+        page.mouse.down()  # at once
+        states = set()
+        for i in range(10):
+            page.mouse.move(x0 + 4 * (i + 1), y0)
+            page.wait_for_timeout(80)
+            states.add(repr(page.evaluate(lines)))
+        since = livelab.finished_count(page)
+        page.mouse.up()
+        states.discard(repr(before))
+        assert len(states) >= 2, f"weight {n}: {len(states)} states drawn while held"
+        livelab.wait_rerun(page, since)
