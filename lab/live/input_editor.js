@@ -78,6 +78,9 @@ function shownValue(s, ch, t) {
   const ed = edState(s);
   const e = ed.held || ed.keys;
   if (e && e.c === ch.c && e.t === t && e.value !== undefined) return e.value;
+  // a value sent to the server stays shown until the settings that hold it come back
+  const sent = ed.sent;
+  if (sent && sent.rev === s.data.rev && sent.c === ch.c && sent.t === t) return sent.value;
   return drawnInput(s, ch)[t];
 }
 
@@ -196,6 +199,7 @@ function drawEdit(s) {
 function commitPoint(s, e) {
   clearTimeout(s.ed.keyTimer);
   const id = e.id;
+  s.ed.sent = { c: e.c, t: e.t, value: e.value, rev: s.data.rev };
   s.committed = { id, value: e.value, rev: s.data.rev, t: performance.now() };
   s.trigger('commit', { id, value: e.value });
 }
