@@ -164,3 +164,8 @@ def test_old_links_keep_their_meaning():
     assert not errors and scenario.input.points == ()
     x, _ = S.build_input(scenario.input, 1)
     assert x[4, 0] == 1.0 and x[17, 0] == 1.0
+
+
+def test_the_point_limits_follow_the_settings_limits():
+    assert (IP.MAX_INPUT, IP.MAX_LENGTH, IP.MAX_VALUE) == (S.MAX_INPUT, S.MAX_LENGTH, S.MAX_WEIGHT)
+    assert IP.POINT_RANGE == S.Channel.__dataclass_fields__["amplitude"].metadata["hi"]
