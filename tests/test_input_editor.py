@@ -169,3 +169,16 @@ def test_old_links_keep_their_meaning():
 def test_the_point_limits_follow_the_settings_limits():
     assert (IP.MAX_INPUT, IP.MAX_LENGTH, IP.MAX_VALUE) == (S.MAX_INPUT, S.MAX_LENGTH, S.MAX_WEIGHT)
     assert IP.POINT_RANGE == S.Channel.__dataclass_fields__["amplitude"].metadata["hi"]
+
+
+def test_a_point_is_edited_on_the_heatmaps_too():
+    """Above 4 units the gates are heatmaps; the input stays lines and stays editable, and
+    a hovered point's frames (steps t.. only) come for it."""
+    at = run_gru({"H": "8"})
+    data = live(at)
+    assert data["inputs"]["editable"] and {u for _, _, u in data["map"]} == {-1}
+    at.session_state["gru.live.active"] = "x:0:30"
+    at.session_state["gru.live.want"] = True
+    at.run()
+    sweep = live(at)["sweep"]
+    assert sweep["id"] == "x:0:30" and sweep["t"] == 30 and sweep["shape"][1:] == [4, 10, 8]
