@@ -490,7 +490,7 @@ def ratio_row(name: str, values: list[float], floor: float | None, note: str) ->
             f"  x   {verdict:<6} {med:.0f} ms / {floor:.0f} ms; {note}").rstrip()
 
 
-def bare_floor(page: Any, url: str, moves: int) -> tuple[list[str], float | None]:
+def bare_floor(page: Any, url: str, moves: int, before: str = "") -> tuple[list[str], float | None]:
     """The bare app's slider key step, drawn: the framework's floor (median ms)."""
     livelab.open_page(page, url)
     watch(page, chart_selector("bare"))
@@ -498,7 +498,8 @@ def bare_floor(page: Any, url: str, moves: int) -> tuple[list[str], float | None
     steps, missed, kind = key_steps(page, False, r"^Bare size$", moves)
     note = f"bare Streamlit app, {len(steps)} steps" + (f", {missed} drew nothing" if missed else "")
     floor = statistics.median(steps) if steps else None
-    return [row("bare slider key step -> drawn (floor)", steps or None, None, note)], floor
+    return [row(f"bare slider key step -> drawn (floor{', ' + before if before else ''})",
+                steps or None, None, note)], floor
 
 
 def drag(page: Any, live: bool, label: str | None, forward: bool, moves: int = 30,
@@ -676,11 +677,12 @@ def browser_timings(moves: int, frames: int, drags: int, root: Path,
     with livelab.LiveServer(root=root) as server, livelab.LiveServer(root=bare_dir) as bare, \
             sync_playwright() as pw, livelab.launch_browser(pw) as context:
         page = context.new_page()
-        floor_lines, floor = bare_floor(page, bare.url, moves)
-        for line in floor_lines:
-            print(line, flush=True)
-            lines.append(line)
         for name in [p for p in CELL_PAGES if not only or p in only]:
+            # the floor again before each page: on a shared machine the load moves
+            floor_lines, floor = bare_floor(page, bare.url, moves, name)
+            for line in floor_lines:
+                print(line, flush=True)
+                lines.append(line)
             for line in cell_page_timings(page, f"{server.url}/{name}", name, moves, drags,
                                           floor):
                 print(line, flush=True)
