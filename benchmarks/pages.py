@@ -645,6 +645,10 @@ def cell_page_timings(page: Any, url: str, name: str, moves: int, drags: int,
     # The input editor on the chart (issue 17).
     livelab.open_page(page, url)
     watch(page, chart_selector(name))
+    try:  # its points are placed once Plotly has drawn (slow on a loaded machine)
+        page.wait_for_selector('.gl-point[role="slider"]', state="attached", timeout=30_000)
+    except Exception:  # noqa: BLE001 - reported as "control not found" below
+        pass
     settle(page)
     steps, missed, kind = point_key_steps(page, moves)
     note = f"{kind}, {len(steps)} steps" + (f", {missed} drew nothing in 8 s" if missed else "")
