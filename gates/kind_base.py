@@ -306,12 +306,14 @@ def tanh_from(a: Array) -> None:
 
 
 def exp_form(kind: Kind, layout: Layout, config: NetConfig, xs: Array,
-             weights: RecWeights, inside: slice | None = None) -> tuple[Array, Array]:
+             weights: RecWeights, inside: slice | None = None,
+             scratch_blocks: int = 0) -> tuple[Array, Array]:
     """The pass's input part in exp-argument form and W_hh scaled alike.
 
     Both biases go with the input part, except the rows ``inside`` (b_hh that a gate
     multiplies, GRU's b_hn with reset_after), which the step adds itself.
-    Returns (gates (L, G, *batch, H), scaled w_hh).
+    ``scratch_blocks``: zero blocks after the kind's, room for a step's own scratch.
+    Returns (gates (L, G + scratch_blocks, *batch, H), scaled w_hh).
     """
     w_ih, w_hh, b_ih, b_hh = weights
     H = config.hidden_size
@@ -319,7 +321,12 @@ def exp_form(kind: Kind, layout: Layout, config: NetConfig, xs: Array,
     b = b_ih + b_hh
     if inside is not None:
         b[..., inside] = b_ih[..., inside]
-    gates = layout.input_part(xs, w_ih * scale[:, None], b * scale, kind.gate_count, H)
+    w_in, b = w_ih * scale[:, None], b * scale
+    if scratch_blocks:
+        pad = scratch_blocks * H
+        w_in = np.concatenate([w_in, np.zeros((*w_in.shape[:-2], pad, w_in.shape[-1]))], axis=-2)
+        b = np.concatenate([b, np.zeros((*b.shape[:-1], pad))], axis=-1)
+    gates = layout.input_part(xs, w_in, b, kind.gate_count + scratch_blocks, H)
     return gates, w_hh * scale[:, None]
 
 
