@@ -56,10 +56,11 @@ class StepPlan(NamedTuple):
     coupled: bool
     early: int  # blocks computed before the cell: all, but o with peepholes
     numerators: Array  # (early, 1, ..., 1): 1 for sigmoid blocks, 2 for g (2 sigma(2a))
-    peep_if: Array | None = None  # (2, *state) peepholes of i and f, scaled as exp arguments
-    peep_o: Array | None = None  # (*state) peephole of o, scaled alike
-    tmp2: Array | None = None  # (2, *state) scratch
-    late_numerators: Array | None = None  # (2, 1, ..., 1): 1 for o, 2 for tanh(c')
+    # peephole variant only (None otherwise; Any: the step reads them without checks)
+    peep_if: Any = None  # (2, *state) peepholes of i and f, scaled as exp arguments
+    peep_o: Any = None  # (*state) peephole of o, scaled alike
+    tmp2: Any = None  # (2, *state) scratch
+    late_numerators: Any = None  # (2, 1, ..., 1): 1 for o, 2 for tanh(c')
 
 
 _LATE_NUMERATORS = np.array([1.0, 2.0])  # o = sigma, tanh(c') = 2 sigma(2c') - 1
