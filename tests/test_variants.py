@@ -440,3 +440,23 @@ def test_sweep_frames_equal_ordinary_runs(kind: str, variant: str) -> None:
         net.load_state_dict(sd)
         np.testing.assert_allclose(tr.get("hidden")[:, b], net.trace(x).get("hidden"),
                                    atol=1e-12, rtol=0)
+
+
+@pytest.mark.parametrize(("kind", "variant"), CASES, ids=IDS)
+def test_large_weights_stay_finite_and_in_range_without_warnings(kind: str, variant: str) -> None:
+    net = make(kind, variant, 2, 3, seed=0)
+    rng = np.random.default_rng(0)
+    net.load_state_dict({k: rng.choice([-1e4, 1e4], size=v.shape)
+                         for k, v in net.state_dict().items()})
+    x = rng.standard_normal((30, 2))
+    with np.errstate(all="raise", under="ignore"):
+        tr = net.trace(x)
+        g = gates.backward(tr, np.ones(tr.output.shape))
+    for name in tr.names:
+        v = tr.get(name)
+        assert np.all(np.isfinite(v)), name
+        if name in tr.cell_kind.sigmoid:
+            assert v.min() >= 0 and v.max() <= 1, name
+        elif name in ("candidate", "hidden"):
+            assert np.abs(v).max() <= 1, name
+    assert np.all(np.isfinite(g.input)) and all(np.isfinite(a).all() for a in g.params.values())
