@@ -460,3 +460,14 @@ def test_large_weights_stay_finite_and_in_range_without_warnings(kind: str, vari
         elif name in ("candidate", "hidden"):
             assert np.abs(v).max() <= 1, name
     assert np.all(np.isfinite(g.input)) and all(np.isfinite(a).all() for a in g.params.values())
+
+
+def test_from_torch_is_unchanged_and_mgu_has_no_torch_class() -> None:
+    module = torch.nn.LSTM(2, 3, dtype=torch.float64)
+    net = gates.LSTM.from_torch(module)
+    assert net.variant == "standard"
+    x = np.random.default_rng(0).standard_normal((4, 2))
+    np.testing.assert_allclose(net(x)[0], module(torch.from_numpy(x))[0].detach().numpy(),
+                               atol=TOL, rtol=0)
+    with pytest.raises(ValueError, match="torch.nn has no MGU"):
+        gates.MGU.from_torch(torch.nn.GRU(2, 3))
