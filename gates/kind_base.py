@@ -162,10 +162,11 @@ class Kind:
     def torch_refusal(self, config: NetConfig) -> str | None:
         """Why torch.nn has no module for this kind and config (None: it has one)."""
         if not self.in_torch:
-            what = (f"a {self.torch_name}" if self.variant == "standard"
-                    else f"the {self.torch_name} variant {self.variant!r}")
-            return (f"variant: torch.nn has no class for {what}; only the standard "
-                    "RNN, GRU and LSTM convert to torch")
+            what = (f"kind: torch.nn has no class for an {self.torch_name}"
+                    if self.variant == "standard"
+                    else f"variant: torch.nn has no class for the {self.torch_name} variant "
+                         f"{self.variant!r}")
+            return what + "; only the standard RNN, GRU and LSTM convert to torch"
         if "reset_after" in self.options and not config.reset_after:
             return ("reset_after: torch.nn.GRU only implements reset_after=True, "
                     "given reset_after=False")

@@ -471,3 +471,29 @@ def test_from_torch_is_unchanged_and_mgu_has_no_torch_class() -> None:
                                atol=TOL, rtol=0)
     with pytest.raises(ValueError, match="torch.nn has no MGU"):
         gates.MGU.from_torch(torch.nn.GRU(2, 3))
+
+
+def test_engine_dispatches_through_kind_objects() -> None:
+    """Outside the kind modules, no module of gates/ compares with, keys a dict by or
+    matches on a kind's name: the engine asks the kind object (issue 18)."""
+    import ast
+    from pathlib import Path
+
+    names = set(kinds.ALL_KIND_NAMES)
+    found = []
+    for path in sorted((Path(__file__).resolve().parents[1] / "gates").glob("*.py")):
+        if path.stem == "kinds" or path.stem.startswith("kind_"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            consts: list[ast.expr] = []
+            if isinstance(node, ast.Compare):
+                consts = [node.left, *node.comparators]
+            elif isinstance(node, ast.Dict):
+                consts = [k for k in node.keys if k is not None]
+            elif isinstance(node, ast.match_case):
+                consts = [n for n in ast.walk(node.pattern) if isinstance(n, ast.Constant)]
+            for c in consts:
+                for sub in ast.walk(c):
+                    if isinstance(sub, ast.Constant) and sub.value in names:
+                        found.append(f"{path.name}:{sub.lineno}")
+    assert not found, found
