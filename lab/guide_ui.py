@@ -1,0 +1,33 @@
+"""Shows a guide (lab/guidance.py) on a page: "What to notice" beside the questions, each
+question's answer behind its own expander.
+
+Compact on purpose: the notes and the questions share one row (they stack on a phone), so
+the chart below moves down by a few lines only; in presentation mode the notes start
+collapsed, one click opens them for the class.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lab.guidance import guide
+from lab.ui import Page
+
+
+def show_guide(page: Page, key: str, note: str | None = None) -> None:
+    """The guide of ``key`` (nothing when it has none); ``note``: a caption under the
+    notes (e.g. that the settings on screen are no longer the ones described)."""
+    g = guide(key, page.lang)
+    if g is None:
+        return
+    with st.container(key=f"guide-{key.replace('.', '-')}"):
+        left, right = st.columns([3, 2])
+        with left, st.expander(f"👀 {page.t('guide.notice')}", expanded=not page.present):
+            st.markdown("\n".join(f"- {line}" for line in g.notice))
+            if note:
+                st.caption(note)
+        with right:
+            st.caption(page.t("guide.ask"))
+            for question, answer in g.questions:
+                with st.expander(f"❓ {question}"):
+                    st.markdown(answer)
