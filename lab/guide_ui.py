@@ -2,8 +2,8 @@
 question's answer behind its own expander.
 
 Compact on purpose: the notes and the questions share one row (they stack on a phone), so
-the chart below moves down by a few lines only; in presentation mode the notes start
-collapsed, one click opens them for the class.
+the chart below moves down by a few lines only. In presentation mode both start as one
+line (the notes collapsed, the questions in a popover): one click opens them for the class.
 """
 
 from __future__ import annotations
@@ -27,7 +27,15 @@ def show_guide(page: Page, key: str, note: str | None = None) -> None:
             if note:
                 st.caption(note)
         with right:
-            st.caption(page.t("guide.ask"))
-            for question, answer in g.questions:
-                with st.expander(f"❓ {question}"):
-                    st.markdown(answer)
+            # On a projector the questions wait in a popover: one line until the teacher
+            # opens it, and each answer still behind its own expander.
+            if page.present:
+                box = st.popover(f"❓ {page.t('guide.questions', n=len(g.questions))}",
+                                 width="stretch")
+            else:
+                box = st.container()
+                box.caption(page.t("guide.ask"))
+            with box:
+                for question, answer in g.questions:
+                    with st.expander(f"❓ {question}"):
+                        st.markdown(answer)

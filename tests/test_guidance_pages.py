@@ -69,9 +69,14 @@ def test_no_preset_no_guide_and_changed_data_no_guide():
     assert_no_guide(run("gru", {"preset": "gru-latch", "L": "30"}))
 
 
-def test_presentation_mode_starts_the_notes_collapsed():
+def test_presentation_mode_starts_notes_and_questions_as_one_line_each():
     at = run("lstm", {"preset": "lstm-counter", "present": "1"})
     assert_guide(at, "preset.lstm-counter", "en", expanded=False)
+    popovers = at.get("popover")
+    assert len(popovers) == 1
+    assert popovers[0].proto.popover.label == "❓ " + t("guide.questions", "en", n=2)
+    inside = [e.label for e in popovers[0].children.values()]
+    assert inside == [f"❓ {q}" for q, _ in guide("preset.lstm-counter", "en").questions]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

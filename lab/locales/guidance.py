@@ -13,6 +13,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ the frame
     "guide.notice": ("What to notice", "观察要点"),
     "guide.ask": ("Questions (open one for the answer)", "思考题（点开查看答案）"),
+    "guide.questions": ("Questions ({n})", "思考题（{n}）"),
     "guide.own_settings": (
         "These notes describe the step's own settings; some settings differ now, so some "
         "numbers on screen will too.",
