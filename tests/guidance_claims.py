@@ -262,6 +262,9 @@ def deep() -> Facts:
     assert tr.output.shape == (5, 3, 20) and tr.h_n.shape == (2, 3, 20)
     assert np.allclose(tr.h_n[1], tr.output[4])
     assert tb.output.shape == (5, 3, 40) and tb.h_n.shape == (4, 3, 20)
+    # the answer: hn[-1] is the top layer's backward direction, which ends at step 0
+    assert np.allclose(tb.h_n[-1], tb.output[0, :, 20:])
+    assert not np.allclose(tb.h_n[-1], tb.output[-1, :, 20:])
     return {str(n): n for n in (10, 20, 2, 5, 3, 40, 4, 1)}
 
 
@@ -274,13 +277,13 @@ def accuracy(task: str) -> dict[str, float]:
 
 
 @cache
-def learned_view(task: str, kind: str) -> Any:
+def learned_view(task: str, kind: str, lang: str = "en") -> Any:
     from classroom import tasks as T
     from classroom.training import MODELS_DIR, load_model, pretrained_path
     from lab.learned_models import encode, example_text, run_model
 
     the_task = T.get_task(task)
-    x, labels = encode(the_task, example_text(the_task))
+    x, labels = encode(the_task, example_text(the_task, lang=lang))
     return run_model(load_model(pretrained_path(task, kind, MODELS_DIR)), x), x, labels
 
 
@@ -327,10 +330,15 @@ def sentiment() -> Facts:
     from lab.figures.learned import probabilities
 
     acc = accuracy("sentiment")
-    view, x, labels = learned_view("sentiment", "gru")
-    p = probabilities(view.outputs)[:, 1]
+    last = set()
+    for lang, negation in (("en", "not"), ("zh", "不")):  # each page shows its own example
+        view, x, labels = learned_view("sentiment", "gru", lang)
+        p = probabilities(view.outputs)[:, 1]
+        assert float(np.min(p[labels.index(negation):-1])) > 0.9, (lang, p)
+        last.add(f"{p[-1]:.2f}")
+    assert len(last) == 1
     return {"100": min(acc.values()), "12": T.get_task("sentiment").default_length,
-            "1.00": p[labels.index("not")], "0.01": p[-1]}
+            "0.9": 0.9, "0.01": float(last.pop())}
 
 
 # --------------------------------------------------------------------------- challenges
@@ -376,7 +384,13 @@ def ch_wipe() -> Facts:
 def ch_explode() -> Facts:
     nums, tr, x = challenge_run("rnn-explode-tame")
     h = tr.get("hidden")[:, 0]
-    return {"1000": nums["explode_above"], "21": int(np.flatnonzero(h > 1000)[0]),
+    from classroom import challenges as C
+
+    ch = C.get_challenge("rnn-explode-tame")
+    stretch = {w: float(np.max(np.abs(np.linalg.eigvals(getattr(ch, w)["weight_hh_l0"]))))
+               for w in ("start", "solution")}
+    return {"1.4": stretch["start"], "0.76": stretch["solution"],
+            "1000": nums["explode_above"], "21": int(np.flatnonzero(h > 1000)[0]),
             "700000": round(h[-1], -5), "39": len(x) - 1, "10": nums["bound"]}
 
 

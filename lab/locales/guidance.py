@@ -447,21 +447,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ compare
     "guide.compare.step1.n1": (
-        "The three memory numbers: the plain RNN forgets x_0 after 10 steps, the GRU after "
+        "Under 'How long is x_0 remembered?': the plain RNN forgets x_0 after 10 steps, the GRU after "
         "42, and the LSTM still remembers it at the last of the 50 steps.",
-        "三个记忆时长：普通 RNN 在 10 步后忘掉 x_0，GRU 在 42 步后，而 LSTM 到 50 步的最后一步"
+        "在“x_0 能被记住多久？”下：普通 RNN 在 10 步后忘掉 x_0，GRU 在 42 步后，而 LSTM 到 50 步的最后一步"
         "仍记得它。",
     ),
     "guide.compare.step1.n2": (
-        "On the influence chart (log axis) the RNN's curve falls from 0.57 at step 0 to "
+        "On the chart 'Influence of x_0 on h_t' (log axis) the RNN's curve falls from 0.57 at step 0 to "
         "0.0043 at step 10: more than 100 times smaller in 10 steps.",
-        "在影响曲线图（对数坐标）上，RNN 的曲线从第 0 步的 0.57 降到第 10 步的 0.0043：10 步"
+        "在“x_0 对 h_t 的影响”图（对数坐标）上，RNN 的曲线从第 0 步的 0.57 降到第 10 步的 0.0043：10 步"
         "之内缩小了 100 多倍。",
     ),
     "guide.compare.step1.n3": (
-        "In the gate heatmaps the LSTM's forget gate and the GRU's update gate average "
+        "In 'Gates and states side by side' the LSTM's forget gate and the GRU's update gate average "
         "0.876 and 0.882 over all units and steps: each step keeps most of the state.",
-        "在门的热力图中，LSTM 的遗忘门和 GRU 的更新门在所有单元和时间步上的平均值分别为 0.876 "
+        "在“门与状态并排对比”中，LSTM 的遗忘门和 GRU 的更新门在所有单元和时间步上的平均值分别为 0.876 "
         "和 0.882：每一步都保留大部分状态。",
     ),
     "guide.compare.step1.q1": (
@@ -485,19 +485,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "0.88⁴⁰ ≈ 0.006 对 0.5⁴⁰ ≈ 10⁻¹²。",
     ),
     "guide.compare.step2.n1": (
-        "The three memory numbers are now close: the RNN keeps x_0 for 10 steps, the LSTM "
+        "Under 'How long is x_0 remembered?' the three are now close: the RNN keeps x_0 for 10 steps, the LSTM "
         "for 9 and the GRU for 8.",
-        "三个记忆时长现在很接近：RNN 保持 x_0 10 步，LSTM 9 步，GRU 8 步。",
+        "“x_0 能被记住多久？”下的三个数现在很接近：RNN 保持 x_0 10 步，LSTM 9 步，GRU 8 步。",
     ),
     "guide.compare.step2.n2": (
-        "In the gate heatmaps the forget and update gates now average 0.502 and 0.511: "
+        "In 'Gates and states side by side' the forget and update gates now average 0.502 and 0.511: "
         "each step keeps only about half of the state.",
-        "在门的热力图中，遗忘门和更新门的平均值现在是 0.502 和 0.511：每一步只保留约一半的状态。",
+        "在“门与状态并排对比”中，遗忘门和更新门的平均值现在是 0.502 和 0.511：每一步只保留约一半的状态。",
     ),
     "guide.compare.step2.n3": (
-        "On the influence chart the three curves fall together: at step 5 the LSTM's is "
+        "On the chart 'Influence of x_0 on h_t' the three curves fall together: at step 5 the LSTM's is "
         "0.0066, the GRU's 0.0090 and the RNN's 0.029.",
-        "在影响曲线图上三条曲线一起下降：第 5 步时 LSTM 为 0.0066，GRU 为 0.0090，RNN 为 0.029。",
+        "在“x_0 对 h_t 的影响”图上三条曲线一起下降：第 5 步时 LSTM 为 0.0066，GRU 为 0.0090，RNN 为 0.029。",
     ),
     "guide.compare.step2.q1": (
         "So are gated cells no better than a plain RNN?",
@@ -520,9 +520,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ gradients
     "guide.gradients.step1.n1": (
-        "The decay factors: at each step back the LSTM's gradient keeps 0.948 of itself, "
+        "Per-step decay factors: at each step back the LSTM's gradient keeps 0.948 of itself, "
         "the plain RNN's only 0.570 and the GRU's 0.638.",
-        "衰减因子：每往回走一步，LSTM 的梯度保留自身的 0.948，普通 RNN 只保留 0.570，GRU 保留 "
+        "每步衰减因子：每往回走一步，LSTM 的梯度保留自身的 0.948，普通 RNN 只保留 0.570，GRU 保留 "
         "0.638。",
     ),
     "guide.gradients.step1.n2": (
@@ -568,9 +568,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "在 t = 0，LSTM 的梯度是 2.0e-20：比它在损失所在的 t = 99 处的起点 4.0 小了 20 个数量级。",
     ),
     "guide.gradients.step2.n3": (
-        "In the highway chart the forget-gate product is 0.505 one step back (t = 98) and "
+        "In 'The LSTM's gradient highway' the forget-gate product is 0.505 one step back (t = 98) and "
         "3.7e-13 by t = 50.",
-        "在“高速公路”图中，遗忘门的乘积往回一步（t = 98）就是 0.505，到 t = 50 已是 3.7e-13。",
+        "在“LSTM 的梯度高速公路”图中，遗忘门的乘积往回一步（t = 98）就是 0.505，到 t = 50 已是 3.7e-13。",
     ),
     "guide.gradients.step2.q1": (
         "The gates are the same kind as in step 1. What changed?",
@@ -632,9 +632,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ learned models
     "guide.learned.delayed_recall.n1": (
-        "The accuracy row: GRU and LSTM 100%, the plain RNN 27%, hardly better than "
+        "Held-out accuracy: GRU and LSTM 100%, the plain RNN 27%, hardly better than "
         "guessing one of the 4 digits (25%).",
-        "准确率一行：GRU 和 LSTM 为 100%，普通 RNN 为 27%，几乎不比从 4 个数字里瞎猜（25%）强。",
+        "留出数据上的准确率：GRU 和 LSTM 为 100%，普通 RNN 为 27%，几乎不比从 4 个数字里瞎猜（25%）强。",
     ),
     "guide.learned.delayed_recall.n2": (
         "Pick LSTM: on the example the marked digit is at step 16. The line 'probability of "
@@ -665,8 +665,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "把数字关在门后：保持状态（GRU 的更新门或 LSTM 的遗忘门接近 1），不让之后的数字进来。",
     ),
     "guide.learned.adding.n1": (
-        "The accuracy row: GRU 96%, LSTM 83%, the plain RNN only 7%.",
-        "准确率一行：GRU 为 96%，LSTM 为 83%，普通 RNN 只有 7%。",
+        "Held-out accuracy: GRU 96%, LSTM 83%, the plain RNN only 7%.",
+        "留出数据上的准确率：GRU 为 96%，LSTM 为 83%，普通 RNN 只有 7%。",
     ),
     "guide.learned.adding.n2": (
         "On the example the marked values are 0.82 (step 10) and 0.39 (step 44), so the "
@@ -692,8 +692,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "它保持的梯度在往回传时消失了。",
     ),
     "guide.learned.brackets.n1": (
-        "The accuracy row: LSTM 99%, GRU 97%, the plain RNN 34%.",
-        "准确率一行：LSTM 为 99%，GRU 为 97%，普通 RNN 为 34%。",
+        "Held-out accuracy: LSTM 99%, GRU 97%, the plain RNN 34%.",
+        "留出数据上的准确率：LSTM 为 99%，GRU 为 97%，普通 RNN 为 34%。",
     ),
     "guide.learned.brackets.n2": (
         "On the example the depth reaches 10 at step 32; the GRU and the LSTM get all 64 "
@@ -716,15 +716,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "“LSTM 细胞状态为脉冲计数”预设那样。",
     ),
     "guide.learned.sentiment.n1": (
-        "The accuracy row: all three cells 100%. The reviews are short (12 words), so even "
+        "Held-out accuracy: all three cells 100%. The reviews are short (12 words), so even "
         "the plain RNN remembers enough.",
-        "准确率一行：三种单元都是 100%。评论很短（12 个词），所以连普通 RNN 也记得住。",
+        "留出数据上的准确率：三种单元都是 100%。评论很短（12 个词），所以连普通 RNN 也记得住。",
     ),
     "guide.learned.sentiment.n2": (
-        "On the example the GRU's P(positive) is 1.00 at 'not' and falls to 0.01 at the "
-        "last word, 'good': the verdict comes only with the opinion word.",
-        "示例中 GRU 的 P(正面) 在 'not'（不）处为 1.00，到最后一个词 'good'（好）降到 0.01：结论"
-        "要等评价词出现才确定。",
+        "On the example the GRU's P(positive) stays above 0.9 from 'not' up to the last "
+        "word, 'good', where it falls to 0.01: the verdict comes only with the opinion word.",
+        "示例中 GRU 的 P(正面) 从“不”开始一直高于 0.9，直到最后一个词“好”才降到 0.01：结论要"
+        "等评价词出现才确定。",
     ),
     "guide.learned.sentiment.q1": (
         "Which word decides the verdict, and what must the network remember when it "
@@ -734,7 +734,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "guide.learned.sentiment.a1": (
         "The last opinion word, 'good'. The network must remember that a 'not' came before "
         "it, to flip positive into negative.",
-        "最后一个评价词 'good'（好）。网络必须记住它前面出现过 'not'（不），才能把正面翻转为负面。",
+        "最后一个评价词“好”。网络必须记住它前面出现过“不”，才能把正面翻转为负面。",
     ),
     # ------------------------------------------------------------------ challenges
     "guide.challenge.gru-latch.n1": (
@@ -848,9 +848,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "使用初始权重时写入没有问题：在 t = 3，细胞存下 0.696，正好是 tanh(x[0])。",
     ),
     "guide.challenge.lstm-hold-50.n2": (
-        "But the forget gate is 0.881 between writes, so the cell leaks: 0.286 by t = 10 "
+        "But after the write the forget gate is only 0.881, so the cell leaks: 0.286 by t = 10 "
         "and 0.004 by t = 44.",
-        "但两次写入之间遗忘门只有 0.881，细胞状态不断流失：t = 10 时为 0.286，t = 44 时只剩 "
+        "但写入之后遗忘门只有 0.881，细胞状态不断流失：t = 10 时为 0.286，t = 44 时只剩 "
         "0.004。",
     ),
     "guide.challenge.lstm-hold-50.q1": (
