@@ -8,6 +8,8 @@ line (the notes collapsed, the questions in a popover): one click opens them for
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from lab.guidance import guide
@@ -29,6 +31,7 @@ def show_guide(page: Page, key: str, note: str | None = None) -> None:
         with right:
             # On a projector the questions wait in a popover: one line until the teacher
             # opens it, and each answer still behind its own expander.
+            box: Any
             if page.present:
                 box = st.popover(f"❓ {page.t('guide.questions', n=len(g.questions))}",
                                  width="stretch")

@@ -207,10 +207,11 @@ def compare_step(step: str) -> Facts:
     from gates import analysis as A
 
     s, r = compare_run(step)
-    horizon = {k: A.retention_horizon(r[k][1], s.threshold / 100) for k in r}
+    found = {k: A.retention_horizon(r[k][1], s.threshold / 100) for k in r}
+    horizon = {k: -1.0 if v is None else float(v) for k, v in found.items()}  # None: beyond L
     facts: Facts = {"50": s.length}
     if step == "hold":
-        assert horizon["lstm"] is None
+        assert found["lstm"] is None
         rnn = r["rnn"][1]
         facts |= {"10": horizon["rnn"], "42": horizon["gru"], "0.57": rnn[0], "0": 0,
                   "0.0043": rnn[10], "100": 100 if rnn[0] / rnn[10] > 100 else -1,
