@@ -86,6 +86,10 @@ def test_every_claimed_key_is_a_guide_key():
 
 @pytest.mark.parametrize("key", guide_keys())
 def test_the_numbers_in_the_notes_are_what_the_charts_show(key):
+    check_claims(key)
+
+
+def check_claims(key: str) -> None:
     facts = CLAIMS[key]()
     en, zh = guide(key, "en"), guide(key, "zh")
     assert en is not None and zh is not None
@@ -110,3 +114,23 @@ def test_the_check_can_fail():
     assert rounds_to("127834", 127834.04) and not rounds_to("10", 9)
     assert numbers("x_0 at t = 4 is −0.884, hn[1], 6.36e-25") == ["4", "-0.884", "1",
                                                                    "6.36e-25"]
+
+
+def test_a_changed_preset_makes_its_notes_fail(monkeypatch):
+    """The latch with a weaker keep bias (3, not 15) no longer holds: its notes are wrong."""
+    import dataclasses
+
+    import guidance_claims
+
+    from classroom import presets
+    from classroom.weights import block_weights
+
+    weaker = dataclasses.replace(presets.PRESETS["gru-latch"], state_dict=block_weights(
+        "gru", 2, 1, ih={"z": [[0.0, -30.0]], "n": [[1.0, 0.0]]}, b_ih={"z": 3.0}))
+    monkeypatch.setitem(presets.PRESETS, "gru-latch", weaker)
+    guidance_claims.preset_run.cache_clear()
+    try:
+        with pytest.raises(AssertionError):
+            check_claims("preset.gru-latch")
+    finally:
+        guidance_claims.preset_run.cache_clear()
