@@ -63,7 +63,8 @@ def test_every_key_has_notes_and_questions(key, lang):
 
 def test_no_orphan_guides():
     """Every guide string belongs to a guide key (a renamed preset leaves none behind)."""
-    frame = {"guide.notice", "guide.ask", "guide.questions", "guide.own_settings"}
+    frame = {"guide.notice", "guide.ask", "guide.questions", "guide.own_settings",
+             "guide.own_input"}
     parts = re.compile(r"guide\.(.+)\.(n[1-3]|[qa][12])$")
     keys = set(guide_keys())
     for key in catalogue():

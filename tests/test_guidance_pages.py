@@ -111,3 +111,12 @@ def test_each_learned_task_shows_its_guide(task):
 def test_each_challenge_shows_its_guide(cid):
     lang = "zh" if cid == "gru-latch" else "en"
     assert_guide(run("challenges", {"challenge": cid, "lang": lang}), f"challenge.{cid}", lang)
+
+
+def test_learned_notes_say_when_the_input_is_not_the_example():
+    note = t("guide.own_input", "en")
+    at = run("learned", {"task": "adding"})
+    assert note not in [c.value for c in at.caption]
+    at = run("learned", {"task": "adding", "txt": "0.3 0.8* 0.1 0.5* 0.9"})
+    assert_guide(at, "learned.adding", "en")
+    assert note in [c.value for c in at.caption]

@@ -14,6 +14,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "guide.notice": ("What to notice", "观察要点"),
     "guide.ask": ("Questions (open one for the answer)", "思考题（点开查看答案）"),
     "guide.questions": ("Questions ({n})", "思考题（{n}）"),
+    "guide.own_input": (
+        "The notes about the example describe the task's example input; yours is different.",
+        "关于示例的要点针对的是该任务的示例输入；你的输入与它不同。",
+    ),
     "guide.own_settings": (
         "These notes describe the step's own settings; some settings differ now, so some "
         "numbers on screen will too.",

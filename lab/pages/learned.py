@@ -129,7 +129,9 @@ def render() -> None:
     task = T.get_task(s.task)
     st.info(f"**{_title(task, page.lang)}** — "
             f"{page.t(f'task.{task.name}.explain')}", icon="🎓")
-    show_guide(page, f"learned.{task.name}")
+    own_text = bool(s.text) and s.text != example_text(task, lang=page.lang)
+    show_guide(page, f"learned.{task.name}",
+               note=page.t("guide.own_input") if own_text else None)
     panel(page, lambda: show_accuracy(page, s))
 
     section = bound.select("section", page.t("learn.section"), radio=True,
