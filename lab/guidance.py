@@ -1,7 +1,8 @@
 """What a class should look at on each page, preset, lesson step, learned task and
 challenge, with one or two questions whose answers wait behind a reveal.
 
-Pure (no streamlit): the texts are in lab/locales/guidance.py under
+Pure (no streamlit): the texts are in lab/locales/guidance.py (presets) and
+guidance_pages.py (the rest) under
 ``guide.<key>.n1..n3`` (what to notice) and ``guide.<key>.q1/a1, q2/a2`` (questions);
 lab/guide_ui.py shows them. ``guide_keys()`` is derived from the registries (presets,
 learned tasks, challenges), so a new preset without guidance fails tests/test_guidance.py.
