@@ -11,22 +11,22 @@ import numpy as np
 import pytest
 
 from gates.input_sweep import input_sweep
-from gates.kinds import KIND_NAMES
+from gates.kinds import KIND_NAMES, VARIANTS
 from gates.network import single_cell
 from lab import scenario as S
 from lab.live import controls as C
 from lab.live import frames as F
 from lab.live.component import point_control
 
-VARIANTS = [(kind, {}) for kind in KIND_NAMES] + [("gru", {"reset_after": False}),
-                                                  ("rnn", {"nonlinearity": "relu"})]
+# every kind and variant of the registry, both GRU reset placements, the ReLU RNN
+CELLS = ([(kind, {"variant": variant}) for kind, variant in VARIANTS]
+         + [("gru", {"reset_after": False}), ("rnn", {"nonlinearity": "relu"})])
+assert {k for k, _ in CELLS} >= set(KIND_NAMES)
 
 
-@pytest.mark.parametrize(("kind", "extra"), VARIANTS, ids=lambda v: str(v))
+@pytest.mark.parametrize(("kind", "extra"), CELLS, ids=lambda v: str(v))
 @pytest.mark.parametrize("t", [0, 5, 11])
 def test_every_frame_is_the_ordinary_run_with_that_value(kind, extra, t):
-    if kind != "rnn":
-        extra = {k: v for k, v in extra.items() if k != "nonlinearity"}
     net = single_cell(kind, 3, 2, seed=4, **extra)
     x = np.random.default_rng(1).normal(size=(12, 3))
     values = np.array([-3.0, -0.25, 0.0, 0.7, 2.5])
