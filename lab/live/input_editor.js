@@ -126,6 +126,11 @@ function editorSync(s) {
     ed.pos[ch.c] = Math.min(ed.pos[ch.c] || 0, inp.length - 1);
     placeHandle(s, ch);
   });
+  if (ed.anchor && ed.anchor.rev !== s.data.rev) {  // again once the page has settled
+    restorePlace(s);
+    clearTimeout(ed.anchorTimer);
+    ed.anchorTimer = setTimeout(() => { restorePlace(s); ed.anchor = null; }, 500);
+  }
 }
 
 // The whole chart on screen (the input and the hidden state together) before a point is
@@ -196,7 +201,33 @@ function drawEdit(s) {
   }
 }
 
+// The page reruns after an edit and what is above the chart may change height (the
+// preset's explanation, a message): the panel being edited is kept where it was on
+// screen, so the hand or the finger stays on it.
+function keepInPlace(s) {
+  const box = s.root.querySelector('.gl-editor');
+  s.ed.anchor = { top: box.getBoundingClientRect().top, rev: s.data.rev, at: performance.now() };
+}
+
+function scrollParent(node) {
+  for (let e = node.parentElement; e; e = e.parentElement) {
+    const o = getComputedStyle(e).overflowY;
+    if ((o === 'auto' || o === 'scroll') && e.scrollHeight > e.clientHeight) return e;
+  }
+  return document.scrollingElement;
+}
+
+function restorePlace(s) {
+  const a = s.ed && s.ed.anchor;
+  if (!a || a.rev === s.data.rev) return;
+  if (performance.now() - a.at > 5000) { s.ed.anchor = null; return; }
+  const box = s.root.querySelector('.gl-editor');
+  const delta = box.getBoundingClientRect().top - a.top;
+  if (Math.abs(delta) > 2) scrollParent(box).scrollTop += delta;
+}
+
 function commitPoint(s, e) {
+  keepInPlace(s);
   clearTimeout(s.ed.keyTimer);
   const id = e.id;
   s.ed.sent = { c: e.c, t: e.t, value: e.value, rev: s.data.rev };
@@ -281,6 +312,7 @@ function wireOverlay(s, box) {
     ed.held = null;
     if (h.stroke) {
       const points = Array.from(h.stroke.entries()).sort((a, b) => a[0] - b[0]);
+      keepInPlace(s);
       s.committed = { id: 'x:' + h.c, rev: s.data.rev, t: performance.now() };
       s.trigger('commit', { id: 'x:' + h.c, points });
       return;
