@@ -201,6 +201,8 @@ def test_a_tap_on_a_phone_adds_a_pulse(live_server, playwright_instance):
         tab.touchscreen.tap(x, y)
         livelab.wait_rerun(tab, since)
         tab.wait_for_function("() => location.search.includes('pt=1.20%3D1')", timeout=30_000)
+        livelab.wait_quiet(tab)
+        tab.wait_for_timeout(600)
         box = tab.locator(".gl-editor").bounding_box()
         assert box["y"] >= 0 and box["y"] + box["height"] <= 844  # still in view
         assert not livelab.errors(tab)
