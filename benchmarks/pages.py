@@ -412,7 +412,9 @@ def point_drag(page: Any, up: bool, moves: int = 30, seconds: float = 1.0
     n_ev = page.evaluate("() => window.__frames.events.length")
     page.mouse.down()
     t0 = time.perf_counter()
-    dy = (-1 if up else 1) * 40.0 / moves
+    # 3 px a move: at least one step of the point's value grid (0.05) on the input panel
+    # of the default pages (~2 px a step), so every move asks for a new state
+    dy = (-1 if up else 1) * 3.0
     for i in range(1, moves + 1):
         wait = t0 + i * seconds / moves - time.perf_counter()
         if wait > 0:
