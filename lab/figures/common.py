@@ -225,14 +225,15 @@ def y_range(name: str, *arrays: np.ndarray | None) -> tuple[float, float] | None
 
 def ghost_values(ghost: Any, name: str, layer: int, direction: int, batch: int,
                   shape: tuple[int, int]) -> np.ndarray | None:
-    """The part of the previous trace that matches ``shape`` (steps, units), or None."""
+    """The previous trace's ``name`` when it compares like with like: the same shape
+    (steps, units) as now, else None. A ghost of another length or size (the default run
+    under a preset's) would be read as this run's past and mislead."""
     if ghost is None or name not in getattr(ghost, "names", ()):
         return None
     try:
         old = series(ghost, name, layer, direction, batch)
     except (ValueError, KeyError, IndexError):
         return None
-    steps, units = min(old.shape[0], shape[0]), min(old.shape[1], shape[1])
-    if steps == 0 or units == 0:
+    if old.shape != tuple(shape) or old.size == 0:
         return None
-    return old[:steps, :units]
+    return old

@@ -208,6 +208,8 @@ def _get_gate_panels_info(trace: Any, ghost: Any = None, *, layer: int = 0, dire
         return GatePanelsInfo("", (), None)
     panels = []
     length = 0
+    if getattr(ghost, "kind", None) != trace.kind:  # like with like only
+        ghost = None
     for name in trace.names:
         values = series(trace, name, layer, direction, batch)
         length = values.shape[0]
@@ -336,7 +338,8 @@ def gate_panels(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 
     """One row per recorded quantity, one line per hidden unit, shared time axis.
 
     Sigmoid gates on a fixed 0..1 axis, tanh quantities on -1..1 (autoscaled if they leave
-    it). ``ghost`` (the previous trace) is drawn faint and dotted, as far as it matches.
+    it). ``ghost`` (the previous trace) is drawn faint and dotted when it compares like with
+    like (the same kind, sizes and length), else not at all.
     ``textbook_update`` shows GRU's 1 - z as the textbook's z. Meant for hidden size <= 4;
     use :func:`state_heatmap` above that.
 

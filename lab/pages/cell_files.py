@@ -13,6 +13,7 @@ from lab import lesson_file
 from lab import scenario as S
 from lab.export import trace_csv
 from lab.model_export import pt_download
+from lab.pages.cell_ghost import forget_ghost
 from lab.ui import Bound, Page
 
 
@@ -48,6 +49,7 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
             return
         st.session_state.pop(f"{page.name}.upload_error", None)
         bound.replace_all(loaded, problems)
+        forget_ghost(page.name)
 
     st.file_uploader(page.t("common.upload_json"), type=["json"], key=f"{page.name}.upload",
                      on_change=load)
