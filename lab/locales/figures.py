@@ -20,6 +20,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fig.unit": ("unit {k}", "单元 {k}"),
     "fig.units": ("unit", "单元"),
     "fig.previous": ("previous", "上一次"),
+    "fig.goal.band": ("goal: where it should be", "目标：应在的范围"),
+    "fig.goal.target": ("target value", "目标值"),
     "fig.step": ("time step t", "时间步 t"),
     "fig.value": ("value", "数值"),
     "fig.no_data": ("No data to show.", "没有可显示的数据。"),
