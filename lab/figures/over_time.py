@@ -32,6 +32,7 @@ from lab.figures.common import (
     UNIT_COLORS,
     LabFigure,
     apply_style,
+    colorbar,
     empty_figure,
     font_size,
     ghost_values,
@@ -433,8 +434,8 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
             "type": "heatmap", "z": panel.z.tolist(), "x": list(range(steps)),
             "y": list(range(units)), "zmin": panel.zmin, "zmax": panel.zmax,
             "colorscale": _colorscale(panel.colorscale), "name": panel.label,
-            "colorbar": {"y": (low + high) / 2, "len": (high - low) * 1.05,
-                         "thickness": 14 if not present else 22, "x": 1.01},
+            "colorbar": {**colorbar(panel.name, panel.zmin, panel.zmax, lang, present),
+                         "y": (low + high) / 2, "len": (high - low) * 1.05, "x": 1.01},
             "hovertemplate": f"{panel.label}<br>t = %{{x}}, {units_title} %{{y}}: "
                              "%{z:.3f}<extra></extra>",
             "xaxis": "x" + ref, "yaxis": "y" + ref})

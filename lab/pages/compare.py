@@ -218,6 +218,7 @@ def show_structure(page: Page, s: CompareSettings) -> None:
     st.subheader(page.t("cmp.structure"))
     st.caption(page.t("cmp.structure_help", H=s.hidden_size))
     rows = []
+    micros = {k: time_per_step(k, s.hidden_size) * 1e6 for k in KINDS}
     for r in structure_rows(s.hidden_size):
         kind = r["kind"]
         rows.append({
@@ -226,7 +227,18 @@ def show_structure(page: Page, s: CompareSettings) -> None:
             page.t("cmp.col.states"): ", ".join(r["states"]),
             page.t("cmp.col.formula"): r["formula"],
             page.t("cmp.col.params"): r["params"],
-            page.t("cmp.col.time"): round(time_per_step(kind, s.hidden_size) * 1e6, 1),
+            page.t("cmp.col.time"): round(micros[kind], 1),
         })
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                 column_config={page.t("cmp.col.time"): st.column_config.NumberColumn(
+                     help=page.t("cmp.col.time_help"))})
+    st.caption(cost_in_words(page, micros))
     st.caption(page.t("cmp.structure_note"))
+
+
+def cost_in_words(page: Page, micros: dict[str, float]) -> str:
+    """The time column as a sentence: what a µs is, and each gated cell against the RNN."""
+    rnn = micros["rnn"]
+    return page.t("cmp.time_words", rnn=f"{rnn:.1f}", lstm=f"{micros['lstm']:.1f}",
+                  gru=f"{micros['gru']:.1f}", lx=f"{micros['lstm'] / rnn:.1f}",
+                  gx=f"{micros['gru'] / rnn:.1f}", steps=f"{1e6 / micros['lstm']:,.0f}")
