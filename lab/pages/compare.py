@@ -50,8 +50,10 @@ PRESETS: dict[str, dict[str, Any]] = {
 # step 1, step 2: each says why and offers the other
 LESSON = Lesson("cmp", "compare", PRESETS, ("hold", "init"))
 # The page opens on the lesson's first step: both gated cells set to hold, the plain RNN
-# at its seeded init. (The class defaults stay PyTorch's init, so old links keep their
-# meaning; the opening is written out in the URL.)
+# at its seeded init. So does a link that names none of the memory knobs (/compare?L=80,
+# typed by hand); a link that names one takes the others from the class defaults,
+# PyTorch's init, as before (old links keep their meaning). The page's own links name
+# the knobs whenever they differ from step 1 (lab.ui.Bound's opening_fields).
 OPENING = CompareSettings(**PRESETS["hold"])
 
 
@@ -127,7 +129,8 @@ def structure_rows(hidden_size: int, input_size: int = 1) -> list[dict[str, Any]
 
 def render() -> None:
     page = setup("compare")
-    bound = Bound(page, CompareSettings, opening=OPENING)
+    bound = Bound(page, CompareSettings, opening=OPENING,
+                  opening_fields=LESSON.fields)
     st.title(page.t("page.compare"))
     st.caption(page.t("cmp.intro"))
     LESSON.preset_buttons(page, bound)

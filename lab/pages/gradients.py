@@ -49,7 +49,8 @@ PRESETS: dict[str, dict[str, Any]] = {
 # step 1, step 2: each says why and offers the other
 LESSON = Lesson("grad", "gradients", PRESETS, ("highway", "init"))
 # The page opens on the lesson's first step, the highway; random init is one click away.
-# (The class defaults stay PyTorch's init, so old links keep their meaning.)
+# A link naming none of the step's fields (fb, sc, nl) opens there too; one naming any of
+# them takes the rest from the class defaults, PyTorch's init, as before (see compare.py).
 OPENING = GradSettings(**PRESETS["highway"])
 
 
@@ -119,7 +120,8 @@ def run_gradients(key: str) -> GradResult:
 
 def render() -> None:
     page = setup("gradients")
-    bound = Bound(page, GradSettings, opening=OPENING)
+    bound = Bound(page, GradSettings, opening=OPENING,
+                  opening_fields=LESSON.fields)
     st.title(page.t("page.gradients"))
     st.caption(page.t("grad.intro"))
     LESSON.preset_buttons(page, bound)

@@ -25,6 +25,12 @@ class Lesson:
     presets: Mapping[str, Mapping[str, Any]]
     steps: tuple[str, str]
 
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields the steps set: a link naming none of them opens on step 1 (see
+        lab.ui.Bound's ``opening_fields``)."""
+        return tuple(dict.fromkeys(f for step in self.steps for f in self.presets[step]))
+
     def applier(self, bound: Bound[Any], name: str) -> Callable[[], None]:
         def apply() -> None:
             bound.replace_all(dataclasses.replace(bound.value, **self.presets[name]))
