@@ -244,9 +244,15 @@ class Bound(Generic[T]):
     def _link_params(self, value: T) -> dict[str, str]:
         """The URL of ``value``: what differs from the defaults, plus the opening fields
         when the link would name none of them and they differ from the opening (it would
-        open on step 1 then)."""
+        open on step 1 then); the defaults themselves name one field (``?cell=gru``), as a
+        bare link opens on the opening."""
         params = codec.to_query(value, base=self.default)
         opening = self._opening
+        if opening is not None and not params and value != opening:
+            # the defaults themselves: a bare link would open on the opening instead
+            full = codec.to_query(value, everything=True)
+            first = next(iter(full))
+            return {first: full[first]}
         if opening is None or not self._opening_fields or self._names_opening(params):
             return params
         if all(getattr(value, f) == getattr(opening, f) for f in self._opening_fields):

@@ -55,7 +55,9 @@ def render(kind: str) -> None:
     """The whole cell page for ``kind`` ("gru", "lstm" or "rnn")."""
     page = setup(kind)
     default = S.Scenario(cell=S.CellSpec(kind=kind))
-    bound = Bound(page, S.Scenario, default)
+    # A visit without settings opens on the page's opening (the GRU's update gate holding a
+    # state); every link's missing parameters still mean the defaults (old links).
+    bound = Bound(page, S.Scenario, default, opening=S.opening_scenario(kind))
     if bound.value.cell.kind != kind:  # a link made for another cell page
         bound.set("cell", dataclasses.replace(bound.value.cell, kind=kind, edits=()))
 
@@ -186,6 +188,11 @@ def explain_preset(page: Page, scenario: S.Scenario, kind: str, slot: Any) -> No
     from classroom import presets
 
     if scenario.preset not in [p.name for p in presets.presets_for(kind)]:
+        opening = S.opening_scenario(kind)
+        if opening is not None and (scenario.cell, scenario.input) == (opening.cell,
+                                                                       opening.input):
+            with slot:  # the opening says what it shows, as a preset does
+                st.info(page.t(f"cell.opening.{kind}"), icon="🎓")
         return
     p = presets.get_preset(scenario.preset)
     title = page.t(f"preset.{p.name}.title")
