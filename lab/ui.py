@@ -347,8 +347,11 @@ class Bound(Generic[T]):
         self.set(path, value)
         return value
 
-    def text(self, path: str, label: str, **kwargs: Any) -> str:
+    def text(self, path: str, label: str, limit: int | None = None, **kwargs: Any) -> str:
+        """A text box; beyond ``limit`` characters the text is cut there, with a message
+        naming the limit (a browser's max length would drop a long paste silently)."""
         value = str(self.widget(st.text_input, path, str(self.get(path)), label, **kwargs))
+        value = within_limit(self.page, value, limit)
         self.set(path, value)
         return value
 
@@ -365,6 +368,23 @@ class Bound(Generic[T]):
         if params != st.query_params.to_dict():
             st.query_params.from_dict(params)
         st.session_state[_LAST_WRITTEN] = params
+
+
+def within_limit(page: Page, text: str, limit: int | None) -> str:
+    """``text`` cut to ``limit`` characters, saying so with the limit when it was longer."""
+    if limit is None or len(text) <= limit:
+        return text
+    st.warning(page.t("common.text_too_long", n=len(text), limit=limit), icon="✂️")
+    return text[:limit]
+
+
+def refused_type(page: Page, name: str, extensions: Sequence[str], what_key: str) -> str | None:
+    """None when the file ``name`` ends in one of ``extensions``, else the sentence saying
+    which files this box accepts. (The uploaders accept any file and refuse here, so that
+    a refused type gets words, not only the browser's red icon.)"""
+    if name.lower().endswith(tuple(e.lower() for e in extensions)):
+        return None
+    return page.t("common.wrong_type", types=" / ".join(extensions), what=page.t(what_key))
 
 
 def tab_key(page_name: str, group: str) -> str:

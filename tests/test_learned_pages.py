@@ -473,3 +473,22 @@ def test_challenge_link_with_weights_restores_the_attempt() -> None:
     assert again.selectbox(key="challenges.choice.en").value == "lstm-count"
     again.button(key="challenges.check").click().run()
     assert any("Solved" in s.value for s in again.success)
+
+
+def test_a_pkl_upload_says_which_files_are_accepted(learned: AppTest) -> None:
+    _section(learned, "own")
+    learned.get("file_uploader")[0].set_value(("model.pkl", b"\x80\x04K\x01.", "")).run()
+    assert not learned.exception, learned.exception
+    errors = " ".join(e.value for e in learned.error)
+    assert "model.pkl could not be used" in errors
+    assert "accepts only .pt / .pth files" in errors and "state_dict" in errors
+    learned.query_params["lang"] = "zh"
+    learned.run()
+    learned.get("file_uploader")[0].set_value(("model.pkl", b"\x80\x04K\x01.", "")).run()
+    assert any("只接受 .pt / .pth 文件" in e.value for e in learned.error)
+
+
+def test_overlong_input_text_says_the_limit(learned: AppTest) -> None:
+    learned.text_input[0].set_value("0 1 " * 600).run()  # 2400 characters
+    assert not learned.exception, learned.exception
+    assert any("2000" in w.value and "2400" in w.value for w in learned.warning)

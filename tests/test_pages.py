@@ -379,3 +379,35 @@ def test_a_gru_link_with_settings_keeps_the_defaults_meaning():
     assert scenario(at, "gru") == S.Scenario()
     assert {k: at.query_params[k] for k in at.query_params} in ({"cell": "gru"},
                                                                  {"cell": ["gru"]})
+
+
+# --------------------------------------------------------------------------- refusals that speak
+
+
+def test_overlong_typed_text_is_cut_with_a_message_naming_the_limit():
+    at = open_tab(run_page("gru"), "gru", "controls", "input")
+    at.radio(key="gru.1.input.mode").set_value("text").run()
+    pasted = "abcdefghij" * 61  # 610 characters
+    at.text_input(key="gru.1.input.text").input(pasted).run()
+    assert not at.exception
+    warned = [w.value for w in at.warning if str(S.MAX_LENGTH) in w.value]
+    assert warned and "610" in warned[0] and "first 500" in warned[0]
+    assert scenario(at, "gru").input.text == pasted[:S.MAX_LENGTH]
+    assert at.session_state["gru.last"][1].get("hidden").shape[0] == S.MAX_LENGTH
+    at.text_input(key="gru.1.input.text").input("short").run()
+    assert not [w for w in at.warning if str(S.MAX_LENGTH) in w.value]
+
+
+def test_a_refused_file_type_says_which_files_are_accepted():
+    at = open_tab(run_page("gru"), "gru", "controls", "files")
+    before = scenario(at, "gru")
+    at.get("file_uploader")[0].set_value(("model.pkl", b"\x80\x04K\x01.", "")).run()
+    assert not at.exception
+    errors = " ".join(e.value for e in at.error)
+    assert "accepts only .json files" in errors and "Settings and weights (JSON)" in errors
+    assert scenario(at, "gru") == before  # nothing was read, the page goes on
+    good = S.to_json(S.scenario_from_preset("gru-latch"),
+                     S.effective_weights(S.scenario_from_preset("gru-latch").cell))
+    at.get("file_uploader")[0].set_value(("latch.json", good.encode(), "")).run()
+    assert not at.error
+    assert scenario(at, "gru").preset == "gru-latch"

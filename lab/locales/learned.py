@@ -127,6 +127,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "learn.upload": ("Your model (.pt state_dict)", "你的模型（.pt state_dict）"),
     "learn.bad_file": ("{name} could not be used: {msg}", "无法使用 {name}：{msg}"),
+    "learn.pt_what": ("a torch.nn GRU, LSTM or RNN's state_dict saved with torch.save",
+                      "用 torch.save 保存的 torch.nn GRU、LSTM 或 RNN 的 state_dict"),
     "learn.own_loaded": ("Loaded {name}: {call}", "已载入 {name}：{call}"),
     "learn.own_pattern": ("Input", "输入"),
     "learn.own_pattern.noise": ("seeded noise", "带种子的噪声"),

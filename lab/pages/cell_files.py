@@ -14,7 +14,7 @@ from lab import scenario as S
 from lab.export import trace_csv
 from lab.model_export import pt_download
 from lab.pages.cell_ghost import forget_ghost
-from lab.ui import Bound, Page
+from lab.ui import Bound, Page, refused_type
 
 
 def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarray,
@@ -35,8 +35,14 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
     lesson_button(page, scenario, bound.key("dl.lesson"))
 
     def load() -> None:
+        # each message is about the current file: a new or removed file clears it
+        st.session_state.pop(f"{page.name}.upload_error", None)
         upload = st.session_state.get(f"{page.name}.upload")
         if upload is None:
+            return
+        refused = refused_type(page, upload.name, [".json"], "common.json_what")
+        if refused is not None:
+            st.session_state[f"{page.name}.upload_error"] = refused
             return
         try:
             loaded, problems = S.scenario_from_json(upload.getvalue())
@@ -51,8 +57,8 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
         bound.replace_all(loaded, problems)
         forget_ghost(page.name)
 
-    st.file_uploader(page.t("common.upload_json"), type=["json"], key=f"{page.name}.upload",
-                     on_change=load)
+    # any file: a type refused in the browser would only get a red icon, no words
+    st.file_uploader(page.t("common.upload_json"), key=f"{page.name}.upload", on_change=load)
     error = st.session_state.get(f"{page.name}.upload_error")
     if error:
         st.error(page.t("common.bad_file", msg=page.detail(error)), icon="⚠️")
