@@ -20,7 +20,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "learn.no_accuracy": ("No accuracy table yet (models/accuracy.json is missing).",
                           "还没有准确率表（缺少 models/accuracy.json）。"),
-    "learn.behind": ("-{gap:.0f} points against the best", "-{gap:.0f} 个百分点（与最好的相比）"),
+    "learn.behind": ("-{gap:.0f} points against the best", "-{gap:.0f} 个百分点（比最佳）"),
     "learn.yours": ("yours: {acc:.0%}", "你训练的：{acc:.0%}"),
     "learn.section": ("Show", "显示"),
     "learn.section.watch": ("Watch the gates", "观察门"),

@@ -184,7 +184,8 @@ def check_area(page: Page, bound: Bound[ChallengeSettings], ch: C.Challenge,
     def restart() -> None:
         bound.replace_all(dataclasses.replace(bound.value, cell=cell_of(ch)))
 
-    c1, c2, c3, c4 = st.columns([1, 1, 1, 2])
+    # the buttons get the row (their labels never cut short); the count goes under them
+    c1, c2, c3 = st.columns([1, 1.3, 1.7])
     checked = c1.button(page.t("chal.check"), key="challenges.check", type="primary",
                         width="stretch")
     c2.button(page.t("chal.solution"), key="challenges.solution", on_click=show_solution,
@@ -200,7 +201,7 @@ def check_area(page: Page, bound: Bound[ChallengeSettings], ch: C.Challenge,
         # a shown solution passes the check but is not counted as solved
         last[ch.id] = (key, result.passed and not shown)
         st.session_state[LAST] = last
-    c4.caption(page.t("chal.tries", n=_count(TRIES, ch.id)))
+    st.caption(page.t("chal.tries", n=_count(TRIES, ch.id)))
 
     if shown:
         st.info(page.t("chal.solution_loaded"), icon="📖")

@@ -136,7 +136,8 @@ def render() -> None:
     LESSON.preset_buttons(page, bound)
 
     with controls(page):
-        c1, c2, c3 = st.columns(3)
+        # the knobs' column wider: its labels are the longest (no label cut short)
+        c1, c2, c3 = st.columns([1, 1, 1.7])
         with c1:
             st.markdown(f"**{page.t('cmp.sizes')}**")
             bound.slider("hidden_size", page.t("cmp.hidden"))

@@ -29,7 +29,7 @@ def input_box(page: Page, bound: Bound[LearnedSettings], task: T.Task
               ) -> tuple[str, np.ndarray, list[str]] | None:
     """The user's input (typed; empty = the example). None (with a message) when bad."""
     example = example_text(task, 0, page.lang)
-    c1, c2 = st.columns([5, 1])
+    c1, c2 = st.columns([3, 1])  # room for the button's label in large type
     with c1:
         # no max_chars: the browser would drop a longer paste silently; cut with a message
         text = within_limit(page, bound.widget(st.text_input, "text",

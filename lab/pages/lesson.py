@@ -43,7 +43,10 @@ class Lesson:
 
     def preset_buttons(self, page: Page, bound: Bound[Any]) -> None:
         st.markdown(f"**{page.t(f'{self.area}.presets')}**")
-        cols = st.columns(len(self.presets))
+        # in large type four buttons in a row would cut their labels short: two a row
+        per_row = 2 if page.present else len(self.presets)
+        cols = [c for start in range(0, len(self.presets), per_row)
+                for c in st.columns(per_row)][:len(self.presets)]
         for col, name in zip(cols, self.presets, strict=True):
             col.button(page.t(f"{self.area}.preset.{name}"), on_click=self.applier(bound, name),
                        key=f"{self.key}.preset.{name}",
