@@ -248,19 +248,18 @@ class Bound(Generic[T]):
         bare link opens on the opening."""
         params = codec.to_query(value, base=self.default)
         opening = self._opening
-        if opening is not None and not params and value != opening:
+        if opening is None:
+            return params
+        if self._opening_fields and not self._names_opening(params):
+            full = codec.to_query(value, everything=True)
+            for name, url in self._opening_urls().items():
+                if getattr(value, name) != getattr(opening, name):
+                    params[url] = full[url]
+        if not params and value != opening:
             # the defaults themselves: a bare link would open on the opening instead
             full = codec.to_query(value, everything=True)
             first = next(iter(full))
-            return {first: full[first]}
-        if opening is None or not self._opening_fields or self._names_opening(params):
-            return params
-        if all(getattr(value, f) == getattr(opening, f) for f in self._opening_fields):
-            return params
-        full = codec.to_query(value, everything=True)
-        for name, url in self._opening_urls().items():
-            if getattr(value, name) != getattr(opening, name):
-                params[url] = full[url]
+            params = {first: full[first]}
         return params
 
     # -- keys and replacement ------------------------------------------------------------
