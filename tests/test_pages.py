@@ -411,3 +411,32 @@ def test_a_refused_file_type_says_which_files_are_accepted():
     at.get("file_uploader")[0].set_value(("latch.json", good.encode(), "")).run()
     assert not at.error
     assert scenario(at, "gru").preset == "gru-latch"
+
+
+# --------------------------------------------------------------------------- the ghost
+
+
+def _ghosts(at: AppTest) -> list[dict]:
+    return [d for d in gate_chart(at)["data"] if d.get("name") == "previous"]
+
+
+def test_a_loaded_preset_or_file_has_no_ghost_of_the_run_before():
+    at = open_tab(run_page("gru"), "gru", "controls", "weights")
+    slider = weight_slider(at, "gru", 1, "weight_hh_l0", 0, 0)
+    slider.set_value(round(slider.value + 1.5, 2)).run()
+    assert at.session_state["gru.ghost"] is not None and _ghosts(at)  # an edit: a ghost
+    at.selectbox(key="gru.preset_choice.en").set_value("gru-update-keeps").run()
+    at.button(key="gru.preset_apply").click().run()
+    assert not at.exception
+    assert scenario(at, "gru").preset == "gru-update-keeps"
+    # same sizes and length as the run before, but another scenario: no ghost
+    assert at.session_state["gru.ghost"] is None and not _ghosts(at)
+    at.selectbox(key="gru.preset_choice.en").set_value("gru-latch").run()
+    at.button(key="gru.preset_apply").click().run()
+    assert not _ghosts(at)
+    # a settings file loaded: no ghost either
+    open_tab(at, "gru", "controls", "files")
+    data = S.to_json(S.Scenario(), S.effective_weights(S.CellSpec()))
+    at.get("file_uploader")[0].set_value(("mine.json", data.encode(), "")).run()
+    assert not at.error
+    assert at.session_state["gru.ghost"] is None and not _ghosts(at)
