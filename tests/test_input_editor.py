@@ -53,6 +53,7 @@ def commit(at: AppTest, payload: dict) -> AppTest:
 def test_an_edited_point_goes_into_the_link_and_a_link_draws_it():
     at = run_gru()
     before = drawn_input(at)
+    link_before = query(at)
     commit(at, {"id": "x:0:3", "value": 2.5})
     assert not at.warning
     assert at.session_state["gru.settings"].input.points == ((0, 3, 2.5),)
@@ -60,7 +61,8 @@ def test_an_edited_point_goes_into_the_link_and_a_link_draws_it():
     drawn = drawn_input(at)
     assert drawn[3] == 2.5 and drawn[:3] == before[:3] and drawn[4:] == before[4:]
     # the pattern stays: only that point is an override
-    assert query(at).get("ch") is None and at.session_state["gru.settings"].input.mode == "pattern"
+    assert {k: v for k, v in query(at).items() if k != "pt"} == link_before
+    assert at.session_state["gru.settings"].input.mode == "pattern"
     # the previous input is the ghost
     assert np.array_equal(at.session_state["gru.ghost_x"][:, 0], before)
     again = run_gru(query(at))  # a fresh session from the link draws the same lines
