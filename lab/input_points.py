@@ -125,7 +125,10 @@ def with_points(inp: InputSpec, input_size: int, edits: list[tuple[int, int, flo
     if not editable(inp):
         return inp, ("typed text has no points to edit: each step is its token's "
                      "embedding; change the text instead")
-    x, _ = S.build_input(inp, input_size)
+    try:
+        x, _ = S.build_input(inp, input_size)
+    except ValueError as exc:  # no input to edit (an empty table): the page says why
+        return inp, f"{exc}; nothing changed"
     length = x.shape[0]
     problem = None
     clean = []

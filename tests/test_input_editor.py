@@ -184,3 +184,9 @@ def test_a_point_is_edited_on_the_heatmaps_too():
     at.run()
     sweep = live(at)["sweep"]
     assert sweep["id"] == "x:0:30" and sweep["t"] == 30 and sweep["shape"][1:] == [4, 10, 8]
+
+
+def test_a_point_sent_for_an_input_that_cannot_be_built_changes_nothing():
+    empty = S.InputSpec(mode="table", table=())
+    same, problem = IP.commit(empty, 1, {"id": "x:0:0", "value": 1.0})
+    assert same == empty and "table is empty" in problem
