@@ -6,6 +6,9 @@ editor groups its sliders by these, the home page and the cell pages show the fo
 
 from __future__ import annotations
 
+import html
+import re
+
 # Gate block -> (symbol of its gate, LaTeX of its equation).
 GRU_AFTER = {
     "r": r"r_t = \sigma(W_{ir} x_t + b_{ir} + W_{hr} h_{t-1} + b_{hr})",
@@ -71,3 +74,24 @@ def weight_latex(tensor: str, block: str, kind: str) -> str:
     """LaTeX of the weight's symbol with its whole subscript: 'W_{hz}'."""
     head, _, low = weight_symbol(tensor, block, kind).partition("_")
     return f"{head}_{{{low}}}"
+
+
+_SYMBOLS = {r"\sigma": "σ", r"\tanh": "tanh", r"\odot": "⊙", r"\quad": "&emsp;",
+            r"\,": " ", r"\ ": " ", r"\tilde h": "h̃", r"\cdot": "·"}
+
+
+def latex_html(latex: str) -> str:
+    """The subset of LaTeX in this module as HTML (no MathJax offline): Greek
+    letters and operators as characters, ``_{...}`` as subscripts, ``\\text{}`` and
+    ``\\mathrm{}`` as text, one line per ``\\\\`` of an aligned block."""
+    text = latex.replace(r"\begin{aligned}", "").replace(r"\end{aligned}", "")
+    lines = []
+    for line in re.split(r"\\\\\s*", text):
+        out = html.escape(line, quote=False)
+        out = re.sub(r"\\(?:text|mathrm)\{([^}]*)\}", r"\1", out)
+        for src, dst in _SYMBOLS.items():
+            out = out.replace(src, dst)
+        out = re.sub(r"_\{([^}]*)\}", r"<sub>\1</sub>", out)
+        out = re.sub(r"_(\w)", r"<sub>\1</sub>", out)
+        lines.append(out.replace("-", "−").strip())
+    return "<br>".join(line for line in lines if line)

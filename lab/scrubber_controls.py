@@ -11,7 +11,8 @@ figure with ``Plotly.animate`` (plotly.js as the page already loaded it; no down
 - the equations with the step's numbers as HTML: large dark text that wraps on a phone.
 
 Nothing goes back to Python: moving through time never reruns the page. The figure and
-the controls find each other by the figure's Streamlit key (``.st-key-<key>``).
+the controls find each other by the figure's Streamlit key (``.st-key-<key>``). The
+offline lesson file (lab/lesson_file.py) runs the same JS and HTML on its scrubber.
 """
 
 from __future__ import annotations
@@ -19,11 +20,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import streamlit as st
-
 from lab.figures.scrubber_panel import ScrubberPanel
 
 HERE = Path(__file__).resolve().parent
+JS_FILE, CSS_FILE = HERE / "scrubber_controls.js", HERE / "scrubber_controls.css"
 
 HTML = """
 <div class="scrub">
@@ -47,10 +47,21 @@ def _renderer() -> Any:
     """The component, registered once per process (Streamlit warns on a second one)."""
     global _component
     if _component is None:
+        import streamlit as st  # here: the lesson file reuses the rest without streamlit
+
         _component = st.components.v2.component("gates_lab.scrubber_controls", html=HTML,
-                                                css=(HERE / "scrubber_controls.css").read_text(),
-                                                js=(HERE / "scrubber_controls.js").read_text())
+                                                css=CSS_FILE.read_text(), js=JS_FILE.read_text())
     return _component
+
+
+def classic_js() -> str:
+    """The JS as a classic script defining ``window.labScrub`` (the offline lesson file
+    has no module loader; ``export default`` is the component's entry point)."""
+    source = JS_FILE.read_text()
+    marker = "export default function"
+    if marker not in source:
+        raise RuntimeError("lab/scrubber_controls.js no longer has 'export default function'")
+    return "(() => {\n" + source.replace(marker, "window.labScrub = function", 1) + "\n})();"
 
 
 def equations_html(panel: ScrubberPanel) -> list[str]:

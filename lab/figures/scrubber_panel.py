@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from lab.figures.common import tokens_for
 from lab.figures.scrubber_diagram import _frame_steps
-from lab.figures.scrubber_info import NBSP, _all_series, _info_at, _weights
+from lab.figures.scrubber_info import MAX_FRAMES, NBSP, _all_series, _info_at, _weights
 from lab.i18n import t as tr_
 
 __all__ = ["ScrubberPanel", "scrubber_panel"]
@@ -26,7 +26,8 @@ class ScrubberPanel(NamedTuple):
 
 def scrubber_panel(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 0,
                    tokens: Sequence[str] | str | None = None, lang: str = "en",
-                   textbook_update: bool = False, unit: int = 0) -> ScrubberPanel:
+                   textbook_update: bool = False, unit: int = 0,
+                   max_frames: int = MAX_FRAMES) -> ScrubberPanel:
     """The headings and equations (unit ``unit``'s numbers) of every frame."""
     every = _all_series(trace, layer, direction, batch)
     length, size = every["hidden"].shape
@@ -34,7 +35,7 @@ def scrubber_panel(trace: Any, *, layer: int = 0, direction: int = 0, batch: int
     labels = tokens_for(tokens, length)
     weights = _weights(getattr(trace, "records", {}).get((layer, direction)), batch)
     heads, equations = [], []
-    for step in _frame_steps(length, direction):
+    for step in _frame_steps(length, direction, max_frames):
         info = _info_at(trace, step, layer, direction, batch, every, labels, textbook_update,
                         unit, weights)
         head = tr_("fig.scr.step", lang, t=info.t)
