@@ -72,6 +72,42 @@ export default function (component) {
   range.oninput = () => { stop(); show(parseInt(range.value, 10)); };
   range.onkeydown = key;
   play.onclick = () => (state.timer ? stop() : start());
+  // On a narrow screen the diagram, drawn at its minimum width (CSS min-width of the
+  // chart's box), is scaled down to the screen's width instead of scrolling sideways.
+  // (A transform, not CSS zoom: plotly.js measures its box's own width, which a
+  // transform leaves alone and a zoom would shrink again and again.)
+  const fit = () => {
+    const box = holder();
+    const inner = box && box.firstElementChild;
+    if (!inner) return;
+    const least = parseFloat(getComputedStyle(inner).minWidth) || 0;
+    const gd = chart();
+    const natural = gd && gd._fullLayout ? gd._fullLayout.height : 0;
+    const scale = least && natural && box.clientWidth < least ? box.clientWidth / least : 1;
+    const transform = scale < 1 ? `scale(${Math.floor(scale * 1000) / 1000})` : '';
+    if (inner.style.transform !== transform) {
+      inner.style.transformOrigin = '0 0';
+      inner.style.transform = transform;
+      inner.style.height = scale < 1 ? natural + 'px' : '';
+    }
+    // the box takes the scaled height (Streamlit's style would keep the unscaled one)
+    const height = scale < 1 ? Math.ceil(natural * scale) + 'px' : '';
+    if (box.style.getPropertyValue('height') !== height) {
+      // (Streamlit sizes it as a flex item: flex-basis = the figure's height)
+      for (const [k, v] of [['height', height], ['flex-basis', height], ['min-height', '0'],
+                            ['overflow', 'hidden']]) {
+        if (height) box.style.setProperty(k, v, 'important');
+        else box.style.removeProperty(k);
+      }
+    }
+  };
+  if (state.resize) state.resize.disconnect();
+  if (window.ResizeObserver && holder()) {
+    state.resize = new ResizeObserver(fit);
+    state.resize.observe(holder());
+    if (holder().firstElementChild) state.resize.observe(holder().firstElementChild);
+  }
+  fit();
   const h = holder();
   if (h) {
     h.tabIndex = 0;
@@ -84,12 +120,12 @@ export default function (component) {
     const gd = chart();
     if (gd && !gd.__labScrubber) {
       gd.__labScrubber = true;
-      gd.on('plotly_afterplot', () => animate(state.k));
+      gd.on('plotly_afterplot', () => { animate(state.k); fit(); });
     }
   };
   watch();
   state.poll = setInterval(watch, 500);
   play.textContent = data.play;
   show(Math.min(state.k, n - 1));
-  return () => { clearInterval(state.poll); stop(); };
+  return () => { clearInterval(state.poll); if (state.resize) state.resize.disconnect(); stop(); };
 }

@@ -162,7 +162,7 @@ _COMPACT_CSS = """<style>
 </style>"""
 
 _PRESENT_CSS = """<style>
-[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
+[data-testid="stMainBlockContainer"] { padding: 2.5rem 1.5rem 4rem; }
 html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; }
 h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }

@@ -265,7 +265,8 @@ def _legend_above(layout: dict[str, Any], present: bool) -> None:
     size = font_size(present)
     layout["margin"]["t"] = int(3.6 * size) + 20  # the first title and the legend
     plot = max(layout["height"] - layout["margin"]["t"] - layout["margin"]["b"], 100)
-    layout["legend"].update(orientation="h", yanchor="bottom", xanchor="right", x=1.0,
+    # at the left: Plotly's toolbar sits at the top right and would cover it
+    layout["legend"].update(orientation="h", yanchor="bottom", xanchor="left", x=0.0,
                             y=1.0 + (1.5 * size + 2) / plot)
 
 

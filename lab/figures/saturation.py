@@ -72,8 +72,9 @@ def saturation_bar(info: Sequence[SaturationRow], lang: str = "en",
             "textposition": "inside", "hovertemplate": "%{y}: %{x:.1f}%<extra>" + name + "</extra>"})
     layout = style_layout(present)
     layout["title"]["text"] = t("fig.sat.title", lang)
-    layout["legend"].update(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1.0,
-                            traceorder="normal")  # above the bars: clear of the axis title
+    # above the bars (clear of the axis title), at the left (clear of the toolbar)
+    layout["legend"].update(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0,
+                            traceorder="normal")
     layout.update(barmode="stack", height=140 + len(info) * (60 if not present else 85),
                   xaxis={"range": [0, 100], "title": {"text": t("fig.sat.share", lang)}},
                   yaxis={"autorange": "reversed"})

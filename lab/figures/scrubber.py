@@ -56,9 +56,19 @@ from lab.i18n import t as tr_
 __all__ = ["MAX_FRAMES", "MAX_UNITS", "ScrubberInfo", "cell_scrubber", "scrubber_info"]
 
 
+#: On a projector (presentation mode with the page's controls) every number on the
+#: diagram and the strip chart is drawn this large, in near-black or white on its fill.
+PRESENT_NUMBER_PX = 20
+#: ... and the diagram this tall (rows of ~20 px for them, the whole width for its
+#: boxes): with the page's controls and the equations above it, it fits one 1280x720
+#: screen (the strip chart follows below).
+PRESENT_DIAGRAM_PX = 440
+
+
 class _Budget(NamedTuple):
     """The vertical budget in pixels: the diagram on top, then the strip chart and the
-    equations side by side (``bottom``), with a gap between."""
+    equations side by side (``bottom``), with a gap between. ``numbers`` is the font
+    size of the values on the diagram, ``labels`` of its box headers and texts."""
 
     scale: float
     fs: int
@@ -67,6 +77,8 @@ class _Budget(NamedTuple):
     plot: float
     margin_t: float
     margin_b: float
+    numbers: int = 12
+    labels: int = 12
 
     def paper(self, px: float) -> float:
         return px / self.plot
@@ -93,13 +105,17 @@ class _ScrubberPlotInfo(NamedTuple):
 def _budget(infos: Sequence[ScrubberInfo], kind: str, present: bool,
             page_controls: bool) -> _Budget:
     scale = 1.35 if present else 1.0
+    if present and page_controls:  # the projector: see PRESENT_DIAGRAM_PX
+        bottom, gap = 170.0, 28.0
+        return _Budget(scale, PRESENT_NUMBER_PX, bottom, gap, PRESENT_DIAGRAM_PX + gap + bottom,
+                       12.0, 64.0, PRESENT_NUMBER_PX, 16)
     fs = round(13 * scale)
     n_lines = 0 if page_controls else len(infos[0].equations) + 1 + (3 if kind == "gru" else 0)
     bottom = max(230.0 * scale, n_lines * fs * 1.6 + 16)
     gap = 40 * scale
     # below the plot: the buttons under the slider (150), or just the axis title (50)
     return _Budget(scale, fs, bottom, gap, 440.0 * scale + gap + bottom, 60 * scale,
-                   (50 if page_controls else 150) * scale)
+                   (50 if page_controls else 150) * scale, round(12 * scale), round(12 * scale))
 
 
 def _frame_text(info: ScrubberInfo, unit: int, size: int, lang: str) -> str:
@@ -161,14 +177,14 @@ def _notes(info: _ScrubberPlotInfo, static_notes: list[dict[str, Any]], lang: st
 def _cell_traces(info: _ScrubberPlotInfo) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """One filled rectangle per value cell (a scatter's fillcolor follows a frame without
     a redraw; a bar's marker colour does not) and the value cells' texts."""
-    scale, first = info.budget.scale, info.cells[info.start]
+    first = info.cells[info.start]
     base, bar_len, centre = _cell_geometry(info.diagram)
     half = (ROW_H - 2) / 2
     cell_text = {
         "type": "scatter", "x": [b + n / 2 for b, n in zip(base, bar_len, strict=True)],
         "y": centre, "mode": "text", "name": "cells", "xaxis": "x2", "yaxis": "y2",
         "text": first.texts, "textposition": "middle center",
-        "textfont": {"size": round(12 * scale), "color": first.inks},
+        "textfont": {"size": info.budget.numbers, "color": first.inks},
         "hoverinfo": "skip", "showlegend": False, "cliponaxis": False,
     }
     rects = [{"type": "scatter", "x": [b, b + n, b + n, b, b],
@@ -281,17 +297,21 @@ def _layout(info: _ScrubberPlotInfo, lang: str, present: bool) -> dict[str, Any]
         title += (" <span style='font-size:80%'>("
                   + tr_("fig.scr.strided", lang, n=len(info.steps), total=length) + ")</span>")
     strip_range = y_range("hidden", info.hidden)
-    static_shapes, static_notes = _static_drawing(info.diagram, info.kind, b.scale)
+    static_shapes, static_notes = _static_drawing(info.diagram, info.kind, b.scale, b.labels)
     layout = style_layout(present)
+    if b.numbers >= PRESENT_NUMBER_PX:  # the tab's name says it; the room goes to the diagram
+        title = ""
     layout["title"].update(text=title, x=0.01, xanchor="left")
+    ticks = {"tickfont": {"size": b.numbers, "color": "#111111"}}
     layout.update(
         height=int(b.plot + b.margin_t + b.margin_b),
-        margin={"l": 40 * b.scale, "r": 20 * b.scale, "t": b.margin_t, "b": b.margin_b},
+        margin={"l": 40 * b.scale, "r": (8 if b.numbers >= PRESENT_NUMBER_PX else 20) * b.scale,
+                "t": b.margin_t, "b": b.margin_b},
         shapes=static_shapes, annotations=_notes(info, static_notes, lang), showlegend=False,
         xaxis={"domain": [0.0, 1.0 if info.page_controls else 0.40],
                "title": {"text": tr_("fig.step", lang)},
-               "range": [-0.5, length - 0.5], **tick_axis(info.labels, length)},
-        yaxis={"domain": [0.0, b.paper(b.bottom - 8 * b.scale - b.fs * 1.6)],
+               "range": [-0.5, length - 0.5], **tick_axis(info.labels, length), **ticks},
+        yaxis={"domain": [0.0, b.paper(b.bottom - 8 * b.scale - b.fs * 1.6)], **ticks,
                **({"range": list(strip_range)} if strip_range else {"autorange": True})},
         yaxis3={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True},
         xaxis3={"domain": [0.47, 1.0], "anchor": "y4", "range": [0, 1], "visible": False,
@@ -312,7 +332,7 @@ def _get_scrubber_plot(info: _ScrubberPlotInfo, lang: str, present: bool) -> go.
     rects, cell_text = _cell_traces(info)
     # traces (plain dicts, never validated): value cells, nodes, the value cells' texts,
     # strip lines, strip markers, time line, equations
-    data = [*rects, _node_trace(info.diagram, info.budget.scale), cell_text,
+    data = [*rects, _node_trace(info.diagram, info.budget.scale, info.budget.labels), cell_text,
             *_strip_traces(info, present)]
     text_index, marker_index = len(rects) + 1, len(data) - (2 if info.page_controls else 3)
     frames = _frames(info, text_index, marker_index, list(range(len(rects))))

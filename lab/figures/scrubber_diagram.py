@@ -233,9 +233,21 @@ def _css_colours(positions: list[float]) -> list[str]:
 
 
 def _ink(colour: str) -> str:
-    """Text colour on a fill: white on dark fills, #444 on light ones (Plotly's bar text)."""
-    r, g, b = (int(v) for v in colour[4:-1].split(","))
-    return "#ffffff" if (r * 299 + g * 587 + b * 114) / 1000 < 128 else "#444444"
+    """Text colour on a fill: white or black, whichever contrasts more (WCAG's ratio;
+    at least 4.58:1 on any fill, so a number is read from the back of a room)."""
+    lum = relative_luminance(colour)
+    return "#ffffff" if 1.05 / (lum + 0.05) > (lum + 0.05) / 0.05 else "#000000"
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2's relative luminance of an "rgb(r,g,b)" or "#rrggbb" colour."""
+    if colour.startswith("#"):
+        parts = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    else:
+        parts = [int(v) for v in colour[colour.index("(") + 1:-1].split(",")]
+    lin = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4
+           for c in parts]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
 def _cells(diagram: _Diagram, info: ScrubberInfo, textbook: bool, kind: str) -> _Cells:
@@ -269,13 +281,14 @@ def _diagram_for(trace: Any, rows: int, x_rows: int, lang: str, textbook: bool) 
     return _rnn_diagram(rows, x_rows, lang, act)
 
 
-def _static_drawing(diagram: _Diagram, kind: str, scale: float
+def _static_drawing(diagram: _Diagram, kind: str, scale: float, size: int | None = None
                     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Box frames and headers, wires, arrows and labels: shapes and annotations."""
+    """Box frames and headers, wires, arrows and labels (their font ``size`` px, by
+    default 12 times ``scale``): shapes and annotations."""
     ref = {"xref": "x2", "yref": "y2"}
     shapes: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
-    size = round(12 * scale)
+    size = round(12 * scale) if size is None else size
     for box in diagram.boxes:
         shapes.append({"type": "rect", **ref, "x0": box.left, "x1": box.right,
                        "y0": box.bottom, "y1": box.top, "layer": "below",
@@ -306,8 +319,9 @@ def _static_drawing(diagram: _Diagram, kind: str, scale: float
     return shapes, notes
 
 
-def _node_trace(diagram: _Diagram, scale: float) -> dict[str, Any]:
-    """The ⊙, +, 1−, tanh nodes and the junction dots, as round markers with text."""
+def _node_trace(diagram: _Diagram, scale: float, wide_px: int | None = None) -> dict[str, Any]:
+    """The ⊙, +, 1−, tanh nodes and the junction dots, as round markers with text (the
+    wide ones, "1−" and "tanh", at ``wide_px``, by default 12 times ``scale``)."""
     xs, ys, texts, sizes, fonts = [], [], [], [], []
     for x, y, text in diagram.nodes:
         wide = len(text) > 1
@@ -315,7 +329,8 @@ def _node_trace(diagram: _Diagram, scale: float) -> dict[str, Any]:
         ys.append(y)
         texts.append(text)
         sizes.append(30 * scale * (1.35 if wide else 1.0))
-        fonts.append(round((12 if wide else 18) * scale))
+        fonts.append(round(18 * scale) if not wide else
+                     (round(12 * scale) if wide_px is None else wide_px))
     for x, y in diagram.dots:
         xs.append(x)
         ys.append(y)

@@ -148,8 +148,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "图下方的方程显示哪一个隐藏单元的数字（图中的方框显示单元 0–3）。",
     ),
     "cell.scrubber_slider": ("Time step", "时间步"),
-    "cell.scrubber_swipe": ("↔ Swipe the diagram sideways to see all of it.",
-                            "↔ 左右滑动图表可查看全部内容。"),
     "cell.scrubber_keys": (
         "Drag the slider, or click it or the diagram and use ← → (one step), Page Up/Down "
         "(ten), Home/End (first/last).",

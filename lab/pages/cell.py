@@ -39,6 +39,7 @@ from lab.ui import (
 HEATMAP_ABOVE = 4  # above this hidden size the gates are shown as heatmaps
 PRESENT_CHART_HEIGHT = 620  # px: the gates chart on one 1280x720 projector screen
 CONTROL_TABS = ("cell", "input", "weights", "files")
+SCRUBBER_MIN_PX = 640  # the scrubber's diagram is drawn at least this wide, then scaled
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -186,7 +187,10 @@ def explain_preset(page: Page, scenario: S.Scenario, kind: str, slot: Any) -> No
     title = page.t(f"preset.{p.name}.title")
     with slot:
         if preset_matches(scenario):
-            st.info(f"**{title}** — {page.t(f'preset.{p.name}.explain')}", icon="🎓")
+            # collapsible, so that it need not push the chart below the fold (on a
+            # projector it starts collapsed)
+            with st.expander(f"🎓 **{title}**", expanded=not page.present):
+                st.info(page.t(f"preset.{p.name}.explain"))
         else:  # its explanation would describe data that is not on screen
             st.caption(page.t("cell.preset.changed", name=title))
 
@@ -270,6 +274,9 @@ def show_scrubber(page: Page, bound: Bound[S.Scenario], trace: Any,
     fig = scrubber.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
                                 textbook_update=view.textbook_update, unit=unit,
                                 page_controls=True)
+    # On a projector the controls and the equations go above the diagram: with it they
+    # fill one 1280x720 screen (the strip chart follows below the diagram).
+    controls_box = st.container() if page.present else None
     scrubber_css(page, chart_key)
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=chart_key)
     panel = scrubber_panel(trace, tokens=tokens, lang=page.lang,
@@ -277,18 +284,20 @@ def show_scrubber(page: Page, bound: Bound[S.Scenario], trace: Any,
     labels = {"play": page.t("fig.scr.play"), "pause": page.t("fig.scr.pause"),
               "label": page.t("cell.scrubber_slider"), "keys": page.t("cell.scrubber_keys"),
               "unit": page.t("cell.scrubber_numbers", u=unit)}
-    scrubber_controls.show_controls(panel, chart_key=chart_key, key=f"{page.name}.scrubber",
-                                    labels=labels, present=page.present)
+    with controls_box if controls_box is not None else st.container():
+        scrubber_controls.show_controls(panel, chart_key=chart_key,
+                                        key=f"{page.name}.scrubber", labels=labels,
+                                        present=page.present)
 
 
 def scrubber_css(page: Page, chart_key: str) -> None:
-    """On a narrow screen (a phone) the diagram keeps a readable width and scrolls
-    sideways, so its boxes and labels never overlap; the equations below wrap instead."""
+    """On a narrow screen (a phone) the diagram is drawn at a width where its boxes and
+    labels never overlap (SCRUBBER_MIN_PX) and scaled down to the screen's width
+    (lab/scrubber_controls.js sets the zoom), so nothing scrolls sideways; the equations
+    below wrap."""
     css_key = "st-key-" + chart_key.replace(".", "-")
-    st.html(f"<style>.{css_key} {{ overflow-x: auto; }} "
-            f".{css_key} > div {{ min-width: 760px; }} .lab-swipe {{ display: none; }} "
-            "@media (max-width: 800px) { .lab-swipe { display: block; color: #444; } }</style>"
-            f'<div class="lab-swipe">{page.t("cell.scrubber_swipe")}</div>')
+    st.html(f"<style>.{css_key} {{ overflow: hidden; }} "
+            f".{css_key} > div {{ min-width: {SCRUBBER_MIN_PX}px; }}</style>")
 
 
 def show_saturation(page: Page, trace: Any) -> None:
