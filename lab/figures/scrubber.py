@@ -108,7 +108,7 @@ def _budget(infos: Sequence[ScrubberInfo], kind: str, present: bool,
     if present and page_controls:  # the projector: see PRESENT_DIAGRAM_PX
         bottom, gap = 170.0, 28.0
         return _Budget(scale, PRESENT_NUMBER_PX, bottom, gap, PRESENT_DIAGRAM_PX + gap + bottom,
-                       12.0, 64.0, PRESENT_NUMBER_PX, 16)
+                       12.0, 64.0, PRESENT_NUMBER_PX, 15)
     fs = round(13 * scale)
     n_lines = 0 if page_controls else len(infos[0].equations) + 1 + (3 if kind == "gru" else 0)
     bottom = max(230.0 * scale, n_lines * fs * 1.6 + 16)
