@@ -298,9 +298,9 @@ def _guidance(scenario: S.Scenario, lang: str) -> str:
     if found is None:
         return ""
     e = html.escape
-    out = [f"<section class='guide' id='guide'><h2>{e(t('lesson.notice', lang))}</h2><ul>"]
+    out = [f"<section class='guide' id='guide'><h2>{e(t('guide.notice', lang))}</h2><ul>"]
     out += [f"<li>{_inline(line)}</li>" for line in found.notice]
-    out.append(f"</ul><h2>{e(t('lesson.questions', lang))}</h2>")
+    out.append(f"</ul><h2>{e(t('guide.ask', lang))}</h2>")
     for question, answer in found.questions:
         out.append(f"<p class='q'>{_inline(question)}</p><details><summary>"
                    f"{e(t('lesson.answer', lang))}</summary><p>{_inline(answer)}</p></details>")
@@ -309,21 +309,13 @@ def _guidance(scenario: S.Scenario, lang: str) -> str:
 
 
 def guide_for(scenario: S.Scenario, lang: str) -> Any:
-    """lab.guidance's guide of the scenario's preset (over the preset's own data), else
-    of its cell page; None when it has none."""
-    try:
-        from lab import guidance
-    except ImportError:  # pragma: no cover - the guidance module lands with issue 19
+    """lab.guidance's guide of the scenario's preset, over the preset's own data (as the
+    cell page shows it); None otherwise."""
+    from lab import guidance
+
+    if not scenario.preset or not lesson_live.is_preset_scenario(scenario):
         return None
-    keys = []
-    if scenario.preset and lesson_live.is_preset_scenario(scenario):
-        keys.append(f"preset.{scenario.preset}")
-    keys += [f"page.{scenario.cell.kind}", scenario.cell.kind]
-    for key in keys:
-        found = guidance.guide(key, lang)
-        if found is not None:
-            return found
-    return None
+    return guidance.guide(f"preset.{scenario.preset}", lang)
 
 
 def _live_part(live: dict[str, Any] | None, lang: str) -> str:

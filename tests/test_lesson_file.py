@@ -299,10 +299,8 @@ def test_a_local_link_is_flagged_in_the_file():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_file_carries_the_guidance_with_answers_behind_a_reveal(lang, monkeypatch):
-    """With a guide for the preset (lab.guidance's API), its lines and questions are in the
-    file, each answer inside a <details> element."""
-    import sys
-    import types
+    """With a guide for the preset (lab.guidance's API; a stand-in here, with markup to
+    escape), its lines and questions are in the file, each answer inside a <details>."""
     from typing import NamedTuple
 
     class Guide(NamedTuple):
@@ -318,13 +316,33 @@ def test_the_file_carries_the_guidance_with_answers_behind_a_reveal(lang, monkey
                          ((f"Why {lang_}?", "Because <z> is 0."),))
         return None
 
-    fake = types.ModuleType("lab.guidance")
-    fake.guide = guide  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "lab.guidance", fake)
+    from lab import guidance
+
+    monkeypatch.setattr(guidance, "guide", guide)
     page = LF.build(S.scenario_from_preset("gru-latch"), lang=lang).html
     assert ("preset.gru-latch", lang) in calls
-    assert t("lesson.notice", lang) in page and t("lesson.questions", lang) in page
+    assert t("guide.notice", lang) in page and t("guide.ask", lang) in page
     assert f"<li>line one {lang}</li>" in page and "<b>t = 4</b>" in page
     assert re.search(rf"<p class='q'>Why {lang}\?</p><details><summary>"
                      rf"{re.escape(t('lesson.answer', lang))}</summary><p>Because &lt;z&gt; is 0."
                      r"</p></details>", page)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_presets_file_carries_its_guide(lang):
+    """The real guides (lab/guidance.py): every line and question of each preset's guide
+    is in its lesson file, each answer behind a reveal; a scenario without a preset has
+    none."""
+    from classroom import presets
+    from lab.guidance import guide
+
+    for name in presets.PRESETS:
+        g = guide(f"preset.{name}", lang)
+        assert g is not None and g.notice and g.questions, name
+        page = LF.build(S.scenario_from_preset(name), lang=lang).html
+        for line in g.notice:
+            assert LF._inline(line) in page, (name, line)
+        for question, answer in g.questions:
+            assert f"<p class='q'>{LF._inline(question)}</p>" in page, (name, question)
+            assert f"</summary><p>{LF._inline(answer)}</p></details>" in page, (name, answer)
+    assert "id='guide'" not in LF.build(S.Scenario(), lang=lang).html

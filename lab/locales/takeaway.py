@@ -35,8 +35,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "课程文件中的返回链接将是 {url}，只能在这台电脑上打开。若要让学生在家也能打开，请用实验室"
         "的公开地址访问它，或在启动时把 GATES_LAB_URL 设为该地址。",
     ),
-    "lesson.notice": ("What to notice", "请注意观察"),
-    "lesson.questions": ("Questions", "思考题"),
     "lesson.answer": ("Show the answer", "显示答案"),
     "lesson.live_title": ("Try it: the key weights", "动手试试：关键权重"),
     "lesson.live_note": (
