@@ -282,6 +282,7 @@ a.open{display:inline-block;background:#C62828;color:#fff;padding:6px 14px;borde
 text-decoration:none;margin:8px 0}
 .guide li{margin:4px 0}.guide .q{margin:10px 0 2px;font-weight:600}
 .guide details{margin:0 0 8px 1rem}.guide summary{cursor:pointer;color:#8E1B1B}
+@media (max-width:760px){.js-plotly-plot .plotly .modebar-container{display:none!important}}
 .scrub .eqs{font-size:1.3rem}.st-key-lesson-scrubber{overflow:hidden}#scrubber{min-width:640px}
 """
 

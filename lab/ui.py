@@ -169,6 +169,13 @@ h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
 </style>"""
 
 
+#: On a phone Plotly's toolbar (about 220 of 360 px) covered the legends, wherever they
+#: sit, and its zoom and pan fought the page's scroll: it is hidden there (pinch-zoom
+#: still works; a desktop keeps it, clear of the legends, which sit at the left).
+PHONE_TOOLBAR_CSS = """@media (max-width: 760px) {
+  .js-plotly-plot .plotly .modebar-container { display: none !important; } }
+"""
+
 # Accessibility (tests/test_accessibility.py runs axe-core on every page):
 # - generated code: Streamlit's grey for comments (#808495 on #f8f9fb, 3.5:1) is darkened
 #   to 4.5:1 or more;
@@ -176,7 +183,7 @@ h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
 #   region gets tabindex=0 so that a keyboard can reach and scroll it too (WCAG 2.1.1).
 _A11Y_CSS = """<style>
 [data-testid="stCode"] .token.comment, [data-testid="stCode"] .token.prolog { color: #5b5f6e; }
-</style>"""
+""" + PHONE_TOOLBAR_CSS + "</style>"
 
 _A11Y_JS = """<script>
 (() => {
