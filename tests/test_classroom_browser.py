@@ -132,7 +132,8 @@ def test_on_a_projector_the_scrubber_fits_one_screen_with_large_dark_numbers(
 def test_a_presets_explanation_collapses_and_the_chart_moves_up(live_server, page):
     page.set_viewport_size(PROJECTOR)
     livelab.open_page(page, f"{live_server.url}/gru?preset=gru-latch", chart=True)
-    summary = page.locator('[data-testid="stExpander"] summary').filter(has_text="latch").first
+    summary = page.locator('[data-testid="stExpander"] summary').filter(
+        has_text="GRU latch").first
     assert summary.get_attribute("aria-expanded") in ("true", None) or \
         page.locator('[data-testid="stExpander"] details[open]').count() > 0
     before = _top(page, ".gl-chart")

@@ -190,8 +190,8 @@ def explain_preset(page: Page, scenario: S.Scenario, kind: str, slot: Any) -> No
         if preset_matches(scenario):
             # collapsible, so that it need not push the chart below the fold (on a
             # projector it starts collapsed)
-            with st.expander(f"🎓 **{title}**", expanded=not page.present):
-                st.info(page.t(f"preset.{p.name}.explain"))
+            with st.expander(f"**{title}**", expanded=not page.present):
+                st.info(page.t(f"preset.{p.name}.explain"), icon="🎓")
             show_guide(page, f"preset.{p.name}")
         else:  # its explanation would describe data that is not on screen
             st.caption(page.t("cell.preset.changed", name=title))
