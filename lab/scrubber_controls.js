@@ -82,8 +82,16 @@ export default function (component) {
     if (!inner) return;
     const least = parseFloat(getComputedStyle(inner).minWidth) || 0;
     const gd = chart();
-    const natural = gd && gd._fullLayout ? gd._fullLayout.height : 0;
-    const scale = least && natural && box.clientWidth < least ? box.clientWidth / least : 1;
+    if (!gd || !gd._fullLayout || !window.Plotly) return;
+    const drawn = gd._fullLayout.width;
+    // drawn narrower than its least width (before the CSS arrived): draw it again
+    if (least && drawn < least - 1 && !(gd.__labWidened > performance.now() - 1000)) {
+      gd.__labWidened = performance.now();
+      window.Plotly.relayout(gd, {width: least}).catch(() => {});
+      return;  // its afterplot fits it
+    }
+    const natural = gd._fullLayout.height;
+    const scale = box.clientWidth < drawn - 1 ? box.clientWidth / drawn : 1;
     const transform = scale < 1 ? `scale(${Math.floor(scale * 1000) / 1000})` : '';
     if (inner.style.transform !== transform) {
       inner.style.transformOrigin = '0 0';
