@@ -45,6 +45,7 @@ from gates.kind_base import (
 
 _MINUS_TWO = np.array(-2.0)
 _ONE = np.array(1.0)
+_HALF = np.array(0.5)
 PEEPHOLES = ("weight_ci", "weight_cf", "weight_co")
 
 
@@ -157,9 +158,77 @@ def lstm_step(g: Array, h: Array, c: Array, h_next: Array, c_next: Array, produc
         h_next *= g[plan.o]  # h' = o * tanh(c')
 
 
+# The peephole pass on small states (tanh form). Per step, block-major: g, f, i, o, c'
+# (c' is the cell's record). The sigmoid gates come as x/2, sigma(x) = (1 + tanh(x/2)) / 2,
+# so g, f, i take one tanh and o, tanh(c') another; c' = f * c + i * g is one product of
+# (f, i) and (c, g), which lie side by side: c, the previous step's last block, just before
+# g (a record ahead of the first step holds c0). o and h are kept doubled in the loop
+# (o~ = 1 + tanh, h~ = o~ tanh(c'), W_hh halved: exact) and halved once after it. Every
+# call's operands are contiguous and alike in shape: NumPy's fast path (a broadcast or a
+# strided view costs it three times as much on these tiny arrays).
+_PEEP_ORDER = [2, 1, 0, 3]  # torch's i, f, g, o -> g, f, i, o
+_PEEP_SCALE = np.array([1.0, 0.5, 0.5, 0.5])  # g, f, i, o as tanh arguments
+
+
+def _peephole_forward(layout: Layout, config: NetConfig, xs: Array, h0: Array, c0: Array,
+                      weights: RecWeights, extras: Mapping[str, Array]) -> dict[str, Any]:
+    H, L, state = config.hidden_size, len(xs), h0.shape
+
+    def blocks(w: Array, pad: bool) -> Array:  # rows i, f, g, o -> g, f, i, o (+ c': zero)
+        w = w.reshape(*w.shape[:-2], 4, H, w.shape[-1])[..., _PEEP_ORDER, :, :]
+        w = w * _PEEP_SCALE[:, None, None]
+        if pad:
+            w = np.concatenate([w, np.zeros_like(w[..., :1, :, :])], axis=-3)
+        return w.reshape(*w.shape[:-3], -1, w.shape[-1])
+
+    w_ih, w_hh, b_ih, b_hh = weights
+    w_in = blocks(w_ih, True)
+    b = blocks((b_ih + b_hh)[..., None], True)[..., 0]
+    xs1 = np.concatenate([np.zeros((1, *xs.shape[1:])), xs])  # the record ahead
+    gates = layout.input_part(xs1, w_in, b, 5, H)  # (1 + L, 5, *state)
+    gates[0, 4] = c0
+    flat = gates.reshape(-1, *state)
+    assert np.shares_memory(flat, gates)
+    cgs = flat[4:4 + 5 * L].reshape(L, 5, *state)[:, :2]  # (c, g) of every step
+    product = layout.product(blocks(w_hh, False) * 0.5)  # of h~ = 2 h
+    p_i, p_f, p_o = (np.ascontiguousarray(np.broadcast_to(layout.vector(extras[k]) * 0.5, state))
+                     for k in PEEPHOLES)
+    hidden = np.empty((L, *state))
+    tmp, tt, fc_ig = np.empty(state), np.empty((2, *state)), np.empty((2, *state))
+    t_o, t_c = tt
+    fc, ig = fc_ig
+    mul, add, tanh, half, one = np.multiply, np.add, np.tanh, _HALF, _ONE  # locals: per step
+    h: Any = h0 * 2.0
+    c: Any = c0
+    for g, cg, h_next in zip(gates[1:], cgs, hidden, strict=True):
+        g[:4] += product(h)
+        f, i, o, c_next = g[1], g[2], g[3], g[4]
+        f += mul(p_f, c, out=tmp)
+        i += mul(p_i, c, out=tmp)
+        early = g[:3]
+        tanh(early, out=early)
+        f_i = g[1:3]
+        f_i *= half
+        f_i += half
+        mul(f_i, cg, out=fc_ig)
+        add(fc, ig, out=c_next)
+        o += mul(p_o, c_next, out=tmp)
+        tanh(g[3:], out=tt)
+        add(t_o, one, out=o)
+        mul(o, t_c, out=h_next)
+        h, c = h_next, c_next
+    hidden *= _HALF
+    rec = gates[1:]
+    rec[:, 3] *= _HALF
+    return {"input": rec[:, 2], "forget": rec[:, 1], "candidate": rec[:, 0], "output": rec[:, 3],
+            "cell": rec[:, 4], "hidden": hidden}
+
+
 def forward(kind: Kind, layout: Layout, config: NetConfig, xs: Array, h0: Array,
             c0: Array | None, weights: RecWeights, extras: Mapping[str, Array]) -> dict[str, Array]:
     assert c0 is not None
+    if kind.extras and h0.size <= NP_TANH_MAX:
+        return ordered(kind, _peephole_forward(layout, config, xs, h0, c0, weights, extras))
     peep = tuple(layout.vector(extras[k] * SIGMOID_SCALE) for k in PEEPHOLES) if kind.extras else None
     plan = step_plan(kind, h0.shape, peep)
     scratch = 1 if plan.late_numerators is not None else 0  # tanh(c') beside o
