@@ -39,7 +39,6 @@ from gates.kind_base import (
     by_block,
     exp_form,
     ordered,
-    sigmoid_from,
     tanh_from,
 )
 
@@ -86,11 +85,12 @@ def step_plan(kind: Kind, state_shape: tuple[int, ...],
     if not peepholes:
         return plan
     assert (pos.get("i"), pos.get("f")) == (0, 1)  # one product adds both peepholes
+    assert not np_tanh  # small states take _peephole_forward
     p_i, p_f, p_o = peepholes
     return plan._replace(
         peep_if=np.stack([np.broadcast_to(p_i, state_shape), np.broadcast_to(p_f, state_shape)]),
         peep_o=p_o, tmp2=np.empty((2, *state_shape)),
-        late_numerators=None if np_tanh else _LATE_NUMERATORS.reshape(2, *(1,) * ndim))
+        late_numerators=_LATE_NUMERATORS.reshape(2, *(1,) * ndim))
 
 
 def lstm_step(g: Array, h: Array, c: Array, h_next: Array, c_next: Array, product: Product,
@@ -100,8 +100,9 @@ def lstm_step(g: Array, h: Array, c: Array, h_next: Array, c_next: Array, produc
     g (G, *batch, H) comes in as the exp arguments' input parts (sigmoid blocks -x,
     candidate -2x, both biases in) and leaves as the gates; one exp covers the blocks
     before the cell (2 sigma(2a) - 1 = tanh(a) in g's place). ``inp`` (coupled) gets 1 - f.
-    With peepholes and a large state, o (which sees c') and tanh(c') share a second exp:
-    g then has a scratch block after o (the last block) for tanh(c').
+    With peepholes (large states only: small ones take ``_peephole_forward``), o (which
+    sees c') and tanh(c') share a second exp: g then has a scratch block after o (the last
+    block) for tanh(c').
     """
     peep = plan.tmp2 is not None
     if plan.late_numerators is None:
@@ -132,13 +133,6 @@ def lstm_step(g: Array, h: Array, c: Array, h_next: Array, c_next: Array, produc
     else:  # c' = f * c + i * g
         np.multiply(g[plan.f], c, out=c_next)
         c_next += np.multiply(g[plan.i], gg, out=tmp)
-    if peep and plan.np_tanh:  # o = sigma(a_o + w_co c')
-        o = g[plan.o]
-        o += np.multiply(plan.peep_o, c_next, out=tmp)
-        sigmoid_from(o)
-        np.tanh(c_next, out=h_next)
-        h_next *= o
-        return
     if peep:  # o = sigma(a_o + w_co c') through one exp with tanh(c')
         late = g[-2:]  # o, scratch
         o, tc = late
@@ -165,7 +159,9 @@ def lstm_step(g: Array, h: Array, c: Array, h_next: Array, c_next: Array, produc
 # g (a record ahead of the first step holds c0). o and h are kept doubled in the loop
 # (o~ = 1 + tanh, h~ = o~ tanh(c'), W_hh halved: exact) and halved once after it. Every
 # call's operands are contiguous and alike in shape: NumPy's fast path (a broadcast or a
-# strided view costs it three times as much on these tiny arrays).
+# strided view costs it three times as much on these tiny arrays). Call overhead is what
+# it saves: from some 4096 numbers a step (a sweep of 64 at H=64) the exp form of
+# ``lstm_step`` is faster, so larger states take that.
 _PEEP_ORDER = [2, 1, 0, 3]  # torch's i, f, g, o -> g, f, i, o
 _PEEP_SCALE = np.array([1.0, 0.5, 0.5, 0.5])  # g, f, i, o as tanh arguments
 
@@ -227,7 +223,7 @@ def _peephole_forward(layout: Layout, config: NetConfig, xs: Array, h0: Array, c
 def forward(kind: Kind, layout: Layout, config: NetConfig, xs: Array, h0: Array,
             c0: Array | None, weights: RecWeights, extras: Mapping[str, Array]) -> dict[str, Array]:
     assert c0 is not None
-    if kind.extras and h0.size <= NP_TANH_MAX:
+    if kind.extras and h0.size <= NP_TANH_MAX:  # small states; large ones: lstm_step
         return ordered(kind, _peephole_forward(layout, config, xs, h0, c0, weights, extras))
     peep = tuple(layout.vector(extras[k] * SIGMOID_SCALE) for k in PEEPHOLES) if kind.extras else None
     plan = step_plan(kind, h0.shape, peep)
