@@ -196,25 +196,25 @@ def _peephole_forward(layout: Layout, config: NetConfig, xs: Array, h0: Array, c
     mul, add, tanh, half, one = np.multiply, np.add, np.tanh, _HALF, _ONE  # locals: per step
     h: Any = h0 * 2.0
     c: Any = c0
-    for g, cg, h_next in zip(gates[1:], cgs, hidden, strict=True):
-        g[:4] += product(h)
-        f, i, o, c_next = g[1], g[2], g[3], g[4]
+    rec = gates[1:]
+    # every step's blocks as views made once: slicing g each step costs more than the math
+    for g4, f, i, o, c_next, early, f_i, late, cg, h_next in zip(
+            rec[:, :4], rec[:, 1], rec[:, 2], rec[:, 3], rec[:, 4], rec[:, :3], rec[:, 1:3],
+            rec[:, 3:], cgs, hidden, strict=True):
+        g4 += product(h)
         f += mul(p_f, c, out=tmp)
         i += mul(p_i, c, out=tmp)
-        early = g[:3]
         tanh(early, out=early)
-        f_i = g[1:3]
         f_i *= half
         f_i += half
         mul(f_i, cg, out=fc_ig)
         add(fc, ig, out=c_next)
         o += mul(p_o, c_next, out=tmp)
-        tanh(g[3:], out=tt)
+        tanh(late, out=tt)
         add(t_o, one, out=o)
         mul(o, t_c, out=h_next)
         h, c = h_next, c_next
     hidden *= _HALF
-    rec = gates[1:]
     rec[:, 3] *= _HALF
     return {"input": rec[:, 2], "forget": rec[:, 1], "candidate": rec[:, 0], "output": rec[:, 3],
             "cell": rec[:, 4], "hidden": hidden}
