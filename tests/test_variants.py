@@ -443,9 +443,10 @@ def test_sweep_frames_equal_ordinary_runs(kind: str, variant: str) -> None:
 
 
 def test_peephole_large_states_equal_small_ones() -> None:
-    """The peephole LSTM takes two passes (gates/kind_lstm.py): the tanh form up to
-    NP_TANH_MAX numbers a step, the exp form above. A sweep of 20 at H=16 (320 numbers)
-    takes the second; each frame must equal its ordinary run (the first)."""
+    """The peephole LSTM's pass (gates/kind_lstm.py, its own: tanh form, a record ahead,
+    o and h doubled in the loop) on a large state: a sweep of 20 at H=16 (320 numbers a
+    step, above NP_TANH_MAX, where every other LSTM variant switches to the exp form);
+    each frame must equal its ordinary run."""
     from gates.kind_base import NP_TANH_MAX
     V, H = 20, 16
     assert V * H > NP_TANH_MAX >= H
