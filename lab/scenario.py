@@ -19,6 +19,7 @@ import numpy as np
 
 from gates.kinds import KIND_NAMES, gate_count, param_shapes
 from gates.network import single_cell
+from lab import kind_view
 from lab.codec import FieldCodec, fmt_plain, from_dict, spec, to_dict
 
 KINDS: tuple[str, ...] = KIND_NAMES
@@ -240,6 +241,17 @@ def drop_bad_edits(cell: CellSpec) -> CellSpec:
     shapes = weight_shapes(cell)
     kept = tuple(e for e in cell.edits if _edit_fits(e[0], shapes))
     return cell if kept == cell.edits else dataclasses.replace(cell, edits=kept)
+
+
+def cell_view(cell: CellSpec) -> kind_view.KindView:
+    """How the lab shows this cell (lab/kind_view.py)."""
+    return kind_view.view(cell.kind, kind_view.variant_of(cell))
+
+
+def cell_equations(cell: CellSpec, textbook_update: bool = False) -> str:
+    """Every equation of the cell, one aligned LaTeX block."""
+    return kind_view.all_equations(cell.kind, cell.reset_after, cell.nonlinearity,
+                                   textbook_update, kind_view.variant_of(cell))
 
 
 def seeded_net(cell: CellSpec) -> Any:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from lab import scenario as S
 from lab.figures.common import PLOTLY_CONFIG
 from lab.live import assets, frames
 from lab.live import controls as C
+from lab.mathhtml import latex_html
 from lab.ui import Bound, Page
 
 HERE = Path(__file__).resolve().parent
@@ -155,14 +155,8 @@ def _plotly_url() -> str:
         return ""
 
 
-def plain_equation(latex: str) -> str:
-    """A gate's LaTeX equation as short HTML text that wraps (never cut off)."""
-    text = latex.replace(r"\odot", "⊙").replace(r"\sigma", "σ").replace(r"\tanh", "tanh")
-    text = re.sub(r"\\mathrm\{(\w+)\}", r"\1", text)
-    text = text.replace("t-1", "t−1").replace("  ", " ")
-    text = re.sub(r"_\{([^}]*)\}", r"<sub>\1</sub>", text)
-    text = re.sub(r"_(\w)", r"<sub>\1</sub>", text)
-    return text.replace("\\", "")
+#: A gate's LaTeX equation as short HTML text that wraps (never cut off).
+plain_equation = latex_html
 
 
 def _control_data(page: Page, cell: S.CellSpec, control: C.Control) -> dict[str, Any]:

@@ -60,7 +60,7 @@ def controls_for(cell: S.CellSpec, weights: dict[str, np.ndarray] | None = None
         weights = S.base_weights(cell)
     out = []
     for b, block in enumerate(GATE_BLOCKS[cell.kind]):
-        symbol = block if cell.kind != "rnn" else "h"
+        symbol = block  # the plain RNN's one block is "h"
         lo, hi, step = SCALE_RANGE
         out.append(Control(f"scale:{b}", f"scale {symbol}", b, scale[b], lo, hi, step))
         lo, hi, step = SHIFT_RANGE
@@ -70,7 +70,7 @@ def controls_for(cell: S.CellSpec, weights: dict[str, np.ndarray] | None = None
         assert weights is not None
         for name, index, sub in S.block_elements(weights, b, cell.hidden_size):
             value = float(weights[name][index])
-            label = f"{equations.weight_symbol(name, block, cell.kind)}[{sub}]"
+            label = f"{equations.weight_symbol(name, block)}[{sub}]"
             out.append(Control(f"w:{S.edit_key(name, index)}", label, b, value,
                                min(-WEIGHT_RANGE, value), max(WEIGHT_RANGE, value),
                                WEIGHT_STEP))

@@ -16,10 +16,10 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from lab import codec, equations
+from lab import codec
 from lab import scenario as S
 from lab.figures import over_time, scrubber
-from lab.figures.common import PLOTLY_CONFIG
+from lab.figures.common import HEATMAP_ABOVE, PLOTLY_CONFIG
 from lab.figures.scrubber_panel import scrubber_panel
 from lab.live import component as live
 from lab.pages.cell_files import file_controls
@@ -36,7 +36,6 @@ from lab.ui import (
     throttle_fragment_floods,
 )
 
-HEATMAP_ABOVE = 4  # above this hidden size the gates are shown as heatmaps
 PRESENT_CHART_HEIGHT = 620  # px: the gates chart on one 1280x720 projector screen
 CONTROL_TABS = ("cell", "input", "weights", "files")
 
@@ -207,9 +206,8 @@ def remember_ghost(page_name: str, key: str, trace: Any) -> Any:
 def show_equations(page: Page, scenario: S.Scenario) -> None:
     cell = scenario.cell
     with st.expander(page.t("cell.equations"), expanded=not page.present):
-        st.latex(equations.all_equations(cell.kind, cell.reset_after, cell.nonlinearity,
-                                         scenario.view.textbook_update))
-        if cell.kind == "gru":
+        st.latex(S.cell_equations(cell, scenario.view.textbook_update))
+        if "reset_after" in S.cell_view(cell).options:
             st.caption(page.t("cell.reset_note.1" if cell.reset_after else "cell.reset_note.0"))
 
 

@@ -24,7 +24,8 @@ def cell_controls(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
                      help=page.t("cell.hidden_size_help"))
     with c3:
         bound.number("cell.seed", page.t("cell.seed"), help=page.t("cell.seed_help"))
-    if kind == "gru":
+    options = S.cell_view(bound.value.cell).options
+    if "reset_after" in options:
         g1, g2 = st.columns(2)
         with g1:
             bound.select("cell.reset_after", page.t("cell.reset_variant"), [True, False],
@@ -32,11 +33,10 @@ def cell_controls(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
         with g2:
             bound.toggle("view.textbook_update", page.t("cell.textbook"),
                          help=page.t("cell.textbook_help"))
-        st.latex(equations.GRU_UPDATE_TEXTBOOK if bound.value.view.textbook_update
-                 else equations.GRU_UPDATE_TORCH)
+        st.latex(equations.state_equations(kind, bound.value.view.textbook_update)[0])
         st.caption(page.t("cell.textbook_note.1" if bound.value.view.textbook_update
                           else "cell.textbook_note.0"))
-    if kind == "rnn":
+    if "nonlinearity" in options:
         bound.select("cell.nonlinearity", page.t("cell.nonlinearity"), radio=True)
     bound.select("view.display", page.t("cell.display"),
                  format_func=lambda v: page.t(f"cell.display.{v}"), radio=True)

@@ -72,7 +72,7 @@ def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
             for name, index, sub in S.block_elements(weights, b, h):
                 value = float(weights[name][index])
                 # plain text, as the live controls: a screen reader reads the label
-                label = f"{equations.weight_symbol(name, block, cell.kind)}[{sub}]"
+                label = f"{equations.weight_symbol(name, block)}[{sub}]"
                 lo, hi = min(-SLIDER_RANGE, value), max(SLIDER_RANGE, value)
                 new = bound.widget(st.slider, weight_widget(cell, name, index), value,
                                    label, min_value=lo, max_value=hi, step=0.05)
