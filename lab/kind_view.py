@@ -19,7 +19,7 @@ import numpy as np
 
 from lab.figures.diagram_layouts import Layout, gru_layout, lstm_layout, mgu_layout, rnn_layout
 
-__all__ = ["STANDARD", "Cfg", "KindView", "Line", "VIEWS", "all_equations", "block_name",
+__all__ = ["CELL_PAGES", "STANDARD", "STORY_ORDER", "Cfg", "KindView", "Line", "VIEWS", "all_equations", "block_name",
            "gate_equations", "shown_values", "state_equations", "variant_of", "view",
            "weight_latex", "weight_symbol"]
 
@@ -287,6 +287,9 @@ VIEWS: dict[tuple[str, str], KindView] = {
         "gru", _mgu_gates, lambda cfg: [MGU_H], _mgu_lines, mgu_layout,
         gated_h=lambda cfg: {"candidate": "forget"}, hold_block="f"),
 }
+
+#: The kinds with a cell page of their own (pages/<kind>.py), in the sidebar's order.
+CELL_PAGES: tuple[str, ...] = ("gru", "lstm", "rnn")
 
 #: The order the compare and gradients pages tell their story in: the plain RNN first,
 #: then the gated fixes (a presentation order; the registry's order is KIND_NAMES).

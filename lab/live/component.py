@@ -135,9 +135,10 @@ SPAN = 25
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _sweep(cell_key: str, input_key: str, control_id: str, textbook: bool,
-           centre: int | None = None) -> dict[str, Any] | None:
-    cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
-    inp, _ = codec.from_dict(S.InputSpec, json.loads(input_key))
+           centre: int | None, _cell: S.CellSpec, _inp: S.InputSpec) -> dict[str, Any] | None:
+    """The control's frames. Cached on the settings' JSON (the keys); the settings
+    themselves come decoded (Streamlit does not hash arguments named with a leading _)."""
+    cell, inp = _cell, _inp
     control = next((c for c in C.controls_for(cell) if c.id == control_id), None)
     if control is None:
         return None
@@ -195,7 +196,8 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
     wanted = ss.pop(_want_key(kind), False)
     if wanted is not False and active in ids:
         centre = wanted if type(wanted) is int else None
-        sweep = _sweep(cell_key, input_key, active, view.textbook_update, centre)
+        sweep = _sweep(cell_key, input_key, active, view.textbook_update, centre, cell,
+                       scenario.input)
         ss[_sent_key(kind)] = (rev, active)
     eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity)
     spec = fig.spec if hasattr(fig, "spec") else fig.to_dict()

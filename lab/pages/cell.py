@@ -10,7 +10,6 @@ JSON text; the previous run stays as a faint ghost on the plots.
 from __future__ import annotations
 
 import dataclasses
-import json
 from typing import Any
 
 import numpy as np
@@ -41,10 +40,12 @@ CONTROL_TABS = ("cell", "input", "weights", "files")
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def run_cell(cell_key: str, input_key: str) -> tuple[Any, np.ndarray, list[str] | None]:
-    """Trace of the cell on the input (both given as settings JSON: the cache key)."""
-    cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
-    inp, _ = codec.from_dict(S.InputSpec, json.loads(input_key))
+def run_cell(cell_key: str, input_key: str, _cell: S.CellSpec, _inp: S.InputSpec
+             ) -> tuple[Any, np.ndarray, list[str] | None]:
+    """Trace of the cell on the input. Cached on the settings' JSON (the keys); the
+    settings come decoded, once per run (Streamlit does not hash arguments named with a
+    leading _), instead of being decoded again from the JSON."""
+    cell, inp = _cell, _inp
     x, tokens = S.build_input(inp, cell.input_size)
     return S.cell_net(cell).trace(x), x, tokens
 
@@ -86,7 +87,8 @@ def render(kind: str) -> None:
     scenario = bound.value
     explain_preset(page, scenario, kind, explain_slot)
     try:
-        trace, x, tokens = run_cell(codec.cache_key(scenario.cell), codec.cache_key(scenario.input))
+        trace, x, tokens = run_cell(codec.cache_key(scenario.cell), codec.cache_key(scenario.input),
+                                    scenario.cell, scenario.input)
     except ValueError as exc:
         st.error(page.t("cell.input_error", msg=page.detail(exc)), icon="🛑")
         bound.commit()

@@ -18,10 +18,11 @@ import streamlit as st
 from lab import codec
 from lab import scenario as S
 from lab.figures import analysis as F
+from lab.kind_view import STORY_ORDER, block_name, view
 from lab.pages.lesson import Lesson
 from lab.ui import Bound, Page, controls, panel, setup
 
-KINDS = F.STORY_ORDER
+KINDS = STORY_ORDER
 TITLES = F.KIND_TITLES
 
 
@@ -72,13 +73,12 @@ def make_cell(kind: str, s: CompareSettings) -> Any:
 
     net = single_cell(kind, 1, s.hidden_size, seed=s.seed)
     sd = net.state_dict()
-    if kind == "rnn":
+    block = view(kind).hold_block
+    if block is None:  # no gate: the recurrent weights are the memory knob
         sd = (A.identity_recurrent(sd, s.rnn_scale) if s.rnn_identity
               else A.scale_recurrent(sd, s.rnn_scale))
-    elif kind == "lstm":
-        sd = A.shift_gate_bias(sd, "lstm", "f", s.lstm_forget)
-    else:
-        sd = A.shift_gate_bias(sd, "gru", "z", s.gru_update)
+    else:  # the gate that holds: the LSTM's forget bias (lstm_forget), the GRU's update's
+        sd = A.shift_gate_bias(sd, kind, block, getattr(s, f"{kind}_{block_name(block)}"))
     net.load_state_dict(sd)
     return net
 

@@ -15,13 +15,16 @@ from typing import Any, NamedTuple
 import numpy as np
 import streamlit as st
 
+from gates.kinds import get_kind
 from lab import codec
 from lab import scenario as S
 from lab.figures import analysis as F
+from lab.kind_view import STORY_ORDER
 from lab.pages.lesson import Lesson
 from lab.ui import Bound, Page, controls, panel, setup
 
-KINDS = F.STORY_ORDER
+KINDS = STORY_ORDER
+PLAIN = KINDS[0]  # the cell without gates the story starts from (its step gain is shown)
 TITLES = F.KIND_TITLES
 MAX_LENGTH = 300
 
@@ -75,14 +78,20 @@ def effective_step(s: GradSettings) -> int:
     return min(s.loss_step, s.length - 1)
 
 
+def _has_highway(kind: str) -> bool:
+    """A cell state c with a forget gate f: the gradient highway the page shows."""
+    k = get_kind(kind)
+    return "c" in k.states and "f" in k.blocks
+
+
 def make_cell(kind: str, s: GradSettings) -> Any:
     from gates import analysis as A
     from gates.network import single_cell
 
     net = single_cell(kind, 1, s.hidden_size, nonlinearity=s.nonlinearity, seed=s.seed)
     sd = A.scale_recurrent(net.state_dict(), s.scale)
-    if kind == "lstm":
-        sd = A.shift_gate_bias(sd, "lstm", "f", s.forget_bias)
+    if _has_highway(kind):
+        sd = A.shift_gate_bias(sd, kind, "f", s.forget_bias)
     net.load_state_dict(sd)
     return net
 
@@ -104,12 +113,12 @@ def run_gradients(key: str) -> GradResult:
         r = A.bptt(net, x, T, v)
         dh_norm = A.step_norms(r.dh)
         dc_norm = highway = forget_mean = None
-        if kind == "lstm" and r.dc is not None:
+        if _has_highway(kind) and r.dc is not None:
             dc_norm = A.step_norms(r.dc)
             prod = A.forget_product(r.trace.get("forget"), T)
             highway = A.step_norms(r.dc[T] * prod)
             forget_mean = np.mean(prod, axis=1)
-        if kind == "rnn":
+        if kind == PLAIN:
             gain = A.rnn_step_gain(net.state_dict()["weight_hh_l0"],
                                    r.trace.get("preactivation")[: T + 1], s.nonlinearity)
         kinds[kind] = KindGrads(dh_norm, A.step_norms(r.dx), r.dh,
@@ -163,10 +172,10 @@ def show_decay(page: Page, s: GradSettings, result: GradResult) -> None:
     gain = result.gain
     cols[3].metric(page.t("grad.gain"), _num(gain.gain), help=page.t(
         "grad.gain_help", rho=_num(gain.spectral_radius), d=_num(gain.mean_derivative)))
-    rnn = result.kinds["rnn"].dh_norm
+    rnn = result.kinds[PLAIN].dh_norm
     ratio = rnn[0] / rnn[result.loss_step] if rnn[result.loss_step] > 0 else float("nan")
     cols[4].metric(page.t("grad.ratio"), f"{ratio:.2e}", help=page.t("grad.ratio_help"))
-    verdict = result.kinds["rnn"].decay
+    verdict = result.kinds[PLAIN].decay
     if np.isfinite(verdict):
         st.info(page.t("grad.verdict.vanish" if verdict < 0.97 else
                        "grad.verdict.explode" if verdict > 1.03 else "grad.verdict.edge",
@@ -227,8 +236,9 @@ def highway_figure(key: str, lang: str, present: bool) -> Any:
     from lab.i18n import t
 
     r = run_gradients(key)
-    k = r.kinds["lstm"]
-    curves = [F.Curve(t("grad.hw.dc", lang), k.dc_norm, F.KIND_COLORS["lstm"]),
+    kind = next(k for k in KINDS if _has_highway(k))
+    k = r.kinds[kind]
+    curves = [F.Curve(t("grad.hw.dc", lang), k.dc_norm, F.KIND_COLORS[kind]),
               F.Curve(t("grad.hw.path", lang), k.highway, "#000000", "dash"),
               F.Curve(t("grad.hw.prod", lang), k.forget_mean, "#E69F00", "dot"),
               F.Curve(t("grad.hw.dh", lang), k.dh_norm, "#56B4E9")]

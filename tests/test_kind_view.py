@@ -1,0 +1,106 @@
+"""The lab's one table of each cell kind's presentation (lab/kind_view.py): every kind
+and variant the engine has is in it, an unknown one raises, its equations and diagrams
+are complete, and no code outside the kinds' homes branches on a kind's name."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from gates.kinds import KIND_NAMES, get_kind
+from lab import kind_view as KV
+from lab.figures import scrubber as SCR
+from lab.figures import scrubber_info as SI
+from lab.mathhtml import latex_html
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def engine_variants() -> list[tuple[str, str]]:
+    """(kind, variant) for every kind and variant gates.kinds knows."""
+    out = []
+    for name in KIND_NAMES:
+        kind = get_kind(name)
+        out += [(name, v) for v in getattr(kind, "variants", (KV.STANDARD,))]
+    return out
+
+
+def _branches():
+    spec = importlib.util.spec_from_file_location("kind_branches",
+                                                  ROOT / "scripts" / "kind_branches.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("kind,variant", engine_variants())
+def test_every_kind_and_variant_has_a_presentation(kind, variant):
+    v = KV.view(kind, variant)
+    assert (v.kind, v.variant) == (kind, variant)
+    assert v.colour.startswith("#") and v.icon
+    cfg = KV.Cfg()
+    gates = v.gates(cfg)
+    assert gates, "no gate equations"
+    for latex in [*gates.values(), *v.states(cfg), *(line.latex for line in v.lines(cfg))]:
+        out = latex_html(latex)
+        assert "\\" not in out and "{" not in out and "}" not in out, out
+
+
+def test_an_unknown_kind_or_variant_raises_naming_the_known_ones():
+    with pytest.raises(ValueError, match="known: rnn, gru"):
+        KV.view("elman")
+    with pytest.raises(ValueError, match="'gru' with variant 'no_forget'"):
+        KV.view("gru", "no_forget")
+
+
+def test_a_trace_of_an_unknown_kind_is_never_drawn_as_another():
+    from gates.network import single_cell
+
+    tr = single_cell("gru", 1, 2, seed=0).trace(np.zeros((3, 1)))
+
+    class Other:
+        kind = "elman"
+        config = tr.config
+        names = tr.names
+        records = tr.records
+        get = tr.get
+
+    with pytest.raises(ValueError, match="elman"):
+        SI.scrubber_info(Other(), 0)
+    with pytest.raises(ValueError, match="elman"):
+        SCR.cell_scrubber(Other())
+
+
+def test_textbook_flip_is_the_grus_update_only():
+    values = np.array([0.2, 0.9])
+    gru, lstm = KV.view("gru"), KV.view("lstm")
+    assert np.allclose(KV.shown_values(gru, "update", values, True), [0.8, 0.1])
+    assert KV.shown_values(gru, "update", values, False) is values
+    assert KV.shown_values(gru, "reset", values, True) is values
+    assert KV.shown_values(lstm, "forget", values, True) is values
+
+
+def test_scrubber_numbers_are_the_engines():
+    """Each equation's last number is the trace's value of its left-hand side."""
+    from gates.network import single_cell
+
+    x = np.random.default_rng(0).standard_normal((6, 2))
+    for kind in ("rnn", "gru", "lstm"):
+        tr = single_cell(kind, 2, 3, seed=1).trace(x)
+        info = SI.scrubber_info(tr, 4, unit=1)
+        lines = KV.view(kind).lines(KV.Cfg())
+        for line, numbers in zip(lines, info.equations[1::2], strict=True):
+            last = numbers.rsplit("<b>", 1)[1].split("</b>")[0].replace("\u2212", "-")
+            assert float(last) == pytest.approx(tr.get(line.lhs)[4, 1], abs=0.006), line
+
+
+def test_branches_on_a_kinds_name_outside_the_homes():
+    """At most one in classroom/, lab/, pages/ and app.py (deep.py's "gru" preset name):
+    a kind's facts are in gates/kinds.py, its presentation in lab/kind_view.py."""
+    found = _branches().count()
+    lab_side = {k: v for k, v in found.items() if not k.startswith("gates/")}
+    assert sum(len(v) for v in lab_side.values()) <= 1, lab_side
