@@ -154,7 +154,7 @@ class _Lstm:
     h_numbers: str = _H_NUMBERS
 
     def gate_latex(self, cfg: Cfg) -> dict[str, str]:
-        out = {}
+        out: dict[str, str] = {}
         for b in ("i", "f", "g", "o"):
             if b == "i" and self.coupled:
                 out[b] = r"i_t = 1 - f_t"

@@ -33,10 +33,10 @@ from lab.figures.common import (
 )
 from lab.figures.scrubber_diagram import (
     ROW_H,
+    Diagram,
     _cell_geometry,
     _Cells,
     _cells,
-    _Diagram,
     _diagram_for,
     _frame_steps,
     _node_trace,
@@ -82,7 +82,7 @@ class _ScrubberPlotInfo(NamedTuple):
     labels: tuple[str, ...] | None
     texts: list[str]            # the equations' text of each frame
     cells: list[_Cells]         # the value cells of each frame
-    diagram: _Diagram
+    diagram: Diagram
     start: int                  # the frame shown first
     shown: int                  # units drawn in the strip chart
     textbook: bool

@@ -26,7 +26,7 @@ from lab.kind_view import KindView, shown_values, view_of
 # --------------------------------------------------------------------------------------
 # Diagram geometry: the layouts are in diagram_layouts, each kind's in lab/kind_view.py
 
-_Box, _Diagram = Box, Diagram
+
 
 
 def _box_header(key: str, v: KindView, lang: str, textbook: bool) -> str:
@@ -71,7 +71,7 @@ def _scale() -> list[list[Any]]:
 CELL_SCALE = _scale()
 
 
-def _box_values(box: _Box, info: ScrubberInfo, textbook: bool, v: KindView
+def _box_values(box: Box, info: ScrubberInfo, textbook: bool, v: KindView
                 ) -> tuple[float, ...]:
     if box.key == "h_prev":
         return info.h_prev
@@ -85,7 +85,7 @@ def _box_values(box: _Box, info: ScrubberInfo, textbook: bool, v: KindView
     return tuple(shown_values(v, box.key, vals, textbook).tolist())
 
 
-def _row_text(box: _Box, v: KindView, unit: int, value: float, many: bool) -> str:
+def _row_text(box: Box, v: KindView, unit: int, value: float, many: bool) -> str:
     """ "z₀ = 0.93" (or "z = 0.93" for a single row)."""
     sym = v.symbols.get(box.key) or SYMBOL.get(box.key, box.key[:1])
     label = _sub(sym, str(unit)) if many else sym
@@ -117,7 +117,7 @@ def _ink(colour: str) -> str:
     return "#ffffff" if (r * 299 + g * 587 + b * 114) / 1000 < 128 else "#444444"
 
 
-def _cells(diagram: _Diagram, info: ScrubberInfo, textbook: bool, v: KindView) -> _Cells:
+def _cells(diagram: Diagram, info: ScrubberInfo, textbook: bool, v: KindView) -> _Cells:
     positions: list[float] = []
     texts: list[str] = []
     for box in diagram.boxes:
@@ -139,7 +139,7 @@ def _frame_steps(length: int, direction: int, max_frames: int = MAX_FRAMES) -> l
     return order[::-1] if direction == 1 else order
 
 
-def _diagram_for(trace: Any, rows: int, x_rows: int, lang: str, textbook: bool) -> _Diagram:
+def _diagram_for(trace: Any, rows: int, x_rows: int, lang: str, textbook: bool) -> Diagram:
     """The kind's layout (lab/kind_view.py) with its boxes' headers in ``lang``."""
     v = view_of(trace)
     config = trace.config
@@ -150,7 +150,7 @@ def _diagram_for(trace: Any, rows: int, x_rows: int, lang: str, textbook: bool) 
     return v.layout(rows, x_rows, args)
 
 
-def _static_drawing(diagram: _Diagram, scale: float
+def _static_drawing(diagram: Diagram, scale: float
                     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Box frames and headers, wires, arrows and labels: shapes and annotations."""
     ref = {"xref": "x2", "yref": "y2"}
@@ -190,7 +190,7 @@ def _static_drawing(diagram: _Diagram, scale: float
     return shapes, notes
 
 
-def _node_trace(diagram: _Diagram, scale: float) -> dict[str, Any]:
+def _node_trace(diagram: Diagram, scale: float) -> dict[str, Any]:
     """The ⊙, +, 1−, tanh nodes and the junction dots, as round markers with text."""
     xs, ys, texts, sizes, fonts = [], [], [], [], []
     for x, y, text in diagram.nodes:
@@ -214,7 +214,7 @@ def _node_trace(diagram: _Diagram, scale: float) -> dict[str, Any]:
                        "line": {"color": INK, "width": 1.6 * scale}}}
 
 
-def _cell_geometry(diagram: _Diagram) -> tuple[list[float], list[float], list[float]]:
+def _cell_geometry(diagram: Diagram) -> tuple[list[float], list[float], list[float]]:
     """Bar base, length and centre y of every value cell (horizontal bars on the diagram)."""
     base, length, centre = [], [], []
     for box in diagram.boxes:

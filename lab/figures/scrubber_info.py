@@ -154,7 +154,7 @@ def scrubber_info(trace: Any, t: int, *, layer: int = 0, direction: int = 0, bat
 
 def _info_at(trace: Any, t: int, layer: int, direction: int, batch: int,
              every: dict[str, np.ndarray], labels: tuple[str, ...] | None,
-             textbook_update: bool, unit: int, weights: tuple[np.ndarray, ...] | None
+             textbook_update: bool, unit: int, weights: tuple[Any, ...] | None
              ) -> ScrubberInfo:
     """:func:`scrubber_info` with the series, tick labels and weights read once for all steps."""
     kind = trace.kind
