@@ -11,6 +11,7 @@ scrubber, the equations, the compare and gradients pages and the live gates read
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -24,6 +25,7 @@ __all__ = ["CELL_PAGES", "STANDARD", "STORY_ORDER", "Cfg", "KindView", "Line", "
            "weight_latex", "weight_symbol"]
 
 STANDARD = "standard"
+_PEEPHOLE = re.compile(r"weight_c[ifo](_l\d+)?(_reverse)?$")
 
 
 class Cfg(NamedTuple):
@@ -360,7 +362,9 @@ def all_equations(kind: str, reset_after: bool = True, nonlinearity: str = "tanh
 
 def weight_symbol(tensor: str, block: str) -> str:
     """'W_hz' for the z block of weight_hh; 'b_ii' for bias_ih's i block; 'W_hh' for the
-    plain RNN's one block h."""
+    plain RNN's one block h; 'p_f' for the peephole vector weight_cf."""
+    if _PEEPHOLE.match(tensor):
+        return f"p_{block}"
     head = "W" if tensor.startswith("weight") else "b"
     side = "i" if "_ih" in tensor else "h"
     return f"{head}_{side}{block}"

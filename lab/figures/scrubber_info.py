@@ -16,7 +16,7 @@ import numpy as np
 
 from gates.kinds import get_kind
 from lab.figures.common import series, tokens_for
-from lab.kind_view import Cfg, block_name, view_of
+from lab.kind_view import Cfg, block_name, variant_of, view_of
 from lab.mathhtml import MINUS, NBSP, latex_html, sub
 
 __all__ = ["MAX_FRAMES", "MAX_UNITS", "ScrubberInfo", "scrubber_info"]
@@ -83,10 +83,10 @@ def _cfg(trace: Any, textbook_update: bool) -> Cfg:
                str(getattr(config, "nonlinearity", "tanh")), textbook_update)
 
 
-def _blocks(trace: Any, record: Any) -> tuple[str, ...]:
-    """The gate blocks stacked in the record's weights, in order."""
-    blocks = getattr(record, "blocks", None) or getattr(trace, "blocks", None)
-    return tuple(blocks) if blocks else get_kind(trace.kind).blocks
+def _block_names(trace: Any) -> tuple[str, ...]:
+    """The trace names of the gate blocks stacked in the weights, in order."""
+    kind = get_kind(trace.kind, variant_of(trace))
+    return tuple(getattr(kind, "block_names", None) or map(block_name, kind.blocks))
 
 
 def _all_series(trace: Any, layer: int, direction: int, batch: int) -> dict[str, np.ndarray]:
@@ -121,7 +121,7 @@ def _step_inputs(trace: Any, t: int, layer: int, direction: int, batch: int,
     return x_t, h_prev, c_prev, record
 
 
-#: A peephole LSTM's record: gate trace name -> the attribute of its weight vector.
+#: A peephole LSTM's record: gate trace name -> its weight vector in ``record.extras``.
 PEEPHOLES = {"input": "weight_ci", "forget": "weight_cf", "output": "weight_co"}
 
 
@@ -131,8 +131,9 @@ def _weights(record: Any, batch: int) -> tuple[Any, ...] | None:
         return None
     arrays = [np.asarray(getattr(record, name), dtype=float)
               for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
-    peep = {gate: np.asarray(getattr(record, attr), dtype=float)
-            for gate, attr in PEEPHOLES.items() if getattr(record, attr, None) is not None}
+    extras = getattr(record, "extras", None) or {}
+    peep = {gate: np.asarray(extras[key], dtype=float)
+            for gate, key in PEEPHOLES.items() if key in extras}
     if arrays[0].ndim == 3:  # a sweep trace: one weight variant per batch row
         arrays = [a[batch] for a in arrays]
         peep = {g: p[batch] if p.ndim == 2 else p for g, p in peep.items()}
@@ -171,8 +172,7 @@ def _info_at(trace: Any, t: int, layer: int, direction: int, batch: int,
     if weights is not None:
         w_ih, w_hh, b_ih, b_hh = weights[:4]
         gated = v.gated_h(_cfg(trace, textbook_update))
-        for j, block in enumerate(_blocks(trace, record)):
-            name = block_name(block)
+        for j, name in enumerate(_block_names(trace)):
             rows = slice(j * size, (j + 1) * size)
             pre_x[name] = w_ih[rows] @ x_t + b_ih[rows]
             h_in = full[gated[name]] * h_prev if name in gated else h_prev

@@ -24,7 +24,6 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from gates.kinds import GATE_BLOCKS
 from lab import codec, equations
 from lab import scenario as S
 from lab.figures.common import PLOTLY_CONFIG
@@ -199,7 +198,7 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
         sweep = _sweep(cell_key, input_key, active, view.textbook_update, centre, cell,
                        scenario.input)
         ss[_sent_key(kind)] = (rev, active)
-    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity)
+    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity, cell.variant)
     spec = fig.spec if hasattr(fig, "spec") else fig.to_dict()
     data = {
         "rev": rev,
@@ -210,7 +209,7 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
         "map": frames.trace_map(spec, trace, view.textbook_update),
         "groups": [{"block": b, "title": page.t(f"gate.{cell.kind}.{block}"),
                     "equation": plain_equation(eqs[block])}
-                   for b, block in enumerate(GATE_BLOCKS[cell.kind])],
+                   for b, block in enumerate(S.cell_blocks(cell))],
         "controls": [_control_data(page, cell, c) for c in controls],
         "sweep": sweep,
         "plotly_url": _plotly_url(),

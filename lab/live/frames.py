@@ -49,7 +49,8 @@ def sweep_trace(cell: S.CellSpec, x: np.ndarray, control: Control, values: np.nd
         # unset knobs are not applied at all by S.effective_weights: keep that exact
         sc = knobs["scale"] if (cell.scale or kind == "scale") else []
         sh = knobs["shift"] if (cell.shift or kind == "shift") else []
-        dicts.append(effective_from_base(cell.kind, cell.hidden_size, base, sc, sh))
+        dicts.append(effective_from_base(cell.kind, cell.hidden_size, base, sc, sh,
+                                         cell.variant))
     return sweep(S.seeded_net(dataclasses.replace(cell, edits=())), x, dicts)
 
 
