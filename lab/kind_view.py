@@ -291,7 +291,7 @@ VIEWS: dict[tuple[str, str], KindView] = {
 }
 
 #: The kinds with a cell page of their own (pages/<kind>.py), in the sidebar's order.
-CELL_PAGES: tuple[str, ...] = ("gru", "lstm", "rnn")
+CELL_PAGES: tuple[str, ...] = ("gru", "lstm", "rnn", "mgu")
 
 #: The order the compare and gradients pages tell their story in: the plain RNN first,
 #: then the gated fixes (a presentation order; the registry's order is KIND_NAMES).

@@ -17,12 +17,12 @@ from typing import Any
 
 import numpy as np
 
-from gates.kinds import KIND_NAMES, STANDARD, VARIANTS, get_kind, param_shapes, variant_names
+from gates.kinds import ALL_KIND_NAMES, STANDARD, VARIANTS, get_kind, param_shapes, variant_names
 from gates.network import single_cell
 from lab import kind_view
 from lab.codec import FieldCodec, fmt_plain, from_dict, spec, to_dict
 
-KINDS: tuple[str, ...] = KIND_NAMES
+KINDS: tuple[str, ...] = ALL_KIND_NAMES  # every kind has a cell page, MGU included
 #: Every variant name of any kind (a cell's own are gates.kinds.variant_names(kind)).
 VARIANT_NAMES: tuple[str, ...] = tuple(dict.fromkeys(v for _, v in VARIANTS))
 PATTERNS: tuple[str, ...] = (
@@ -477,7 +477,7 @@ def scenario_from_preset(name: str) -> Scenario:
 
     p = presets.get_preset(name)
     cell = CellSpec(kind=p.kind, input_size=p.input_size, hidden_size=p.hidden_size,
-                    reset_after=p.reset_after, nonlinearity=p.nonlinearity)
+                    reset_after=p.reset_after, nonlinearity=p.nonlinearity, variant=p.variant)
     cell = dataclasses.replace(cell, edits=edits_from_weights(cell, p.state_dict))
     channels = tuple(Channel(pattern=c.pattern, amplitude=c.amplitude, period=c.period or 0,
                              onset=c.onset, seed=c.seed, phase=c.phase) for c in p.inputs)

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gates.kinds import KIND_NAMES, get_kind
+from gates.kinds import VARIANTS
 from lab import kind_view as KV
 from lab.figures import scrubber as SCR
 from lab.figures import scrubber_info as SI
@@ -21,11 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def engine_variants() -> list[tuple[str, str]]:
     """(kind, variant) for every kind and variant gates.kinds knows."""
-    out = []
-    for name in KIND_NAMES:
-        kind = get_kind(name)
-        out += [(name, v) for v in getattr(kind, "variants", (KV.STANDARD,))]
-    return out
+    return list(VARIANTS)
 
 
 def _branches():

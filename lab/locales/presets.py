@@ -120,4 +120,60 @@ STRINGS: dict[str, tuple[str, str]] = {
         "输入稳定上升，预激活也随之上升，但 tanh 饱和后隐藏状态停在 1 附近。在这个区域，输"
         "入的变化不再反映到状态上。",
     ),
+    "preset.lstm-no-forget.title": (
+        "Why the forget gate was added: an LSTM without one",
+        "为什么要加遗忘门：没有遗忘门的 LSTM",
+    ),
+    "preset.lstm-no-forget.explain": (
+        "The original LSTM (Hochreiter & Schmidhuber 1997) had no forget gate, so c_t = "
+        "c_{t-1} + i·g only adds: on this constant input it climbs by 0.56 every step, to 44 "
+        "after 80 steps and on without bound, while h = o·tanh(c) sticks at o. Gers, "
+        "Schmidhuber & Cummins (2000) added the forget gate f so that the cell can let go of "
+        "its state: c_t = f·c_{t-1} + i·g stays below i·g / (1 − f).",
+        "最初的 LSTM（Hochreiter 与 Schmidhuber，1997）没有遗忘门，c_t = c_{t-1} + i·g 只会"
+        "累加：在这个恒定输入上每一步增加 0.56，80 步后达到 44 并无限增长，而 h = o·tanh(c) "
+        "停在 o。Gers、Schmidhuber 与 Cummins（2000）加入了遗忘门 f，让细胞能够放下旧状态："
+        "c_t = f·c_{t-1} + i·g 不会超过 i·g / (1 − f)。",
+    ),
+    "preset.lstm-coupled-hold.title": (
+        "Coupled gates (CIFG): one gate fewer, the same memory",
+        "耦合门（CIFG）：少一个门，记忆不变",
+    ),
+    "preset.lstm-coupled-hold.explain": (
+        "This LSTM has no input-gate weights, its input gate is i = 1 − f: without the write "
+        "signal f is 1 and the cell keeps its value, the signal drops f to 0, which opens i, "
+        "and the value is written. It holds the value exactly as the standard LSTM's “hold "
+        "a value” preset does, with a quarter fewer parameters (Greff and colleagues found "
+        "in 2017 that this coupling costs little).",
+        "这个 LSTM 没有输入门权重，输入门 i = 1 − f：没有写入信号时 f 为 1，细胞保持数值；"
+        "写入信号把 f 降到 0，从而打开 i，数值被写入。它与标准 LSTM 的“保持数值”预设保持得"
+        "完全一样，参数却少了四分之一（Greff 等人在 2017 年发现这种耦合几乎没有代价）。",
+    ),
+    "preset.gru-no-reset.title": (
+        "A GRU without its reset gate cannot ignore the past",
+        "没有重置门的 GRU 无法忽略过去",
+    ),
+    "preset.gru-no-reset.explain": (
+        "These are the weights of “reset wipes the memory” without the reset gate, so the "
+        "candidate is always n = tanh(W_in x + W_hn h) and the old state always feeds it. "
+        "When the cue on channel 1 asks for a fresh start the update gate lets the candidate "
+        "in, but the candidate still carries h and the state is not wiped, where the "
+        "standard GRU drops to 0 because its r = 0 cuts h out of the candidate.",
+        "这是“重置门清空记忆”预设去掉重置门后的权重，候选状态总是 n = tanh(W_in x + W_hn h)，"
+        "旧状态总会进入其中。当通道 1 的提示要求重新开始时，更新门让候选状态进入，但候选状态"
+        "仍然带着 h，状态没有被清空；标准 GRU 在那里降到 0，因为 r = 0 把 h 从候选状态中切断。",
+    ),
+    "preset.mgu-latch.title": (
+        "MGU latch: one gate is enough",
+        "MGU 锁存器：一个门就够了",
+    ),
+    "preset.mgu-latch.explain": (
+        "The minimal gated unit (Zhou and colleagues, 2016) has a single gate f, which "
+        "channel 1's write signal opens: h = (1 − f) h + f n then takes the candidate n = "
+        "tanh(value). Without the signal f is 0 and h keeps its value whatever channel 0 "
+        "does, the same latch as the GRU's with two gate blocks instead of three.",
+        "最小门控单元（Zhou 等人，2016）只有一个门 f，由通道 1 的写入信号打开：此时 h = "
+        "(1 − f) h + f n 采用候选状态 n = tanh(数值)。没有信号时 f 为 0，无论通道 0 怎样变化 "
+        "h 都保持不变，与 GRU 的锁存器相同，只用两个门块而不是三个。",
+    ),
 }

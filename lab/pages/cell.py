@@ -51,18 +51,21 @@ def run_cell(cell_key: str, input_key: str, _cell: S.CellSpec, _inp: S.InputSpec
 
 
 def render(kind: str) -> None:
-    """The whole cell page for ``kind`` ("gru", "lstm" or "rnn")."""
+    """The whole cell page for ``kind`` (a name of gates.kinds, e.g. "gru")."""
     page = setup(kind)
     default = S.Scenario(cell=S.CellSpec(kind=kind))
     bound = Bound(page, S.Scenario, default)
     if bound.value.cell.kind != kind:  # a link made for another cell page
-        bound.set("cell", dataclasses.replace(bound.value.cell, kind=kind, edits=()))
+        bound.set("cell", dataclasses.replace(bound.value.cell, kind=kind, edits=(),
+                                              variant=S.STANDARD, scale=(), shift=()))
 
     pending = live.take_commit(kind)
     if pending is not None:  # a live control was released: its value joins the settings
         live.apply_commit(page, bound, pending, fallback_keys(bound, pending))
 
-    st.title(page.t(f"page.{kind}"))
+    variant = bound.value.cell.variant
+    st.title(page.t(f"page.{kind}") + ("" if variant == S.STANDARD
+                                        else f" · {page.t(f'variant.{kind}.{variant}')}"))
     if not page.present:  # on a projector the plots need the room
         st.caption(page.t(f"cell.intro.{kind}"))
     preset_from_link(page, bound, kind, default)
