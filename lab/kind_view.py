@@ -240,6 +240,7 @@ class KindView:
     #: its reset before the product, the MGU's candidate)
     gated_h: Callable[[Cfg], Mapping[str, str]] = lambda cfg: {}
     hold_block: str | None = None   # the gate block whose bias makes the cell hold memory
+    derived: Mapping[str, str] = field(default_factory=dict)  # gate -> how it is computed
 
     @property
     def key(self) -> str:
@@ -262,6 +263,7 @@ def _lstm_view(variant: str) -> KindView:
         "lstm", variant, _LSTM_VARIANT_COLOURS.get(variant, _LSTM_COLOUR), "🧠", _LSTM_SYMBOLS,
         "lstm", v.gate_latex, v.states, v.lines, lstm_layout,
         frozenset({"variant"}), removed=_LSTM_REMOVED.get(variant, {}),
+        derived={"input": "1−f"} if v.coupled else {},
         hold_block=None if variant == "no_forget" else "f")
 
 

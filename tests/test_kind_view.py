@@ -80,18 +80,56 @@ def test_textbook_flip_is_the_grus_update_only():
     assert KV.shown_values(lstm, "forget", values, True) is values
 
 
-def test_scrubber_numbers_are_the_engines():
-    """Each equation's last number is the trace's value of its left-hand side."""
+def _net(kind: str, variant: str):
     from gates.network import single_cell
 
+    net = single_cell(kind, 2, 3, seed=1, variant=variant)
+    sd = net.state_dict()
+    for key in sd:
+        if key.startswith("weight_c"):  # peepholes start at zero: make them count
+            sd[key] = np.array([0.5, -0.7, 0.3])
+    net.load_state_dict(sd)
+    return net
+
+
+@pytest.mark.parametrize("kind,variant", engine_variants())
+@pytest.mark.parametrize("textbook", [False, True])
+def test_scrubber_numbers_are_the_engines(kind, variant, textbook):
+    """Each equation's numbers are filled in (weights known) and end in the trace's value
+    of its left-hand side (the GRU's update drawn as 1 - z in the textbook convention)."""
     x = np.random.default_rng(0).standard_normal((6, 2))
-    for kind in ("rnn", "gru", "lstm"):
-        tr = single_cell(kind, 2, 3, seed=1).trace(x)
-        info = SI.scrubber_info(tr, 4, unit=1)
-        lines = KV.view(kind).lines(KV.Cfg())
-        for line, numbers in zip(lines, info.equations[1::2], strict=True):
-            last = numbers.rsplit("<b>", 1)[1].split("</b>")[0].replace("\u2212", "-")
-            assert float(last) == pytest.approx(tr.get(line.lhs)[4, 1], abs=0.006), line
+    tr = _net(kind, variant).trace(x)
+    v = KV.view(kind, variant)
+    info = SI.scrubber_info(tr, 4, unit=1, textbook_update=textbook)
+    lines = v.lines(KV.Cfg(textbook=textbook))
+    assert len(info.equations) == 2 * len(lines)
+    for line, numbers in zip(lines, info.equations[1::2], strict=True):
+        assert numbers.count("=") >= 2, numbers  # computed, not just the value
+        last = numbers.rsplit("<b>", 1)[1].split("</b>")[0].replace("\u2212", "-")
+        want = KV.shown_values(v, line.lhs, tr.get(line.lhs)[4, 1], textbook)
+        assert float(last) == pytest.approx(want, abs=0.006), line
+
+
+@pytest.mark.parametrize("kind,variant,gate", [
+    ("lstm", "no_forget", "forget"), ("lstm", "no_input", "input"),
+    ("lstm", "no_output", "output"), ("gru", "no_reset", "reset")])
+def test_a_removed_gate_is_drawn_as_removed(kind, variant, gate):
+    """The scrubber's diagram keeps the removed gate's box, dashed, with its constant."""
+    from lab.figures.scrubber_diagram import _cells, _diagram_for
+
+    tr = _net(kind, variant).trace(np.ones((4, 2)))
+    assert gate not in tr.names
+    diagram = _diagram_for(tr, 3, 2, "en", False)
+    (box,) = [b for b in diagram.boxes if b.key == gate]
+    assert box.removed and "≡" in box.header
+    assert not any(b.removed for b in diagram.boxes if b.key != gate)
+    info = SI.scrubber_info(tr, 2)
+    cells = _cells(diagram, info, False, KV.view(kind, variant))
+    start = sum(b.rows for b in diagram.boxes[:diagram.boxes.index(box)])
+    assert cells.texts[start].endswith("= 1.00")
+    shapes = SCR.cell_scrubber(tr).to_dict()["layout"]["shapes"]
+    dashed = [s for s in shapes if s.get("line", {}).get("dash") == "dash"]
+    assert len(dashed) == 1
 
 
 def test_branches_on_a_kinds_name_outside_the_homes():

@@ -39,7 +39,7 @@ def _box_header(key: str, v: KindView, lang: str, textbook: bool) -> str:
     if key in v.removed:  # a gate the variant takes away: its constant
         return (f"<s>{tr_('fig.scr.box.' + key, lang)}</s>{NBSP}≡{NBSP}"
                 f"{_num(v.removed[key])}")
-    fn = "tanh" if key == "candidate" else "σ"
+    fn = v.derived.get(key) or ("tanh" if key == "candidate" else "σ")
     if key == v.flip and textbook:
         fn = f"1{MINUS}σ"
     name = f"candidate.{v.candidate}" if key == "candidate" else key

@@ -63,9 +63,7 @@ def render(kind: str) -> None:
     if pending is not None:  # a live control was released: its value joins the settings
         live.apply_commit(page, bound, pending, fallback_keys(bound, pending))
 
-    variant = bound.value.cell.variant
-    st.title(page.t(f"page.{kind}") + ("" if variant == S.STANDARD
-                                        else f" · {page.t(f'variant.{kind}.{variant}')}"))
+    title_box = st.empty()  # the title names the variant the settings below choose
     if not page.present:  # on a projector the plots need the room
         st.caption(page.t(f"cell.intro.{kind}"))
     preset_from_link(page, bound, kind, default)
@@ -88,6 +86,9 @@ def render(kind: str) -> None:
                 weight_controls(page, bound)
 
     scenario = bound.value
+    variant = scenario.cell.variant
+    title_box.title(page.t(f"page.{kind}") + ("" if variant == S.STANDARD
+                                             else f" · {page.t(f'variant.{kind}.{variant}')}"))
     explain_preset(page, scenario, kind, explain_slot)
     try:
         trace, x, tokens = run_cell(codec.cache_key(scenario.cell), codec.cache_key(scenario.input),

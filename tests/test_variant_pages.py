@@ -1,0 +1,87 @@
+"""AppTest of issue 18 on the pages: the LSTM's and GRU's variant choice lives in the
+link, the pages follow it, the MGU has its own page, and each variant's preset opens."""
+
+from __future__ import annotations
+
+import pytest
+
+from lab import scenario as S
+from lab.i18n import t
+from tests.test_pages import chart_keys, live_data, open_tab, run_page, scenario
+
+
+def test_the_variant_choice_goes_into_the_link_and_the_page_follows_it():
+    at = open_tab(run_page("lstm"), "lstm", "controls", "cell")
+    at.radio(key="lstm.1.cell.variant").set_value("no_forget").run()
+    assert not at.exception, [e.value for e in at.exception]
+    s = scenario(at, "lstm")
+    assert s.cell.variant == "no_forget"
+    assert at.query_params["var"] in ("no_forget", ["no_forget"])
+    assert t("variant.lstm.no_forget") in at.title[0].value
+    trace = at.session_state["lstm.last"][1]
+    assert "forget" not in trace.names and trace.config.variant == "no_forget"
+    # the equations, and the live gates' groups and controls, are the variant's
+    assert any(r"c_t = c_{t-1} + i_t \odot g_t" in latex.value for latex in at.latex)
+    data = live_data(at)
+    assert data is not None
+    assert [g["block"] for g in data["groups"]] == [0, 1, 2]
+    assert "f<sub>t</sub>" not in " ".join(g["equation"] for g in data["groups"])
+    assert not any(c["id"] == "scale:3" for c in data["controls"])
+
+
+def test_a_variant_link_opens_it_and_an_old_link_opens_the_standard_cell():
+    at = run_page("gru", {"var": "no_reset", "H": "1"})
+    s = scenario(at, "gru")
+    assert s.cell.variant == "no_reset"
+    assert at.session_state["gru.last"][1].names == ("update", "candidate", "hidden")
+    assert run_page("gru", {"H": "1"}).session_state["gru.settings"].cell.variant == "standard"
+
+
+def test_a_variant_of_another_cell_in_a_link_says_so_and_opens_the_standard_cell():
+    at = run_page("gru", {"var": "peephole"})
+    assert scenario(at, "gru").cell.variant == "standard"
+    assert any("variant" in w.value and "no_reset" in w.value for w in at.warning)
+
+
+def test_peephole_weights_are_live_controls():
+    at = run_page("lstm", {"var": "peephole", "H": "1"})
+    data = live_data(at)
+    assert data is not None
+    ids = [c["id"] for c in data["controls"]]
+    for gate in "ifo":
+        assert f"w:weight_c{gate}_l0:0" in ids
+    labels = [c["label"] for c in data["controls"]]
+    assert "p_f[0]" in labels
+
+
+def test_the_scrubber_shows_a_removed_gate_as_removed():
+    at = run_page("gru", {"var": "no_reset", "plot": "scrubber"})
+    (fig,) = [c for c in at.get("plotly_chart") if c.key == "gru.chart.scrubber"]
+    assert '"dash": "dash"' in fig.proto.spec.replace('"dash":"dash"', '"dash": "dash"')
+
+
+def test_the_mgu_has_its_own_page():
+    at = run_page("mgu")
+    assert at.title[0].value.startswith("MGU")
+    assert not at.error
+    for tab in S.PLOT_VIEWS:
+        open_tab(at, "mgu", "plots", tab)
+        key = "gates" if tab == "over_time" else tab
+        assert chart_keys(at, "mgu") == [f"mgu.chart.{key}"], tab
+    trace = at.session_state["mgu.last"][1]
+    assert trace.names == ("forget", "candidate", "hidden")
+    at.selectbox(key="lab.lang").set_value("zh").run()
+    assert not at.exception
+    assert at.title[0].value.startswith("MGU 单元")
+
+
+@pytest.mark.parametrize("name, preset", [
+    ("lstm", "lstm-no-forget"), ("lstm", "lstm-coupled-hold"), ("gru", "gru-no-reset"),
+    ("mgu", "mgu-latch")])
+def test_each_variants_preset_opens_from_its_link_and_explains_itself(name, preset):
+    at = run_page(name, {"preset": preset})
+    assert scenario(at, name) == S.scenario_from_preset(preset)
+    assert scenario(at, name).cell.variant == {"lstm-no-forget": "no_forget",
+                                              "lstm-coupled-hold": "coupled",
+                                              "gru-no-reset": "no_reset"}.get(preset, "standard")
+    assert any(i.icon == "🎓" and t(f"preset.{preset}.title") in i.value for i in at.info)
