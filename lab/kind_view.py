@@ -18,9 +18,11 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from gates.kinds import get_kind
 from lab.figures.diagram_layouts import Layout, gru_layout, lstm_layout, mgu_layout, rnn_layout
+from lab.i18n import t
 
-__all__ = ["CELL_PAGES", "STANDARD", "STORY_ORDER", "Cfg", "KindView", "Line", "VIEWS", "all_equations", "block_name",
+__all__ = ["CELL_PAGES", "EXTRAS", "STANDARD", "STORY_ORDER", "from_key", "Cfg", "KindView", "Line", "VIEWS", "all_equations", "block_name",
            "gate_equations", "shown_values", "state_equations", "variant_of", "view",
            "weight_latex", "weight_symbol"]
 
@@ -302,6 +304,24 @@ STORY_ORDER: tuple[str, ...] = ("rnn", "lstm", "gru")
 #: Stacked-weight block letter -> the trace name of the gate it computes (every kind).
 _BLOCK_NAMES = {"r": "reset", "z": "update", "n": "candidate", "i": "input", "f": "forget",
                 "g": "candidate", "o": "output", "h": "preactivation"}
+
+
+#: What the compare and gradients pages can add beside their three cells: every other
+#: kind and variant, by its key ("lstm.no_forget", "mgu").
+EXTRAS: tuple[str, ...] = tuple(v.key for v in VIEWS.values() if v.key not in STORY_ORDER)
+
+
+def from_key(key: str) -> tuple[str, str]:
+    """(kind, variant) of a view's key: "lstm.no_forget" -> ("lstm", "no_forget")."""
+    kind, _, variant = key.partition(".")
+    return kind, variant or STANDARD
+
+
+def cell_title(key: str, lang: str = "en") -> str:
+    """A cell's name in charts and tables: "LSTM", "LSTM · no forget gate", "MGU"."""
+    kind, variant = from_key(key)
+    name = get_kind(kind, variant).torch_name
+    return name if variant == STANDARD else f"{name} · {t(f'variant.{kind}.{variant}', lang)}"
 
 
 def block_name(block: str) -> str:

@@ -54,11 +54,15 @@ PAGE_LINKS = [
 # Fields added after the links above were made, with the value an old link means (their
 # default): the literals stay as written, the new fields are compared on top of them.
 ADDED_SINCE = {"cell": {"variant": "standard"}}  # issue 18: the LSTM's and GRU's variants
+# top-level fields of a page's settings added since (issue 18: a variant beside the three
+# cells, a constant drive)
+PAGE_ADDED_SINCE = {"lab.pages.compare": {"extra": "", "drive": 0.0},
+                    "lab.pages.gradients": {"extra": ""}}
 
 
-def with_added(key: str) -> dict:
+def with_added(key: str, module: str = "") -> dict:
     """The settings an old link's literal key stands for, with the fields added since."""
-    settings = json.loads(key)
+    settings = {**json.loads(key), **PAGE_ADDED_SINCE.get(module, {})}
     for section, fields in ADDED_SINCE.items():
         if isinstance(settings.get(section), dict):
             settings[section] = {**settings[section], **fields}
@@ -83,6 +87,6 @@ def test_old_page_link_opens_the_same_settings(module: str, cls: str, query: str
     settings_cls = getattr(importlib.import_module(module), cls)
     default = settings_cls()
     settings, errors = codec.from_query(settings_cls, dict(parse_qsl(query)), default)
-    assert (json.loads(codec.cache_key(settings)), errors) == (with_added(key), [])
+    assert (json.loads(codec.cache_key(settings)), errors) == (with_added(key, module), [])
     assert urlencode(codec.to_query(settings, base=default)) == query
 

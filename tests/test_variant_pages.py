@@ -3,6 +3,7 @@ link, the pages follow it, the MGU has its own page, and each variant's preset o
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from lab import scenario as S
@@ -85,3 +86,37 @@ def test_each_variants_preset_opens_from_its_link_and_explains_itself(name, pres
                                               "lstm-coupled-hold": "coupled",
                                               "gru-no-reset": "no_reset"}.get(preset, "standard")
     assert any(i.icon == "🎓" and t(f"preset.{preset}.title") in i.value for i in at.info)
+
+
+def test_compare_adds_the_lstm_without_a_forget_gate_and_its_cell_state_grows():
+    from lab.pages import compare as C
+
+    at = run_page("compare")
+    at.button(key="compare.preset.no_forget").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    s = at.session_state["compare.settings"]
+    assert (s.extra, s.drive, s.length) == ("lstm.no_forget", 0.5, 120)
+    assert at.query_params["add"] in ("lstm.no_forget", ["lstm.no_forget"])
+    keys = [c.key for c in at.get("plotly_chart")]
+    assert "compare.chart.gates.lstm.no_forget" in keys
+    # the lesson, measured: the cell state without a forget gate keeps growing, the
+    # LSTM's stays bounded
+    results = C.run_compare(C.codec.cache_key(s))
+    c_free = abs(results["lstm.no_forget"][0].get("cell")).max(axis=-1)
+    c_lstm = abs(results["lstm"][0].get("cell")).max(axis=-1)
+    assert c_free[-1] > 3 * c_free[29] > 0 and c_free[-1] > 10 * c_lstm.max()
+    assert np.all(np.diff(c_free[10:]) > 0)
+    (note,) = [i.value for i in at.info if i.icon == "🔬"]
+    assert f"{c_free[-1]:.2f}" in note
+    # the other presets take the variant away again
+    at.button(key="compare.preset.hold").click().run()
+    assert at.session_state["compare.settings"].extra == ""
+
+
+def test_gradients_can_add_a_variant():
+    at = run_page("gradients", {"add": "mgu"})
+    r = at.session_state["gradients.settings"]
+    assert r.extra == "mgu"
+    assert not at.exception
+    labels = " ".join(m.label for m in at.metric)
+    assert "MGU" in labels and "LSTM" in labels
