@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from gates.kinds import get_kind
-from lab.figures.diagram_layouts import Layout, gru_layout, lstm_layout, mgu_layout, rnn_layout
+from lab.figures.diagram_layouts import Layout, lstm_layout, mix_layout, rnn_layout
 from lab.i18n import t
 
 __all__ = ["CELL_PAGES", "EXTRAS", "STANDARD", "STORY_ORDER", "from_key", "Cfg", "KindView", "Line", "VIEWS", "all_equations", "block_name",
@@ -243,6 +243,9 @@ class KindView:
     gated_h: Callable[[Cfg], Mapping[str, str]] = lambda cfg: {}
     hold_block: str | None = None   # the gate block whose bias makes the cell hold memory
     derived: Mapping[str, str] = field(default_factory=dict)  # gate -> how it is computed
+    #: mix_layout: (the gate mixing old state and candidate, the gate on h in the candidate)
+    mix_gates: tuple[str, str] = ("update", "reset")
+    takes_new: bool | None = None   # mix_layout: mixing gate times the candidate (None: textbook)
 
     @property
     def key(self) -> str:
@@ -274,7 +277,8 @@ def _gru_view(variant: str) -> KindView:
     return KindView(
         "gru", variant, _GRU_COLOUR if reset else "#7570B3", "🔁", _GRU_SYMBOLS, "gru",
         lambda cfg: _gru_gates(cfg, reset), _gru_states, lambda cfg: _gru_lines(cfg, reset),
-        gru_layout, frozenset({"reset_after", "textbook", "variant"}), flip="update",
+        mix_layout, frozenset({"reset_after", "textbook", "variant"} if reset
+                              else {"textbook", "variant"}), flip="update",
         removed={} if reset else {"reset": 1.0},
         gated_h=lambda cfg: {"candidate": "reset"} if reset and not cfg.reset_after else {},
         hold_block="z")
@@ -290,8 +294,9 @@ VIEWS: dict[tuple[str, str], KindView] = {
     **{("lstm", v): _lstm_view(v) for v in LSTM_VARIANTS},
     ("mgu", STANDARD): KindView(
         "mgu", STANDARD, "#882255", "🔀", {"forget": "f", "candidate": "n", "hidden": "h"},
-        "gru", _mgu_gates, lambda cfg: [MGU_H], _mgu_lines, mgu_layout,
-        gated_h=lambda cfg: {"candidate": "forget"}, hold_block="f"),
+        "gru", _mgu_gates, lambda cfg: [MGU_H], _mgu_lines, mix_layout,
+        gated_h=lambda cfg: {"candidate": "forget"}, mix_gates=("forget", "forget"),
+        takes_new=True),
 }
 
 #: The kinds with a cell page of their own (pages/<kind>.py), in the sidebar's order.

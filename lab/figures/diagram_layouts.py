@@ -68,34 +68,48 @@ class LayoutArgs(NamedTuple):
     act: str = "tanh"             # the plain RNN's nonlinearity
     removed: frozenset[str] = frozenset()  # trace names of the gates the variant removes
     highway_label: str = ""       # the LSTM's cell-state label
+    mix_gate: str = "update"      # mix_layout: the gate that mixes old state and candidate
+    h_gate: str = ""              # mix_layout: the gate on h_{t-1} in the candidate ("": mix)
+    takes_new: bool = False       # mix_layout: the mixing gate multiplies the candidate
+    header_symbol: Callable[[str], str] = lambda key: key[:1]  # a gate's symbol
 
 
 #: rows (units shown), x_rows (input channels shown), args -> the diagram
 Layout = Callable[[int, int, LayoutArgs], Diagram]
 
 
-def gru_layout(rows: int, x_rows: int, a: LayoutArgs) -> Diagram:
+def mix_layout(rows: int, x_rows: int, a: LayoutArgs) -> Diagram:
+    """A cell that mixes its old state and a candidate through one gate (the GRU's update
+    z, the MGU's f): h = (1 − u) ⊙ one + u ⊙ other. The candidate reads h_{t-1} through
+    ``a.h_gate`` (the GRU's reset r; the MGU's f, the mixing gate itself). ``a.takes_new``:
+    the mixing gate multiplies the candidate (the textbook's z, the MGU's f), else the
+    old state (torch's z)."""
     top, gate_y, bus, mix_y = 400.0, 200.0, 60.0, 300.0
+    mix, h_gate = a.mix_gate, a.h_gate or a.mix_gate
 
     def box(key: str, cx: float, cy: float, n: int = rows, signed: bool = True) -> Box:
         return Box(key, cx, cy, a.header(key), n, signed, key in a.removed)
 
     h_prev, x_box, h_new = box("h_prev", 75, top), box("x", 75, bus, x_rows), box("hidden", 925, top)
-    z_box, r_box = box("update", 280, gate_y, signed=False), box("reset", 470, gate_y, signed=False)
-    n_box = box("candidate", 720, gate_y)
+    u_box, n_box = box(mix, 280, gate_y, signed=False), box("candidate", 720, gate_y)
+    gate_boxes = [u_box]
+    if h_gate != mix:  # its own gate on h (the GRU's reset)
+        gate_boxes.append(box(h_gate, 470, gate_y, signed=False))
     split, join = 190.0, 595.0
     nodes = [(280.0, top, "⊙"), (720.0, top, "+"), (720.0, mix_y, "⊙"), (join, gate_y, "⊙")]
     arrows = [
         (h_prev.right, top, 280, top, True), (280, top, 720, top, True),
         (720, top, h_new.left, top, False), (720, mix_y, 720, top, True),
         (n_box.cx, n_box.top, 720, mix_y, True),
-        (r_box.right, gate_y, join, gate_y, True), (join, gate_y, n_box.left, gate_y, False),
+        (gate_boxes[-1].right, gate_y, join, gate_y, True),
+        (join, gate_y, n_box.left, gate_y, False),
     ]
-    for g in (z_box, r_box, n_box):
-        arrows.append((g.cx, bus, g.cx, g.bottom, False))
+    for g in (*gate_boxes, n_box):
+        if not g.removed:  # a removed gate reads nothing
+            arrows.append((g.cx, bus, g.cx, g.bottom, False))
     lines = [((split, top), (split, bus)), ((x_box.right, bus), (n_box.cx, bus)),
-             ((280, z_box.top), (280, mix_y))]
-    if a.textbook:  # the textbook's z feeds the candidate directly, 1 − z keeps the old state
+             ((280, u_box.top), (280, mix_y))]
+    if a.takes_new:  # the gate feeds the candidate directly, 1 − gate keeps the old state
         nodes.append((280.0, 350.0, f"1{MINUS}"))
         arrows += [(280, mix_y, 280, 350, True), (280, 350, 280, top, True),
                    (280, mix_y, 720, mix_y, True)]
@@ -103,44 +117,15 @@ def gru_layout(rows: int, x_rows: int, a: LayoutArgs) -> Diagram:
         nodes.append((420.0, mix_y, f"1{MINUS}"))
         arrows += [(280, mix_y, 280, top, True), (280, mix_y, 420, mix_y, True),
                    (420, mix_y, 720, mix_y, True)]
-    hn = f"{sub('W', 'hn')}h"
-    if "reset" in a.removed:
-        reset_label = f"r ≡ 1: {hn} + b"
+    hn, g = f"{sub('W', 'hn')}h", a.header_symbol(h_gate)
+    if h_gate in a.removed:
+        reset_label = f"{g} ≡ 1: {hn} + b"
     else:
-        reset_label = f"r ⊙ ({hn} + b)" if a.reset_after else f"{sub('W', 'hn')}(r ⊙ h)"
-    labels = [(join, 120.0, reset_label), (split + 8, (top + bus) / 2, "")]
-    return Diagram((z_box, r_box, n_box, h_prev, x_box, h_new), tuple(nodes), tuple(lines),
-                   tuple(arrows), ((split, top), (split, bus), (280.0, mix_y)),
-                   tuple(lb for lb in labels if lb[2]), (), (0.0, 1000.0), (-12.0, 475.0))
-
-
-def mgu_layout(rows: int, x_rows: int, a: LayoutArgs) -> Diagram:
-    """The minimal gated unit: one gate f, which both gates h_{t-1} into the candidate
-    (as the GRU's reset before the product) and mixes h_t = (1 − f) h_{t-1} + f n."""
-    top, gate_y, bus, mix_y = 400.0, 200.0, 60.0, 300.0
-
-    def box(key: str, cx: float, cy: float, n: int = rows, signed: bool = True) -> Box:
-        return Box(key, cx, cy, a.header(key), n, signed, key in a.removed)
-
-    h_prev, x_box, h_new = box("h_prev", 75, top), box("x", 75, bus, x_rows), box("hidden", 925, top)
-    f_box, n_box = box("forget", 330, gate_y, signed=False), box("candidate", 720, gate_y)
-    split, join = 190.0, 540.0
-    nodes = [(330.0, top, "⊙"), (720.0, top, "+"), (720.0, mix_y, "⊙"), (join, gate_y, "⊙"),
-             (330.0, 350.0, f"1{MINUS}")]
-    arrows = [
-        (h_prev.right, top, 330, top, True), (330, top, 720, top, True),
-        (720, top, h_new.left, top, False), (720, mix_y, 720, top, True),
-        (n_box.cx, n_box.top, 720, mix_y, True), (330, mix_y, 330, 350, True),
-        (330, 350, 330, top, True), (330, mix_y, 720, mix_y, True),
-        (f_box.right, gate_y, join, gate_y, True), (join, gate_y, n_box.left, gate_y, False),
-    ]
-    for g in (f_box, n_box):
-        arrows.append((g.cx, bus, g.cx, g.bottom, False))
-    lines = (((split, top), (split, bus)), ((x_box.right, bus), (n_box.cx, bus)),
-             ((330, f_box.top), (330, mix_y)))
-    labels = ((join, 120.0, f"{sub('W', 'hn')}(f ⊙ h)"),)
-    return Diagram((f_box, n_box, h_prev, x_box, h_new), tuple(nodes), lines, tuple(arrows),
-                   ((split, top), (split, bus), (330.0, mix_y)), labels, (),
+        reset_label = (f"{g} ⊙ ({hn} + b)" if a.reset_after and h_gate != mix
+                       else f"{sub('W', 'hn')}({g} ⊙ h)")
+    labels = ((join, 120.0, reset_label),)
+    return Diagram((*gate_boxes, n_box, h_prev, x_box, h_new), tuple(nodes), tuple(lines),
+                   tuple(arrows), ((split, top), (split, bus), (280.0, mix_y)), labels, (),
                    (0.0, 1000.0), (-12.0, 475.0))
 
 

@@ -86,7 +86,7 @@ class _ScrubberPlotInfo(NamedTuple):
     start: int                  # the frame shown first
     shown: int                  # units drawn in the strip chart
     textbook: bool
-    reset_after: bool
+    reset_after: bool | None    # the GRU's reset placement (None: the cell has no choice)
     budget: _Budget
     page_controls: bool         # the page draws slider, buttons and equations (see below)
     conventions: bool = False   # the GRU's notes: update convention and reset placement
@@ -140,7 +140,7 @@ def _get_scrubber_info(trace: Any, layer: int, direction: int, batch: int, start
         cells=[_cells(diagram, info, textbook, v) for info in infos], diagram=diagram,
         start=int(np.argmin([abs(s - start_step) for s in steps])),
         shown=min(size, len(UNIT_COLORS)), textbook=textbook,
-        reset_after=bool(getattr(trace.config, "reset_after", False)),
+        reset_after=(bool(trace.config.reset_after) if "reset_after" in v.options else None),
         budget=_budget(infos, kind, v.variant, present, page_controls),
         page_controls=page_controls, conventions=v.flip is not None)
 
@@ -152,10 +152,13 @@ def _notes(info: _ScrubberPlotInfo, static_notes: list[dict[str, Any]], lang: st
     notes = list(static_notes)
     if info.conventions and not info.page_controls:
         conv = tr_("fig.scr.conv_textbook" if info.textbook else "fig.scr.conv_torch", lang)
-        reset = tr_("fig.scr.reset_after" if info.reset_after else "fig.scr.reset_before", lang)
+        text = conv
+        if info.reset_after is not None:
+            text += "<br>" + tr_("fig.scr.reset_after" if info.reset_after
+                                 else "fig.scr.reset_before", lang)
         notes.append({"xref": "paper", "yref": "paper", "x": 0.47, "y": 0.0,
                       "xanchor": "left", "yanchor": "bottom", "align": "left",
-                      "showarrow": False, "text": f"<i>{conv}<br>{reset}</i>",
+                      "showarrow": False, "text": f"<i>{text}</i>",
                       "font": {"size": round(12 * b.scale), "color": "#555555"}})
     notes.append({"xref": "paper", "yref": "paper", "x": 0.0, "y": b.paper(b.bottom),
                   "xanchor": "left", "yanchor": "bottom", "showarrow": False,

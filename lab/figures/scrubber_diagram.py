@@ -144,9 +144,12 @@ def _diagram_for(trace: Any, rows: int, x_rows: int, lang: str, textbook: bool) 
     v = view_of(trace)
     config = trace.config
     act = "relu" if getattr(config, "nonlinearity", "tanh") == "relu" else "tanh"
+    mix, h_gate = v.mix_gates
     args = LayoutArgs(lambda key: _box_header(key, v, lang, textbook), textbook,
                       bool(getattr(config, "reset_after", True)), act, frozenset(v.removed),
-                      tr_("fig.scr.highway", lang))
+                      tr_("fig.scr.highway", lang), mix, h_gate,
+                      textbook if v.takes_new is None else v.takes_new,
+                      lambda key: v.symbols.get(key, key[:1]))
     return v.layout(rows, x_rows, args)
 
 

@@ -46,9 +46,10 @@ def scrubber_panel(trace: Any, *, layer: int = 0, direction: int = 0, batch: int
         equations.append(tuple((sym, num.lstrip(NBSP))
                                for sym, num in zip(lines[0::2], lines[1::2], strict=True)))
     note = ""
-    if view_of(trace).flip:  # the GRU: its update convention and reset placement
-        conv = tr_("fig.scr.conv_textbook" if textbook_update else "fig.scr.conv_torch", lang)
-        reset = tr_("fig.scr.reset_after" if trace.config.reset_after
-                    else "fig.scr.reset_before", lang)
-        note = f"{conv} · {reset}"
+    v = view_of(trace)
+    if v.flip:  # the GRU: its update convention and (when it has one) reset placement
+        note = tr_("fig.scr.conv_textbook" if textbook_update else "fig.scr.conv_torch", lang)
+        if "reset_after" in v.options:
+            note += " · " + tr_("fig.scr.reset_after" if trace.config.reset_after
+                                else "fig.scr.reset_before", lang)
     return ScrubberPanel(tuple(heads), tuple(equations), note)
