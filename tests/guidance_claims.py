@@ -403,6 +403,55 @@ def ch_hold() -> Facts:
             "0.286": c[10], "10": 10, "0.004": c[44], "44": 44}
 
 
+# ------------------------------------------------------------ variants (issue 18)
+
+
+def lstm_no_forget() -> Facts:
+    n = "lstm-no-forget"
+    c, h, o = g(n, "cell"), g(n, "hidden"), g(n, "output")
+    assert np.all(np.diff(c) > 0)  # "it never turns"
+    settle = flat(h[-20:])
+    assert abs(settle - flat(o)) < 1e-9
+    return {"0": 0, "0.557": c[0], "40": 40, "22.8": c[40], "79": len(c) - 1, "44.5": c[79],
+            "0.881": settle, "0.999": math.tanh(c[6]), "6": 6}
+
+
+def lstm_coupled_hold() -> Facts:
+    n = "lstm-coupled-hold"
+    _, x = preset_run(n)
+    f, i, c = g(n, "forget"), g(n, "input"), g(n, "cell")
+    write = hits(x[:, 1])[0]
+    assert np.allclose(i, 1 - f, atol=1e-12) and f[write] < 1e-6
+    assert np.allclose(np.delete(f, write), 1, atol=1e-6)
+    std = preset_run("lstm-hold-value")[0].get("cell")[:, 0]
+    assert np.allclose(c, std, atol=1e-12)
+    return {"3": write, "0.696": flat(c[write:]), "69": len(c) - 1}
+
+
+def gru_no_reset() -> Facts:
+    n = "gru-no-reset"
+    _, x = preset_run(n)
+    h, wipe = g(n, "hidden"), g("gru-reset-wipe", "hidden")
+    cues = hits(x[:, 1])
+    first = cues[0]
+    assert np.allclose(h[:first], wipe[:first], atol=1e-12)
+    assert all(abs(wipe[t]) < 1e-3 for t in cues)
+    return {"17": cues[0], "37": cues[1], "0.689": h[cues[0]], "0.706": h[cues[1]],
+            "0.847": h[first - 1], "16": first - 1}
+
+
+def mgu_latch() -> Facts:
+    n = "mgu-latch"
+    _, x = preset_run(n)
+    f, h = g(n, "forget"), g(n, "hidden")
+    writes = hits(x[:, 1])
+    assert [int(t) for t in np.flatnonzero(f > 0.5)] == writes
+    assert np.all(np.delete(f, writes) < 1e-6) and np.all(f[writes] > 1 - 1e-6)
+    assert np.allclose(h, g("gru-latch", "hidden"), atol=1e-5)
+    return {"4": writes[0], "17": writes[1], "30": writes[2], "43": writes[3], "56": writes[4],
+            "0.736": flat(h[writes[0]:writes[1]]), "16": writes[1] - 1}
+
+
 CLAIMS: dict[str, Callable[[], Facts]] = {
     "preset.gru-as-rnn": gru_as_rnn,
     "preset.gru-latch": gru_latch,
@@ -416,6 +465,10 @@ CLAIMS: dict[str, Callable[[], Facts]] = {
     "preset.rnn-explode": rnn_explode,
     "preset.rnn-vanish": rnn_vanish,
     "preset.rnn-tanh-saturate": rnn_tanh_saturate,
+    "preset.lstm-no-forget": lstm_no_forget,
+    "preset.lstm-coupled-hold": lstm_coupled_hold,
+    "preset.gru-no-reset": gru_no_reset,
+    "preset.mgu-latch": mgu_latch,
     "compare.step1": lambda: compare_step("hold"),
     "compare.step2": lambda: compare_step("init"),
     "gradients.step1": lambda: gradients_step("highway"),

@@ -1,0 +1,94 @@
+""""What to notice" lines and questions of the variants' presets (issue 18: a gate taken
+away, coupled gates, the minimal gated unit). Keys and rules as in guidance.py: every
+number in a "what to notice" line is recomputed by tests/test_guidance.py."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "guide.preset.lstm-no-forget.n1": (
+        "The cell state climbs in a straight line on the constant input: 0.557 at t = 0, "
+        "22.8 at t = 40, 44.5 at t = 79, and it never turns.",
+        "在恒定输入上细胞状态直线上升：t = 0 时 0.557，t = 40 时 22.8，t = 79 时 44.5，"
+        "从不回落。",
+    ),
+    "guide.preset.lstm-no-forget.n2": (
+        "The hidden state stops at 0.881, the output gate's value: tanh(c) is already "
+        "0.999 at t = 6, so h = o·tanh(c) cannot show how far c has gone.",
+        "隐藏状态停在 0.881，也就是输出门的值：t = 6 时 tanh(c) 已经是 0.999，所以 "
+        "h = o·tanh(c) 看不出 c 已经走了多远。",
+    ),
+    "guide.preset.lstm-no-forget.q1": (
+        "Add a forget gate stuck at f = 0.5: where would the cell state stop?",
+        "加上一个固定为 f = 0.5 的遗忘门：细胞状态会停在哪里？",
+    ),
+    "guide.preset.lstm-no-forget.a1": (
+        "Where c = 0.5·c + i·g, at twice i·g, about 1.11 instead of growing forever: the "
+        "forget gate is what lets an LSTM let go.",
+        "在 c = 0.5·c + i·g 处，即 i·g 的两倍，约 1.11，而不是无限增长：遗忘门让 LSTM "
+        "能够放下旧状态。",
+    ),
+    "guide.preset.lstm-coupled-hold.n1": (
+        "The input gate is the mirror of the forget gate: 0 while forget is 1, and 1 at "
+        "the write, t = 3, where forget drops to 0.",
+        "输入门是遗忘门的镜像：遗忘门为 1 时它为 0；在写入时刻 t = 3，遗忘门降到 0，"
+        "它升到 1。",
+    ),
+    "guide.preset.lstm-coupled-hold.n2": (
+        "The cell state jumps to 0.696 at t = 3 and holds it to the last step, t = 69, "
+        "step for step what the standard “hold a value” LSTM shows.",
+        "细胞状态在 t = 3 跳到 0.696 并一直保持到最后一步 t = 69，与标准 LSTM 的"
+        "“保持数值”预设逐步相同。",
+    ),
+    "guide.preset.lstm-coupled-hold.q1": (
+        "With 2 inputs and 1 unit, how many weights does this cell have, and the "
+        "standard LSTM?",
+        "输入为 2、单元为 1 时，这个单元有多少个权重？标准 LSTM 呢？",
+    ),
+    "guide.preset.lstm-coupled-hold.a1": (
+        "15 against 20: each gate block has 2 input weights, 1 recurrent weight and 2 "
+        "biases, and this cell has 3 blocks instead of 4.",
+        "15 对 20：每个门块有 2 个输入权重、1 个循环权重和 2 个偏置，这个单元只有 3 个"
+        "门块而不是 4 个。",
+    ),
+    "guide.preset.gru-no-reset.n1": (
+        "At the cues, t = 17 and t = 37, the state is not wiped: it is 0.689 and 0.706, "
+        "where the standard GRU with its reset gate drops to 0.",
+        "在提示时刻 t = 17 与 t = 37，状态没有被清空：分别是 0.689 和 0.706，而带重置门的"
+        "标准 GRU 在那里降到 0。",
+    ),
+    "guide.preset.gru-no-reset.n2": (
+        "Before the first cue the pulses build the state up, to 0.847 at t = 16, exactly "
+        "as in the standard GRU: the reset gate only mattered at the cues.",
+        "在第一个提示之前，脉冲把状态累积到 t = 16 的 0.847，与标准 GRU 完全相同：重置门"
+        "只在提示时刻起作用。",
+    ),
+    "guide.preset.gru-no-reset.q1": (
+        "The update gate lets the candidate in at the cue: why is the old state still "
+        "there?",
+        "在提示时刻更新门让候选状态进入：为什么旧状态还在？",
+    ),
+    "guide.preset.gru-no-reset.a1": (
+        "Because the candidate is tanh(W_in x + W_hn h): without a reset gate nothing can "
+        "take h out of it, so a fresh start is impossible.",
+        "因为候选状态是 tanh(W_in x + W_hn h)：没有重置门，就没有什么能把 h 从中去掉，"
+        "所以无法重新开始。",
+    ),
+    "guide.preset.mgu-latch.n1": (
+        "The forget gate is 0 except at the writes, t = 4, 17, 30, 43 and 56, where it "
+        "is 1.",
+        "遗忘门除了写入时刻 t = 4、17、30、43 与 56 都为 0，在写入时刻为 1。",
+    ),
+    "guide.preset.mgu-latch.n2": (
+        "h holds 0.736 from t = 4 to t = 16 while the value channel keeps moving, the same "
+        "numbers as the GRU latch.",
+        "从 t = 4 到 t = 16，h 保持 0.736，而数值通道一直在变化，与 GRU 锁存器的数值相同。",
+    ),
+    "guide.preset.mgu-latch.q1": (
+        "The GRU latch uses an update and a reset gate: which job does the MGU's one gate "
+        "do here?",
+        "GRU 锁存器用了更新门和重置门：MGU 的这一个门在这里做了哪项工作？",
+    ),
+    "guide.preset.mgu-latch.a1": (
+        "The update gate's: f = 1 takes the candidate, f = 0 keeps h; the latch never "
+        "needed the reset gate.",
+        "更新门的工作：f = 1 采用候选状态，f = 0 保持 h；锁存器从来不需要重置门。",
+    ),
+}
