@@ -191,6 +191,8 @@ def _settings_rows(scenario: S.Scenario, lang: str) -> list[tuple[str, str]]:
             (t("cell.hidden_size", lang), str(cell.hidden_size)),
             (t("cell.seed", lang), str(cell.seed))]
     options = S.cell_view(cell).options
+    if "variant" in options:
+        rows.append((t("cell.variant", lang), t(f"variant.{cell.kind}.{cell.variant}", lang)))
     if "reset_after" in options:
         rows.append((t("cell.reset_variant", lang), t(f"cell.reset_after.{cell.reset_after}", lang)))
     if "textbook" in options:

@@ -138,3 +138,39 @@ def test_branches_on_a_kinds_name_outside_the_homes():
     found = _branches().count()
     lab_side = {k: v for k, v in found.items() if not k.startswith("gates/")}
     assert sum(len(v) for v in lab_side.values()) <= 1, lab_side
+
+
+@pytest.mark.parametrize("kind,variant", [kv for kv in engine_variants() if kv[1] != "standard"
+                                          or kv[0] == "mgu"])
+def test_live_frames_of_every_variant_are_the_engine(kind, variant):
+    """The live gates of a variant: its controls (per gate block, peephole vectors too)
+    and each frame equal to the engine's run with the control at that value."""
+    import dataclasses
+
+    from lab import scenario as S
+    from lab.live import controls as C
+    from lab.live import frames as F
+    from tests.test_live import decoded, x_of
+
+    cell = S.CellSpec(kind=kind, variant=variant, hidden_size=1, seed=2)
+    cell = dataclasses.replace(cell, scale=(1.5, 1.0), shift=(0.0, -0.5))
+    if variant == "peephole":  # a nonzero peephole, so that its knob scale matters
+        cell = S.with_edit(cell, "weight_cf_l0", (0,), 0.75)
+    x = x_of(cell)
+    controls = C.controls_for(cell)
+    blocks = S.cell_blocks(cell)
+    assert {c.id for c in controls if not c.id.startswith("w:")} == {
+        f"{k}:{b}" for k in ("scale", "shift") for b in range(len(blocks))}
+    picks = [c for c in controls if not c.id.startswith("w:")]
+    picks += [c for c in controls if "weight_c" in c.id or c.id.endswith("_l0:0:0")]
+    for control in picks:
+        values = C.grid(control)
+        payload = F.sweep_payload(cell, x, control, values, True)
+        frames = decoded(payload)
+        for k in (0, len(values) // 3, len(values) - 1):
+            trace = S.cell_net(C.apply(cell, control, float(values[k]))).trace(x)
+            v = KV.view(kind, variant)
+            for p, name in enumerate(trace.names):
+                expected = KV.shown_values(v, name, trace.get(name), True)
+                np.testing.assert_allclose(frames[k, p], expected, rtol=0, atol=1e-12,
+                                           err_msg=f"{control.id} k={k} {name}")

@@ -120,3 +120,16 @@ def test_gradients_can_add_a_variant():
     assert not at.exception
     labels = " ".join(m.label for m in at.metric)
     assert "MGU" in labels and "LSTM" in labels
+
+
+@pytest.mark.parametrize("preset", ["lstm-no-forget", "gru-no-reset", "mgu-latch"])
+def test_the_lesson_file_of_a_variant_shows_its_equations_and_settings(preset):
+    from lab import lesson_file as LF
+
+    scenario_ = S.scenario_from_preset(preset)
+    page = LF.build(scenario_, lang="zh").html
+    cell = scenario_.cell
+    assert LF.latex_html(S.cell_equations(cell)) in page
+    if cell.variant != "standard":
+        assert t(f"variant.{cell.kind}.{cell.variant}", "zh") in page
+    assert t(f"preset.{preset}.title", "zh") in page
