@@ -133,11 +133,27 @@ def test_a_removed_gate_is_drawn_as_removed(kind, variant, gate):
 
 
 def test_branches_on_a_kinds_name_outside_the_homes():
-    """At most one in classroom/, lab/, pages/ and app.py (deep.py's "gru" preset name):
-    a kind's facts are in gates/kinds.py, its presentation in lab/kind_view.py."""
+    """At most one in classroom/, lab/, pages/ and app.py (deep.py's "gru" preset name),
+    at most 15 in the whole repo: a kind's facts are in gates/kinds.py (and its kind_*.py
+    modules), its presentation in lab/kind_view.py."""
     found = _branches().count()
     lab_side = {k: v for k, v in found.items() if not k.startswith("gates/")}
     assert sum(len(v) for v in lab_side.values()) <= 1, lab_side
+    assert sum(len(v) for v in found.values()) <= 15, found  # the issue's bound, whole repo
+
+
+def test_the_branch_count_sees_every_form_of_branch(tmp_path):
+    """The counter is not blind: comparisons, membership, dict keys, subscripts and
+    match cases on a kind's name all count; other strings do not."""
+    source = tmp_path / "x.py"
+    source.write_text(
+        'if kind == "gru": pass\n'
+        'if kind in ("rnn", "x"): pass\n'
+        'COLOURS = {"lstm": 1, "other": 2}\n'
+        'y = table["mgu"]\n'
+        'match kind:\n    case "rnn": pass\n'
+        'z = f(kind="gru", name="page.gru")\n')
+    assert _branches().branches(source) == [1, 2, 3, 4, 6]
 
 
 @pytest.mark.parametrize("kind,variant", [kv for kv in engine_variants() if kv[1] != "standard"
