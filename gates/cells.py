@@ -104,6 +104,6 @@ def lstm_cell(xp: Array, h: Array, c: Array,
     h_next, c_next, tmp = np.empty(hr.shape), np.empty(hr.shape), np.empty(hr.shape)
     with np.errstate(over="ignore"):
         lstm_step(g, hr, _rows(c), h_next, c_next, SHARED.product(w_hh),
-                  step_plan(kind, hr.ndim), tmp)
+                  step_plan(kind, hr.shape), tmp)
     i, f, gg, o = (a.reshape(shape) for a in g)
     return i, f, gg, o, c_next.reshape(shape), h_next.reshape(shape)

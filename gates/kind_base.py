@@ -40,6 +40,23 @@ _ROWS_MAX_H = 4
 
 #: exp-argument scale of a block: sigmoid gates negated, tanh ones times -2
 SIGMOID_SCALE, TANH_SCALE = -1.0, -2.0
+#: Up to this many numbers a step (batch or variants times H), NumPy's tanh (one call,
+#: vectorised) beats the exp form (four calls); above it, exp is the cheaper per number.
+#: A pass then keeps its tanh blocks unscaled (scale 1) and calls np.tanh.
+NP_TANH_MAX = 256
+
+
+def tanh_scale(state: Array) -> float:
+    """The scale of a pass's tanh blocks: 1 (np.tanh) for small states, else -2 (exp form)."""
+    return 1.0 if state.size <= NP_TANH_MAX else TANH_SCALE
+
+
+def tanh_at(a: Array, scale: float) -> None:
+    """In place: a holds scale * x (``tanh_scale``), leaves tanh(x)."""
+    if scale == 1.0:
+        np.tanh(a, out=a)
+    else:
+        tanh_from(a)
 
 
 # --------------------------------------------------------------------------- the kind
@@ -136,18 +153,20 @@ class Kind:
         """"LSTM", "LSTM (coupled)": the kind's class name and its variant."""
         return self.torch_name + ("" if self.variant == "standard" else f" ({self.variant})")
 
-    def block_scale(self, hidden_size: int) -> Array:
-        """(G*H,) exp-argument scale of every row: -1 for sigmoid blocks, -2 for tanh."""
-        return np.repeat([SIGMOID_SCALE if n in self.sigmoid else TANH_SCALE
+    def block_scale(self, hidden_size: int, tanh: float = TANH_SCALE) -> Array:
+        """(G*H,) exp-argument scale of every row: -1 for sigmoid blocks, ``tanh`` (-2,
+        or 1 when the step calls np.tanh) for the others."""
+        return np.repeat([SIGMOID_SCALE if n in self.sigmoid else tanh
                           for n in self.block_names], hidden_size)
 
     def torch_refusal(self, config: NetConfig) -> str | None:
         """Why torch.nn has no module for this kind and config (None: it has one)."""
         if not self.in_torch:
-            what = (f"a {self.torch_name}" if self.variant == "standard"
-                    else f"the {self.torch_name} variant {self.variant!r}")
-            return (f"variant: torch.nn has no class for {what}; only the standard "
-                    "RNN, GRU and LSTM convert to torch")
+            what = (f"kind: torch.nn has no class for an {self.torch_name}"
+                    if self.variant == "standard"
+                    else f"variant: torch.nn has no class for the {self.torch_name} variant "
+                         f"{self.variant!r}")
+            return what + "; only the standard RNN, GRU and LSTM convert to torch"
         if "reset_after" in self.options and not config.reset_after:
             return ("reset_after: torch.nn.GRU only implements reset_after=True, "
                     "given reset_after=False")
@@ -306,20 +325,28 @@ def tanh_from(a: Array) -> None:
 
 
 def exp_form(kind: Kind, layout: Layout, config: NetConfig, xs: Array,
-             weights: RecWeights, inside: slice | None = None) -> tuple[Array, Array]:
+             weights: RecWeights, inside: slice | None = None,
+             scratch_blocks: int = 0, tanh: float = TANH_SCALE) -> tuple[Array, Array]:
     """The pass's input part in exp-argument form and W_hh scaled alike.
 
     Both biases go with the input part, except the rows ``inside`` (b_hh that a gate
     multiplies, GRU's b_hn with reset_after), which the step adds itself.
-    Returns (gates (L, G, *batch, H), scaled w_hh).
+    ``scratch_blocks``: zero blocks after the kind's, room for a step's own scratch;
+    ``tanh``: the tanh blocks' scale (:func:`tanh_scale`).
+    Returns (gates (L, G + scratch_blocks, *batch, H), scaled w_hh).
     """
     w_ih, w_hh, b_ih, b_hh = weights
     H = config.hidden_size
-    scale = kind.block_scale(H)
+    scale = kind.block_scale(H, tanh)
     b = b_ih + b_hh
     if inside is not None:
         b[..., inside] = b_ih[..., inside]
-    gates = layout.input_part(xs, w_ih * scale[:, None], b * scale, kind.gate_count, H)
+    w_in, b = w_ih * scale[:, None], b * scale
+    if scratch_blocks:
+        pad = scratch_blocks * H
+        w_in = np.concatenate([w_in, np.zeros((*w_in.shape[:-2], pad, w_in.shape[-1]))], axis=-2)
+        b = np.concatenate([b, np.zeros((*b.shape[:-1], pad))], axis=-1)
+    gates = layout.input_part(xs, w_in, b, kind.gate_count + scratch_blocks, H)
     return gates, w_hh * scale[:, None]
 
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from gates.config import NetConfig
 from gates.kind_base import (
+    TANH_SCALE,
     Array,
     BackwardSteps,
     Kind,
@@ -27,7 +28,8 @@ from gates.kind_base import (
     by_block,
     exp_form,
     sigmoid_from,
-    tanh_from,
+    tanh_at,
+    tanh_scale,
 )
 
 AFTER, BEFORE, NO_RESET = "after", "before", "none"  # where the reset gate acts
@@ -35,7 +37,7 @@ AFTER, BEFORE, NO_RESET = "after", "before", "none"  # where the reset gate acts
 
 def gru_step(g: Array, h: Array, h_next: Array, product: Product, mode: str,
              product_n: Product | None = None, b_hn: Array | None = None,
-             tmp: Array | None = None) -> None:
+             tmp: Array | None = None, n_scale: float = TANH_SCALE) -> None:
     """One GRU step, in place (the one GRU step of the engine: traces and sweeps).
 
     g (G, *batch, H) comes in as the exp arguments' input parts, both biases in but
@@ -43,7 +45,8 @@ def gru_step(g: Array, h: Array, h_next: Array, product: Product, mode: str,
     gate; it leaves as the gates (r, z, n) or (z, n). ``product`` gives the blocks of
     W_hh h (scaled alike): every block, but only r and z for mode BEFORE, whose n block
     ``product_n`` applies to r * h. ``b_hn`` (scaled, mode AFTER) is added inside r * (...).
-    ``tmp``: scratch shaped like h.
+    ``tmp``: scratch shaped like h. ``n_scale``: the n block's scale (-2, or 1 for a
+    small state, whose n then goes through np.tanh; ``kind_base.tanh_scale``).
     """
     n, z = g[-1], g[-2]
     if tmp is None:
@@ -65,7 +68,7 @@ def gru_step(g: Array, h: Array, h_next: Array, product: Product, mode: str,
     else:  # no reset gate
         g += p
         sigmoid_from(g[:1])
-    tanh_from(n)
+    tanh_at(n, n_scale)
     np.subtract(h, n, out=h_next)
     h_next *= z
     h_next += n  # h' = n + z * (h - n)
@@ -82,10 +85,11 @@ def forward(kind: Kind, layout: Layout, config: NetConfig, xs: Array, h0: Array,
     H = config.hidden_size
     mode = mode_of(kind, config)
     inside = slice(2 * H, 3 * H) if mode == AFTER else None
-    gates, w_hh = exp_form(kind, layout, config, xs, weights, inside)
+    n_scale = tanh_scale(h0)
+    gates, w_hh = exp_form(kind, layout, config, xs, weights, inside, tanh=n_scale)
     product_n = b_hn = None
     if mode == AFTER:
-        b_hn = layout.vector(weights[3][..., inside] * kind.block_scale(H)[inside])
+        b_hn = layout.vector(weights[3][..., inside] * n_scale)
         product = layout.product(w_hh)
     elif mode == BEFORE:
         product = layout.product(w_hh[..., :2 * H, :])
@@ -97,7 +101,7 @@ def forward(kind: Kind, layout: Layout, config: NetConfig, xs: Array, h0: Array,
     h = h0
     with np.errstate(over="ignore"):  # exp may overflow to inf: sigma -> 0, tanh -> -1
         for g, h_next in zip(gates, hidden, strict=True):
-            gru_step(g, h, h_next, product, mode, product_n, b_hn, tmp)
+            gru_step(g, h, h_next, product, mode, product_n, b_hn, tmp, n_scale)
             h = h_next
     return {**by_block(kind, gates), "hidden": hidden}
 

@@ -28,6 +28,7 @@ import numpy as np
 
 from gates.config import NetConfig
 from gates.kind_base import (
+    NP_TANH_MAX,
     SIGMOID_SCALE,
     Array,
     BackwardSteps,
@@ -56,21 +57,39 @@ class StepPlan(NamedTuple):
     o: int | None
     coupled: bool
     early: int  # blocks computed before the cell: all, but o with peepholes
+    np_tanh: bool  # tanh(c') by np.tanh (small states), else through exp
     numerators: Array  # (early, 1, ..., 1): 1 for sigmoid blocks, 2 for g (2 sigma(2a))
-    peep_i: Array | None = None  # peephole weights, scaled as the exp arguments
-    peep_f: Array | None = None
-    peep_o: Array | None = None
+    # peephole variant only (None otherwise; Any: the step reads them without checks)
+    peep_if: Any = None  # (2, *state) peepholes of i and f, scaled as exp arguments
+    peep_o: Any = None  # (*state) peephole of o, scaled alike
+    tmp2: Any = None  # (2, *state) scratch
+    late_numerators: Any = None  # (2, 1, ..., 1): 1 for o, 2 for tanh(c')
 
 
-def step_plan(kind: Kind, state_ndim: int, peepholes: tuple[Array, ...] | None = None) -> StepPlan:
+_LATE_NUMERATORS = np.array([1.0, 2.0])  # o = sigma, tanh(c') = 2 sigma(2c') - 1
+
+
+def step_plan(kind: Kind, state_shape: tuple[int, ...],
+              peepholes: tuple[Array, ...] | None = None) -> StepPlan:
+    """The plan of a pass whose states have ``state_shape``; ``peepholes`` (w_ci, w_cf,
+    w_co), scaled as exp arguments and broadcastable to the state, for that variant."""
     pos = {b: k for k, b in enumerate(kind.blocks)}
     o = pos.get("o")
     early = kind.gate_count - 1 if peepholes and o is not None else kind.gate_count
+    ndim = len(state_shape)
     num = np.array([2.0 if b == "g" else 1.0 for b in kind.blocks[:early]])
-    num = num.reshape(early, *(1,) * state_ndim)
-    pi, pf, po = peepholes if peepholes else (None, None, None)
-    return StepPlan(pos.get("i"), pos.get("f"), pos["g"], o, kind.variant == "coupled",
-                    early, num, pi, pf, po)
+    num = num.reshape(early, *(1,) * ndim)
+    np_tanh = int(np.prod(state_shape)) <= NP_TANH_MAX
+    plan = StepPlan(pos.get("i"), pos.get("f"), pos["g"], o, kind.variant == "coupled",
+                    early, np_tanh, num)
+    if not peepholes:
+        return plan
+    assert (pos.get("i"), pos.get("f")) == (0, 1)  # one product adds both peepholes
+    p_i, p_f, p_o = peepholes
+    return plan._replace(
+        peep_if=np.stack([np.broadcast_to(p_i, state_shape), np.broadcast_to(p_f, state_shape)]),
+        peep_o=p_o, tmp2=np.empty((2, *state_shape)),
+        late_numerators=None if np_tanh else _LATE_NUMERATORS.reshape(2, *(1,) * ndim))
 
 
 def lstm_step(g: Array, h: Array, c: Array, h_next: Array, c_next: Array, product: Product,
@@ -80,12 +99,16 @@ def lstm_step(g: Array, h: Array, c: Array, h_next: Array, c_next: Array, produc
     g (G, *batch, H) comes in as the exp arguments' input parts (sigmoid blocks -x,
     candidate -2x, both biases in) and leaves as the gates; one exp covers the blocks
     before the cell (2 sigma(2a) - 1 = tanh(a) in g's place). ``inp`` (coupled) gets 1 - f.
+    With peepholes and a large state, o (which sees c') and tanh(c') share a second exp:
+    g then has a scratch block after o (the last block) for tanh(c').
     """
-    g += product(h)
-    if plan.peep_i is not None:
-        assert plan.i is not None and plan.f is not None and plan.peep_f is not None
-        g[plan.i] += np.multiply(plan.peep_i, c, out=tmp)
-        g[plan.f] += np.multiply(plan.peep_f, c, out=tmp)
+    peep = plan.tmp2 is not None
+    if plan.late_numerators is None:
+        g += product(h)
+    else:
+        g[:-1] += product(h)  # not the scratch block
+    if peep:
+        g[:2] += np.multiply(plan.peep_if, c, out=plan.tmp2)  # i, f see c
     early = g[:plan.early]
     np.exp(early, out=early)
     early += _ONE
@@ -108,21 +131,39 @@ def lstm_step(g: Array, h: Array, c: Array, h_next: Array, c_next: Array, produc
     else:  # c' = f * c + i * g
         np.multiply(g[plan.f], c, out=c_next)
         c_next += np.multiply(g[plan.i], gg, out=tmp)
-    tanh_from(np.multiply(c_next, _MINUS_TWO, out=h_next))
-    if plan.o is not None:
+    if peep and plan.np_tanh:  # o = sigma(a_o + w_co c')
         o = g[plan.o]
-        if plan.peep_o is not None:
-            o += np.multiply(plan.peep_o, c_next, out=tmp)
-            sigmoid_from(o)
-        h_next *= o  # h' = o * tanh(c')
+        o += np.multiply(plan.peep_o, c_next, out=tmp)
+        sigmoid_from(o)
+        np.tanh(c_next, out=h_next)
+        h_next *= o
+        return
+    if peep:  # o = sigma(a_o + w_co c') through one exp with tanh(c')
+        late = g[-2:]  # o, scratch
+        o, tc = late
+        o += np.multiply(plan.peep_o, c_next, out=tmp)
+        np.multiply(c_next, _MINUS_TWO, out=tc)
+        np.exp(late, out=late)
+        late += _ONE
+        np.divide(plan.late_numerators, late, out=late)
+        tc -= _ONE
+        np.multiply(tc, o, out=h_next)
+        return
+    if plan.np_tanh:
+        np.tanh(c_next, out=h_next)
+    else:
+        tanh_from(np.multiply(c_next, _MINUS_TWO, out=h_next))
+    if plan.o is not None:
+        h_next *= g[plan.o]  # h' = o * tanh(c')
 
 
 def forward(kind: Kind, layout: Layout, config: NetConfig, xs: Array, h0: Array,
             c0: Array | None, weights: RecWeights, extras: Mapping[str, Array]) -> dict[str, Array]:
     assert c0 is not None
-    gates, w_hh = exp_form(kind, layout, config, xs, weights)
     peep = tuple(layout.vector(extras[k] * SIGMOID_SCALE) for k in PEEPHOLES) if kind.extras else None
-    plan = step_plan(kind, h0.ndim, peep)
+    plan = step_plan(kind, h0.shape, peep)
+    scratch = 1 if plan.late_numerators is not None else 0  # tanh(c') beside o
+    gates, w_hh = exp_form(kind, layout, config, xs, weights, scratch_blocks=scratch)
     product = layout.product(w_hh)
     hidden = np.empty((len(gates), *h0.shape))
     cell: Any = np.empty(hidden.shape)
@@ -139,7 +180,7 @@ def forward(kind: Kind, layout: Layout, config: NetConfig, xs: Array, h0: Array,
             for g, h_next, c_next, inp_t in zip(gates, hidden, cell, inp, strict=True):
                 lstm_step(g, h, c, h_next, c_next, product, plan, tmp, inp_t)
                 h, c = h_next, c_next
-    found = {**by_block(kind, gates), "cell": cell, "hidden": hidden}
+    found = {**by_block(kind, gates), "cell": cell, "hidden": hidden}  # not the scratch
     if inp is not None:
         found["input"] = inp
     return ordered(kind, found)

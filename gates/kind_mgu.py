@@ -15,6 +15,7 @@ import numpy as np
 
 from gates.config import NetConfig
 from gates.kind_base import (
+    TANH_SCALE,
     Array,
     BackwardSteps,
     Kind,
@@ -24,19 +25,20 @@ from gates.kind_base import (
     by_block,
     exp_form,
     sigmoid_from,
-    tanh_from,
+    tanh_at,
+    tanh_scale,
 )
 
 
 def mgu_step(g: Array, h: Array, h_next: Array, product_f: Product, product_n: Product,
-             tmp: Array) -> None:
-    """One step in place: g (2, *batch, H) comes in as (-x_f, -2 x_n), both biases in
-    (scaled alike, as the products' weights), and leaves as (f, n)."""
+             tmp: Array, n_scale: float = TANH_SCALE) -> None:
+    """One step in place: g (2, *batch, H) comes in as (-x_f, n_scale * x_n), both biases
+    in (scaled alike, as the products' weights), and leaves as (f, n)."""
     f, n = g
     f += product_f(h)[0]
     sigmoid_from(f)
     n += product_n(np.multiply(f, h, out=tmp))[0]
-    tanh_from(n)
+    tanh_at(n, n_scale)
     np.subtract(n, h, out=h_next)
     h_next *= f
     h_next += h  # h' = h + f * (n - h)
@@ -45,7 +47,8 @@ def mgu_step(g: Array, h: Array, h_next: Array, product_f: Product, product_n: P
 def forward(kind: Kind, layout: Layout, config: NetConfig, xs: Array, h0: Array,
             c0: Array | None, weights: RecWeights, extras: Mapping[str, Array]) -> dict[str, Array]:
     H = config.hidden_size
-    gates, w_hh = exp_form(kind, layout, config, xs, weights)
+    n_scale = tanh_scale(h0)
+    gates, w_hh = exp_form(kind, layout, config, xs, weights, tanh=n_scale)
     product_f = layout.product(w_hh[..., :H, :])
     product_n = layout.product(w_hh[..., H:, :])
     hidden = np.empty((len(gates), *h0.shape))
@@ -53,7 +56,7 @@ def forward(kind: Kind, layout: Layout, config: NetConfig, xs: Array, h0: Array,
     h = h0
     with np.errstate(over="ignore"):  # exp may overflow to inf: sigma -> 0, tanh -> -1
         for g, h_next in zip(gates, hidden, strict=True):
-            mgu_step(g, h, h_next, product_f, product_n, tmp)
+            mgu_step(g, h, h_next, product_f, product_n, tmp, n_scale)
             h = h_next
     return {**by_block(kind, gates), "hidden": hidden}
 

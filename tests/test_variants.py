@@ -440,3 +440,60 @@ def test_sweep_frames_equal_ordinary_runs(kind: str, variant: str) -> None:
         net.load_state_dict(sd)
         np.testing.assert_allclose(tr.get("hidden")[:, b], net.trace(x).get("hidden"),
                                    atol=1e-12, rtol=0)
+
+
+@pytest.mark.parametrize(("kind", "variant"), CASES, ids=IDS)
+def test_large_weights_stay_finite_and_in_range_without_warnings(kind: str, variant: str) -> None:
+    net = make(kind, variant, 2, 3, seed=0)
+    rng = np.random.default_rng(0)
+    net.load_state_dict({k: rng.choice([-1e4, 1e4], size=v.shape)
+                         for k, v in net.state_dict().items()})
+    x = rng.standard_normal((30, 2))
+    with np.errstate(all="raise", under="ignore"):
+        tr = net.trace(x)
+        g = gates.backward(tr, np.ones(tr.output.shape))
+    for name in tr.names:
+        v = tr.get(name)
+        assert np.all(np.isfinite(v)), name
+        if name in tr.cell_kind.sigmoid:
+            assert v.min() >= 0 and v.max() <= 1, name
+        elif name in ("candidate", "hidden"):
+            assert np.abs(v).max() <= 1, name
+    assert np.all(np.isfinite(g.input)) and all(np.isfinite(a).all() for a in g.params.values())
+
+
+def test_from_torch_is_unchanged_and_mgu_has_no_torch_class() -> None:
+    module = torch.nn.LSTM(2, 3, dtype=torch.float64)
+    net = gates.LSTM.from_torch(module)
+    assert net.variant == "standard"
+    x = np.random.default_rng(0).standard_normal((4, 2))
+    np.testing.assert_allclose(net(x)[0], module(torch.from_numpy(x))[0].detach().numpy(),
+                               atol=TOL, rtol=0)
+    with pytest.raises(ValueError, match="torch.nn has no MGU"):
+        gates.MGU.from_torch(torch.nn.GRU(2, 3))
+
+
+def test_engine_dispatches_through_kind_objects() -> None:
+    """Outside the kind modules, no module of gates/ compares with, keys a dict by or
+    matches on a kind's name: the engine asks the kind object (issue 18)."""
+    import ast
+    from pathlib import Path
+
+    names = set(kinds.ALL_KIND_NAMES)
+    found = []
+    for path in sorted((Path(__file__).resolve().parents[1] / "gates").glob("*.py")):
+        if path.stem == "kinds" or path.stem.startswith("kind_"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            consts: list[ast.expr] = []
+            if isinstance(node, ast.Compare):
+                consts = [node.left, *node.comparators]
+            elif isinstance(node, ast.Dict):
+                consts = [k for k in node.keys if k is not None]
+            elif isinstance(node, ast.match_case):
+                consts = [n for n in ast.walk(node.pattern) if isinstance(n, ast.Constant)]
+            for c in consts:
+                for sub in ast.walk(c):
+                    if isinstance(sub, ast.Constant) and sub.value in names:
+                        found.append(f"{path.name}:{sub.lineno}")
+    assert not found, found
