@@ -164,6 +164,15 @@ _PRESET_LIST: tuple[Preset, ...] = (
         length=70,
     ),
     Preset(
+        name="lstm-no-input", kind="lstm", variant="no_input",
+        input_size=2, hidden_size=1,
+        state_dict=block_weights("lstm", 2, 1, ih={"f": [[0.0, -40.0]], "g": [[1.0, 0.0]]},
+                                 b_ih={"f": 20.0, "o": 10.0}, variant="no_input"),
+        inputs=(ChannelSpec("sine", period=17, phase=1.0),
+                ChannelSpec("impulse", onset=3)),
+        length=70,
+    ),
+    Preset(
         name="gru-no-reset", kind="gru", variant="no_reset",
         input_size=2, hidden_size=1,
         state_dict=block_weights("gru", 2, 1, ih={"z": [[-30.0, -30.0]], "n": [[0.5, 0.0]]},

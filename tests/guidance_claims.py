@@ -428,6 +428,16 @@ def lstm_coupled_hold() -> Facts:
     return {"3": write, "0.696": flat(c[write:]), "69": len(c) - 1}
 
 
+def lstm_no_input() -> Facts:
+    n = "lstm-no-input"
+    _, x = preset_run(n)
+    c = g(n, "cell")
+    write = hits(x[:, 1])[0]
+    std = g("lstm-hold-value", "cell")
+    assert abs(c[write] - std[write]) < 1e-7 and g(n, "forget")[write] < 1e-6
+    return {"3": write, "0.696": c[write], "-2.98": c[write:].min(), "1.53": c[write:].max()}
+
+
 def gru_no_reset() -> Facts:
     n = "gru-no-reset"
     _, x = preset_run(n)
@@ -467,6 +477,7 @@ CLAIMS: dict[str, Callable[[], Facts]] = {
     "preset.rnn-tanh-saturate": rnn_tanh_saturate,
     "preset.lstm-no-forget": lstm_no_forget,
     "preset.lstm-coupled-hold": lstm_coupled_hold,
+    "preset.lstm-no-input": lstm_no_input,
     "preset.gru-no-reset": gru_no_reset,
     "preset.mgu-latch": mgu_latch,
     "compare.step1": lambda: compare_step("hold"),

@@ -231,6 +231,21 @@ def check_lstm_coupled_hold() -> None:
     assert count * 4 == 3 * sum(v.size for v in std.state_dict.values())
 
 
+def check_lstm_no_input() -> None:
+    """Without an input gate every candidate is written: the weights that hold a value in
+    the standard LSTM (lstm-hold-value, the same input) now sum the value channel."""
+    p, std = get_preset("lstm-no-input"), get_preset("lstm-hold-value")
+    (x, tr), (x_std, tr_std) = run(p.name), run(std.name)
+    np.testing.assert_array_equal(x, x_std)
+    assert "input" not in tr.names
+    c, c_std, g_ = tr.get("cell")[:, 0], tr_std.get("cell")[:, 0], tr.get("candidate")[:, 0]
+    write = int(np.flatnonzero(x[:, 1])[0])
+    assert abs(c[write] - c_std[write]) < 1e-7  # the write itself is the same (f ~ 2e-9)
+    assert np.ptp(c_std[write:]) < 1e-6 and np.ptp(c[write:]) > 4  # held vs summed
+    f = tr.get("forget")[:, 0]
+    np.testing.assert_allclose(c[1:], f[1:] * c[:-1] + g_[1:], atol=1e-12)  # c = f c + g
+
+
 def check_gru_no_reset() -> None:
     """Without a reset gate the candidate always sees h: the cue that wipes the standard
     GRU's state (gru-reset-wipe, the same weights plus r) leaves this one's standing."""
@@ -283,6 +298,7 @@ BEHAVIOUR: dict[str, Callable[[], None]] = {
     "rnn-tanh-saturate": check_rnn_tanh_saturate,
     "lstm-no-forget": check_lstm_no_forget,
     "lstm-coupled-hold": check_lstm_coupled_hold,
+    "lstm-no-input": check_lstm_no_input,
     "gru-no-reset": check_gru_no_reset,
     "mgu-latch": check_mgu_latch,
 }

@@ -77,13 +77,15 @@ def test_the_mgu_has_its_own_page():
 
 
 @pytest.mark.parametrize("name, preset", [
-    ("lstm", "lstm-no-forget"), ("lstm", "lstm-coupled-hold"), ("gru", "gru-no-reset"),
+    ("lstm", "lstm-no-forget"), ("lstm", "lstm-coupled-hold"), ("lstm", "lstm-no-input"),
+    ("gru", "gru-no-reset"),
     ("mgu", "mgu-latch")])
 def test_each_variants_preset_opens_from_its_link_and_explains_itself(name, preset):
     at = run_page(name, {"preset": preset})
     assert scenario(at, name) == S.scenario_from_preset(preset)
     assert scenario(at, name).cell.variant == {"lstm-no-forget": "no_forget",
                                               "lstm-coupled-hold": "coupled",
+                                              "lstm-no-input": "no_input",
                                               "gru-no-reset": "no_reset"}.get(preset, "standard")
     assert any(i.icon == "🎓" and t(f"preset.{preset}.title") in i.value for i in at.info)
 

@@ -91,4 +91,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "needed the reset gate.",
         "更新门的工作：f = 1 采用候选状态，f = 0 保持 h；锁存器从来不需要重置门。",
     ),
+    "guide.preset.lstm-no-input.n1": (
+        "At the write, t = 3, the forget gate drops to 0 and the cell takes the candidate, "
+        "0.696, exactly as the standard “hold a value” LSTM does.",
+        "在写入时刻 t = 3，遗忘门降到 0，细胞取候选值 0.696，与标准 LSTM 的“保持数值”"
+        "预设完全相同。",
+    ),
+    "guide.preset.lstm-no-input.n2": (
+        "From then on every candidate is added: the cell state swings between −2.98 and "
+        "1.53 instead of staying at 0.696.",
+        "此后每个候选值都被加进来：细胞状态在 −2.98 与 1.53 之间摆动，而不是停在 0.696。",
+    ),
+    "guide.preset.lstm-no-input.q1": (
+        "The forget gate is 1 between writes here: why does that not keep the value?",
+        "这里写入之间遗忘门为 1：为什么这样仍保不住数值？",
+    ),
+    "guide.preset.lstm-no-input.a1": (
+        "f = 1 only keeps the old cell state; the candidate is still added on top at every "
+        "step, and only an input gate near 0 can stop that.",
+        "f = 1 只是保留旧的细胞状态；每一步候选值仍会叠加上去，只有接近 0 的输入门才能阻止。",
+    ),
 }

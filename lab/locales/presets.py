@@ -176,4 +176,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(1 − f) h + f n 采用候选状态 n = tanh(数值)。没有信号时 f 为 0，无论通道 0 怎样变化 "
         "h 都保持不变，与 GRU 的锁存器相同，只用两个门块而不是三个。",
     ),
+    "preset.lstm-no-input.title": (
+        "Without an input gate the cell cannot refuse to write",
+        "没有输入门，细胞无法拒绝写入",
+    ),
+    "preset.lstm-no-input.explain": (
+        "The weights of “hold a value” without the input gate: c_t = f c_{t-1} + g_t adds "
+        "every candidate in full, so while the forget gate holds (f = 1) the cell sums the "
+        "value channel instead of keeping what was written at the signal. The standard "
+        "LSTM's input gate stays shut between write signals, which is what lets it hold "
+        "the value unchanged.",
+        "这是“保持数值”预设去掉输入门后的权重：c_t = f c_{t-1} + g_t 把每个候选值完整写入，"
+        "所以在遗忘门保持（f = 1）时，细胞把数值通道不断累加，而不是保留写入信号时的数值。"
+        "标准 LSTM 的输入门在写入信号之间保持关闭，正因如此它才能让数值保持不变。",
+    ),
 }
