@@ -173,6 +173,14 @@ _PRESET_LIST: tuple[Preset, ...] = (
         length=70,
     ),
     Preset(
+        name="lstm-peephole-limit", kind="lstm", variant="peephole",
+        input_size=1, hidden_size=1,
+        state_dict=block_weights("lstm", 1, 1, ih={"g": 20.0},
+                                 b_ih={"i": 6.0, "f": 20.0, "o": 10.0},
+                                 variant="peephole", extras={"weight_ci": -4.0}),
+        inputs=(ChannelSpec("constant", amplitude=1.0),), length=40,
+    ),
+    Preset(
         name="gru-no-reset", kind="gru", variant="no_reset",
         input_size=2, hidden_size=1,
         state_dict=block_weights("gru", 2, 1, ih={"z": [[-30.0, -30.0]], "n": [[0.5, 0.0]]},

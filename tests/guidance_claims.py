@@ -438,6 +438,24 @@ def lstm_no_input() -> Facts:
     return {"3": write, "0.696": c[write], "-2.98": c[write:].min(), "1.53": c[write:].max()}
 
 
+def without_peepholes(name: str) -> np.ndarray:
+    """The cell state of a peephole preset's weights run by the standard LSTM."""
+    from classroom.presets import get_preset, preset_input
+    from gates.network import single_cell
+
+    p = get_preset(name)
+    net = single_cell("lstm", p.input_size, p.hidden_size, seed=0)
+    net.load_state_dict({k: v for k, v in p.state_dict.items() if not k.startswith("weight_c")})
+    return net.trace(preset_input(p)).get("cell")[:, 0]
+
+
+def lstm_peephole_limit() -> Facts:
+    n = "lstm-peephole-limit"
+    i, c = g(n, "input"), g(n, "cell")
+    return {"0.998": i[0], "0": 0, "0.180": i[2], "2": 2, "0.006": i[39], "39": 39,
+            "2.06": c[2], "2.77": c[39], "39.9": without_peepholes(n)[39]}
+
+
 def gru_no_reset() -> Facts:
     n = "gru-no-reset"
     _, x = preset_run(n)
@@ -478,6 +496,7 @@ CLAIMS: dict[str, Callable[[], Facts]] = {
     "preset.lstm-no-forget": lstm_no_forget,
     "preset.lstm-coupled-hold": lstm_coupled_hold,
     "preset.lstm-no-input": lstm_no_input,
+    "preset.lstm-peephole-limit": lstm_peephole_limit,
     "preset.gru-no-reset": gru_no_reset,
     "preset.mgu-latch": mgu_latch,
     "compare.step1": lambda: compare_step("hold"),

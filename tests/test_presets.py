@@ -246,6 +246,23 @@ def check_lstm_no_input() -> None:
     np.testing.assert_allclose(c[1:], f[1:] * c[:-1] + g_[1:], atol=1e-12)  # c = f c + g
 
 
+def check_lstm_peephole_limit() -> None:
+    """The input gate reads the cell through its peephole and stops the counter; the same
+    weights without peepholes count on (standard LSTM)."""
+    p = get_preset("lstm-peephole-limit")
+    x, tr = run(p.name)
+    c, i = tr.get("cell")[:, 0], tr.get("input")[:, 0]
+    c_prev = np.concatenate([[0.0], c[:-1]])
+    w = p.state_dict
+    np.testing.assert_allclose(  # i = sigma(b_ii + p_i c_{t-1}): the peephole at work
+        i, sigmoid(w["bias_ih_l0"][0] + w["weight_ci_l0"][0] * c_prev), atol=1e-12)
+    assert i[0] > 0.99 and i[-1] < 0.01 and np.all(np.diff(i) < 0)
+    std = gates.LSTM(1, 1)
+    std.load_state_dict({k: v for k, v in w.items() if not k.startswith("weight_c")})
+    plain = std.trace(x).get("cell")[:, 0]
+    assert c[-1] < 3 and plain[-1] > 39 and np.all(np.diff(plain) > 0.99)
+
+
 def check_gru_no_reset() -> None:
     """Without a reset gate the candidate always sees h: the cue that wipes the standard
     GRU's state (gru-reset-wipe, the same weights plus r) leaves this one's standing."""
@@ -299,6 +316,7 @@ BEHAVIOUR: dict[str, Callable[[], None]] = {
     "lstm-no-forget": check_lstm_no_forget,
     "lstm-coupled-hold": check_lstm_coupled_hold,
     "lstm-no-input": check_lstm_no_input,
+    "lstm-peephole-limit": check_lstm_peephole_limit,
     "gru-no-reset": check_gru_no_reset,
     "mgu-latch": check_mgu_latch,
 }
@@ -345,9 +363,10 @@ def test_preset_fields(name: str) -> None:
     x = preset_input(p)
     assert x.shape == (p.length, p.input_size) and x.dtype == np.float64
     g = len(gates.kinds.get_kind(p.kind, p.variant).blocks) * p.hidden_size
+    extras = {f"{e}_l0": (p.hidden_size,) for e in gates.kinds.get_kind(p.kind, p.variant).extras}
     assert {k: v.shape for k, v in p.state_dict.items()} == {
         "weight_ih_l0": (g, p.input_size), "weight_hh_l0": (g, p.hidden_size),
-        "bias_ih_l0": (g,), "bias_hh_l0": (g,)}
+        "bias_ih_l0": (g,), "bias_hh_l0": (g,), **extras}
 
 
 @pytest.mark.parametrize("name", list(PRESETS))

@@ -111,4 +111,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "step, and only an input gate near 0 can stop that.",
         "f = 1 只是保留旧的细胞状态；每一步候选值仍会叠加上去，只有接近 0 的输入门才能阻止。",
     ),
+    "guide.preset.lstm-peephole-limit.n1": (
+        "The input gate starts open, 0.998 at t = 0, and shuts as the cell grows: 0.180 at "
+        "t = 2 and 0.006 at t = 39.",
+        "输入门一开始是打开的，t = 0 时为 0.998，随着细胞增长而关闭：t = 2 时 0.180，t = 39 "
+        "时 0.006。",
+    ),
+    "guide.preset.lstm-peephole-limit.n2": (
+        "The cell state stalls: 2.06 at t = 2, only 2.77 at t = 39, where the same cell "
+        "without peepholes has counted to 39.9.",
+        "细胞状态停滞：t = 2 时 2.06，到 t = 39 也只有 2.77，而没有窥视孔的同一个单元已经数到 "
+        "39.9。",
+    ),
+    "guide.preset.lstm-peephole-limit.q1": (
+        "Why can the gates of a standard LSTM not do this with their recurrent weights?",
+        "为什么标准 LSTM 的门不能用循环权重做到这一点？",
+    ),
+    "guide.preset.lstm-peephole-limit.a1": (
+        "They see h = o·tanh(c), which is already flat once c passes 3, so they cannot tell "
+        "a count of 3 from one of 30; a peephole reads c itself.",
+        "它们只看到 h = o·tanh(c)，c 超过 3 后 h 就几乎不变，所以分不清计数 3 和 30；窥视孔"
+        "直接读取 c。",
+    ),
 }

@@ -190,4 +190,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "所以在遗忘门保持（f = 1）时，细胞把数值通道不断累加，而不是保留写入信号时的数值。"
         "标准 LSTM 的输入门在写入信号之间保持关闭，正因如此它才能让数值保持不变。",
     ),
+    "preset.lstm-peephole-limit.title": (
+        "Peepholes: a gate that watches the cell stops the counter",
+        "窥视孔：看着细胞的门让计数器自己停下",
+    ),
+    "preset.lstm-peephole-limit.explain": (
+        "A counter that adds about 1 to the cell at every step of a constant input, whose "
+        "input gate also sees the cell through the peephole p_i = −4: i = σ(6 − 4 c_{t-1}) "
+        "shuts as c passes 1.5, so the count stalls near 2.8 after 40 steps. The same "
+        "weights without peepholes count on to 39.9: no ordinary gate sees c, only h = "
+        "o·tanh(c), which saturates (Gers & Schmidhuber 2000 added peepholes for timing "
+        "and counting).",
+        "一个计数器在恒定输入的每一步给细胞加约 1，它的输入门还通过窥视孔 p_i = −4 看到细胞："
+        "i = σ(6 − 4 c_{t-1}) 在 c 超过 1.5 时关闭，所以 40 步后计数停在约 2.8。同样的权重"
+        "没有窥视孔时会一直数到 39.9：普通的门看不到 c，只看到会饱和的 h = o·tanh(c)（Gers "
+        "与 Schmidhuber 2000 为计时和计数加入了窥视孔）。",
+    ),
 }
