@@ -173,6 +173,15 @@ _PRESET_LIST: tuple[Preset, ...] = (
         length=70,
     ),
     Preset(
+        name="lstm-no-output", kind="lstm", variant="no_output",
+        input_size=2, hidden_size=1,
+        state_dict=block_weights("lstm", 2, 1, ih={"i": [[40.0, 0.0]], "g": [[1.0, 0.0]]},
+                                 b_ih={"i": -20.0, "f": 20.0}, variant="no_output"),
+        inputs=(ChannelSpec("impulse", onset=3),
+                ChannelSpec("impulses", period=10, onset=12)),
+        length=40,
+    ),
+    Preset(
         name="lstm-peephole-limit", kind="lstm", variant="peephole",
         input_size=1, hidden_size=1,
         state_dict=block_weights("lstm", 1, 1, ih={"g": 20.0},

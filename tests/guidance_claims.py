@@ -449,6 +449,16 @@ def without_peepholes(name: str) -> np.ndarray:
     return net.trace(preset_input(p)).get("cell")[:, 0]
 
 
+def lstm_no_output() -> Facts:
+    n = "lstm-no-output"
+    _, x = preset_run(n)
+    c, h = g(n, "cell"), g(n, "hidden")
+    write, reads = hits(x[:, 0])[0], hits(x[:, 1])
+    assert np.allclose(h, np.tanh(c), atol=1e-12)
+    return {"0.762": flat(c[write:]), "3": write, "0.642": flat(h[write:]),
+            "12": reads[0], "22": reads[1], "32": reads[2]}
+
+
 def lstm_peephole_limit() -> Facts:
     n = "lstm-peephole-limit"
     i, c = g(n, "input"), g(n, "cell")
@@ -496,6 +506,7 @@ CLAIMS: dict[str, Callable[[], Facts]] = {
     "preset.lstm-no-forget": lstm_no_forget,
     "preset.lstm-coupled-hold": lstm_coupled_hold,
     "preset.lstm-no-input": lstm_no_input,
+    "preset.lstm-no-output": lstm_no_output,
     "preset.lstm-peephole-limit": lstm_peephole_limit,
     "preset.gru-no-reset": gru_no_reset,
     "preset.mgu-latch": mgu_latch,

@@ -246,6 +246,32 @@ def check_lstm_no_input() -> None:
     np.testing.assert_allclose(c[1:], f[1:] * c[:-1] + g_[1:], atol=1e-12)  # c = f c + g
 
 
+def check_lstm_no_output() -> None:
+    """Without an output gate h = tanh(c) shows the memory at every step; the same cell
+    with the output gate o = sigmoid(40 read - 20) shows it only at the reads."""
+    p = get_preset("lstm-no-output")
+    x, tr = run(p.name)
+    c, h = tr.get("cell")[:, 0], tr.get("hidden")[:, 0]
+    write, reads = int(np.flatnonzero(x[:, 0])[0]), np.flatnonzero(x[:, 1])
+    assert "output" not in tr.names and len(reads) >= 3
+    np.testing.assert_allclose(h, np.tanh(c), atol=1e-12)
+    assert np.ptp(c[write:]) < 1e-6 and np.all(h[write:] > 0.6)
+    std = gates.LSTM(2, 1)
+    sd = {k: np.zeros(v.shape) for k, v in std.state_dict().items()}
+    for block in ("i", "f", "g"):
+        rows = gates.kinds.block_slice("lstm", block, 1)
+        src = gates.kinds.block_slice("lstm", block, 1, variant="no_output")
+        for k in sd:
+            sd[k][rows] = p.state_dict[k][src]
+    o = gates.kinds.block_slice("lstm", "o", 1)
+    sd["weight_ih_l0"][o] = [[0.0, 40.0]]
+    sd["bias_ih_l0"][o] = -20.0
+    std.load_state_dict(sd)
+    gated = std.trace(x).get("hidden")[:, 0]
+    np.testing.assert_allclose(gated[reads], h[reads], atol=1e-6)  # shown at the reads
+    assert np.all(np.abs(np.delete(gated, reads)) < 1e-6)  # and hidden everywhere else
+
+
 def check_lstm_peephole_limit() -> None:
     """The input gate reads the cell through its peephole and stops the counter; the same
     weights without peepholes count on (standard LSTM)."""
@@ -316,6 +342,7 @@ BEHAVIOUR: dict[str, Callable[[], None]] = {
     "lstm-no-forget": check_lstm_no_forget,
     "lstm-coupled-hold": check_lstm_coupled_hold,
     "lstm-no-input": check_lstm_no_input,
+    "lstm-no-output": check_lstm_no_output,
     "lstm-peephole-limit": check_lstm_peephole_limit,
     "gru-no-reset": check_gru_no_reset,
     "mgu-latch": check_mgu_latch,

@@ -78,7 +78,7 @@ def test_the_mgu_has_its_own_page():
 
 @pytest.mark.parametrize("name, preset", [
     ("lstm", "lstm-no-forget"), ("lstm", "lstm-coupled-hold"), ("lstm", "lstm-no-input"),
-    ("lstm", "lstm-peephole-limit"),
+    ("lstm", "lstm-peephole-limit"), ("lstm", "lstm-no-output"),
     ("gru", "gru-no-reset"),
     ("mgu", "mgu-latch")])
 def test_each_variants_preset_opens_from_its_link_and_explains_itself(name, preset):
@@ -88,6 +88,7 @@ def test_each_variants_preset_opens_from_its_link_and_explains_itself(name, pres
                                               "lstm-coupled-hold": "coupled",
                                               "lstm-no-input": "no_input",
                                               "lstm-peephole-limit": "peephole",
+                                              "lstm-no-output": "no_output",
                                               "gru-no-reset": "no_reset"}.get(preset, "standard")
     assert any(i.icon == "🎓" and t(f"preset.{preset}.title") in i.value for i in at.info)
 

@@ -133,4 +133,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "它们只看到 h = o·tanh(c)，c 超过 3 后 h 就几乎不变，所以分不清计数 3 和 30；窥视孔"
         "直接读取 c。",
     ),
+    "guide.preset.lstm-no-output.n1": (
+        "The cell state takes 0.762 at the write, t = 3, and holds it to the end.",
+        "细胞状态在写入时刻 t = 3 取得 0.762，并一直保持到最后。",
+    ),
+    "guide.preset.lstm-no-output.n2": (
+        "The hidden state is 0.642 = tanh(0.762) at every step from t = 3 on, not only at "
+        "the reads, t = 12, 22 and 32.",
+        "从 t = 3 起隐藏状态每一步都是 0.642 = tanh(0.762)，而不只是在读取时刻 t = 12、22 "
+        "与 32。",
+    ),
+    "guide.preset.lstm-no-output.q1": (
+        "A next layer reads h: what does it receive between the reads here?",
+        "下一层读取 h：在读取时刻之间它在这里收到什么？",
+    ),
+    "guide.preset.lstm-no-output.a1": (
+        "The stored value at every step, so it cannot tell a read from any other step; an "
+        "output gate would hand it 0 until the read.",
+        "每一步都收到存储的数值，所以它分不清读取时刻和其他时刻；输出门会在读取之前交给它 0。",
+    ),
 }

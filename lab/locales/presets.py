@@ -206,4 +206,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "没有窥视孔时会一直数到 39.9：普通的门看不到 c，只看到会饱和的 h = o·tanh(c)（Gers "
         "与 Schmidhuber 2000 为计时和计数加入了窥视孔）。",
     ),
+    "preset.lstm-no-output.title": (
+        "Without an output gate the memory is always on show",
+        "没有输出门，记忆总是暴露在外",
+    ),
+    "preset.lstm-no-output.explain": (
+        "The cell stores the value written at step 3 and keeps it, but with h = tanh(c) "
+        "the hidden state shows it at every step, whether or not the read signal on "
+        "channel 1 asks for it. With an output gate o = σ(40·read − 20) the same cell "
+        "keeps h at 0 and shows the value only at the reads: the gate decides when the "
+        "memory is used, not just what it holds.",
+        "细胞保存第 3 步写入的数值并一直保持，但由于 h = tanh(c)，隐藏状态每一步都显示它，"
+        "不管通道 1 的读取信号是否要求。加上输出门 o = σ(40·read − 20) 后，同一个细胞让 h "
+        "保持为 0，只在读取时刻显示数值：输出门决定何时使用记忆，而不只是记住什么。",
+    ),
 }
