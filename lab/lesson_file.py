@@ -27,15 +27,15 @@ from urllib.parse import urlencode, urlsplit
 
 import numpy as np
 
-from lab import codec, equations, lesson_live, scrubber_controls
+from lab import codec, lesson_live, scrubber_controls
 from lab import scenario as S
-from lab.equations import latex_html
-from lab.figures.common import PLOTLY_CONFIG
+from lab.figures.common import HEATMAP_ABOVE, PLOTLY_CONFIG
 from lab.figures.fastfig import SpecFigure
 from lab.figures.over_time import channel_names, gate_panels, state_heatmap
 from lab.figures.scrubber import MAX_FRAMES, cell_scrubber
 from lab.figures.scrubber_panel import scrubber_panel
 from lab.i18n import catalogue, t
+from lab.mathhtml import latex_html
 
 __all__ = ["DEFAULT_URL", "LESSON_FRAMES", "MAX_BYTES", "Lesson", "LessonTooBig", "build",
            "file_name", "is_local", "lab_base", "latex_html", "link", "served_base"]
@@ -44,7 +44,6 @@ DEFAULT_URL = "http://localhost:8501"  #: where `scripts/start.sh` serves the la
 MAX_BYTES = 12 * 2**20  #: a lesson file above this is refused
 LESSON_FRAMES = min(MAX_FRAMES, 120)  #: scrubber steps kept in the file
 DIGITS = 4  #: significant digits of the numbers in the figures
-HEATMAP_ABOVE = 4  #: as on the cell page: more hidden units are shown as heatmaps
 WEIGHT_TABLES_UP_TO = 4  #: hidden sizes whose weights are printed as tables
 
 
@@ -230,10 +229,14 @@ def _settings_rows(scenario: S.Scenario, lang: str) -> list[tuple[str, str]]:
             (t("cell.input_size", lang), str(cell.input_size)),
             (t("cell.hidden_size", lang), str(cell.hidden_size)),
             (t("cell.seed", lang), str(cell.seed))]
-    if cell.kind == "gru":
-        rows += [(t("cell.reset_variant", lang), t(f"cell.reset_after.{cell.reset_after}", lang)),
-                 (t("cell.textbook", lang), on_off[view.textbook_update])]
-    if cell.kind == "rnn":
+    options = S.cell_view(cell).options
+    if "variant" in options:
+        rows.append((t("cell.variant", lang), t(f"variant.{cell.kind}.{cell.variant}", lang)))
+    if "reset_after" in options:
+        rows.append((t("cell.reset_variant", lang), t(f"cell.reset_after.{cell.reset_after}", lang)))
+    if "textbook" in options:
+        rows.append((t("cell.textbook", lang), on_off[view.textbook_update]))
+    if "nonlinearity" in options:
         rows.append((t("cell.nonlinearity", lang), cell.nonlinearity))
     rows.append((t("lesson.edits", lang), str(len(cell.edits))))
     if cell.scale or cell.shift:
@@ -332,10 +335,9 @@ def _page(scenario: S.Scenario, lang: str, url: str, figs: dict[str, Any], frame
     e = html.escape
     title, explanation = _about(scenario, lang)
     weights = S.effective_weights(cell)
-    eqs = latex_html(equations.all_equations(cell.kind, cell.reset_after, cell.nonlinearity,
-                                             scenario.view.textbook_update))
+    eqs = latex_html(S.cell_equations(cell, scenario.view.textbook_update))
     notes = ""
-    if cell.kind == "gru":
+    if "reset_after" in S.cell_view(cell).options:
         notes = (f"<p class='note'>{e(t(f'cell.reset_note.{int(cell.reset_after)}', lang))}"
                  "</p>")
     rows = "".join(f"<tr><td>{e(k)}</td><td>{e(v)}</td></tr>"

@@ -24,12 +24,12 @@ from typing import Any
 
 import numpy as np
 
-from gates.kinds import GATE_BLOCKS
 from lab import equations
 from lab import scenario as S
 from lab.i18n import t
 from lab.live import controls as C
 from lab.live import frames
+from lab.mathhtml import latex_html
 
 LIVE_DIR = Path(__file__).resolve().parent / "live"
 
@@ -63,6 +63,20 @@ PRESET_CONTROLS: dict[str, tuple[str, ...]] = {
     "rnn-explode": ("weight_hh_l0:0:0", "weight_ih_l0:0:0"),
     "rnn-vanish": ("weight_hh_l0:0:0", "weight_ih_l0:0:0"),
     "rnn-tanh-saturate": ("weight_ih_l0:0:0", "weight_hh_l0:0:0"),
+    # the variants (blocks as the variant stacks them, gates.kinds): no forget gate (i, g,
+    # o): the input gate's and the candidate's weights, whose product c adds every step
+    "lstm-no-forget": ("weight_ih_l0:0:0", "weight_ih_l0:1:0"),
+    # coupled and no-input (f, g, o): the write signal into f, f's bias, the value into g
+    "lstm-coupled-hold": ("weight_ih_l0:0:1", "bias_ih_l0:0", "weight_ih_l0:1:0"),
+    "lstm-no-input": ("weight_ih_l0:0:1", "bias_ih_l0:0", "weight_ih_l0:1:0"),
+    # no output gate (i, f, g): the impulse into i, i's bias, the value into g
+    "lstm-no-output": ("weight_ih_l0:0:0", "bias_ih_l0:0", "weight_ih_l0:2:0"),
+    # peephole: c's weight into i, i's bias, the drive into g
+    "lstm-peephole-limit": ("weight_ci_l0:0", "bias_ih_l0:0", "weight_ih_l0:2:0"),
+    # GRU without reset (z, n): the pulses into z, the value into n, the old state into n
+    "gru-no-reset": ("weight_ih_l0:0:0", "weight_ih_l0:1:0", "weight_hh_l0:1:0"),
+    # MGU (f, n): the write signal into f, f's bias, the value into n
+    "mgu-latch": ("weight_ih_l0:0:1", "bias_ih_l0:0", "weight_ih_l0:1:0"),
 }
 
 MAX_GRID = 61  #: values of one control's grid in the file (the page has up to 1001)
@@ -83,7 +97,7 @@ def key_controls(scenario: S.Scenario) -> list[C.Control]:
         named = [every.get(f"w:{key}") for key in PRESET_CONTROLS[name]]
         if all(c is not None for c in named):
             return [c for c in named if c is not None]
-    return [every[f"{knob}:{b}"] for b in range(len(GATE_BLOCKS[cell.kind]))
+    return [every[f"{knob}:{b}"] for b in range(len(S.cell_blocks(cell)))
             for knob in ("scale", "shift")]
 
 
@@ -133,7 +147,7 @@ def live_data(scenario: S.Scenario, trace: Any, x: np.ndarray, spec: dict[str, A
         sweeps[c.id] = frames.sweep_payload(cell, x, c, values, view.textbook_update,
                                             limit=len(values) * frames.MAX_PANELS
                                             * x.shape[0] * cell.hidden_size)  # all of it
-    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity)
+    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity, cell.variant)
     return {
         "rev": "lesson",
         "carry": None,
@@ -143,8 +157,8 @@ def live_data(scenario: S.Scenario, trace: Any, x: np.ndarray, spec: dict[str, A
         "map": frames.trace_map(spec, trace, view.textbook_update),
         # the gates with a control in the file (an empty group would only say "no slider")
         "groups": [{"block": b, "title": t(f"gate.{cell.kind}.{block}", lang),
-                    "equation": equations.latex_html(eqs[block])}
-                   for b, block in enumerate(GATE_BLOCKS[cell.kind])
+                    "equation": latex_html(eqs[block])}
+                   for b, block in enumerate(S.cell_blocks(cell))
                    if any(c.block == b for c in controls)],
         "controls": [_control_data(c, lang) for c in controls],
         "sweep": None,

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import plotly.graph_objects as go
 
+from gates.kinds import get_kind
 from lab.figures.common import (
     SIGMOID_GATES,
     LabFigure,
@@ -37,7 +38,7 @@ def saturation_info(trace: Any, layer: int = 0, direction: int = 0) -> list[Satu
     for name in trace.names:
         if name in SIGMOID_GATES:
             low, high = 0.1, 0.9
-        elif trace.kind == "rnn" and name == "hidden":
+        elif not get_kind(trace.kind).sigmoid and name == "hidden":
             low, high = -0.9, 0.9
         else:
             continue

@@ -33,10 +33,10 @@ from lab.figures.common import (
 )
 from lab.figures.scrubber_diagram import (
     ROW_H,
+    Diagram,
     _cell_geometry,
     _Cells,
     _cells,
-    _Diagram,
     _diagram_for,
     _frame_steps,
     _node_trace,
@@ -52,6 +52,7 @@ from lab.figures.scrubber_info import (
     scrubber_info,
 )
 from lab.i18n import t as tr_
+from lab.kind_view import view, view_of
 
 __all__ = ["MAX_FRAMES", "MAX_UNITS", "ScrubberInfo", "cell_scrubber", "scrubber_info"]
 
@@ -93,16 +94,17 @@ class _ScrubberPlotInfo(NamedTuple):
     labels: tuple[str, ...] | None
     texts: list[str]            # the equations' text of each frame
     cells: list[_Cells]         # the value cells of each frame
-    diagram: _Diagram
+    diagram: Diagram
     start: int                  # the frame shown first
     shown: int                  # units drawn in the strip chart
     textbook: bool
-    reset_after: bool
+    reset_after: bool | None    # the GRU's reset placement (None: the cell has no choice)
     budget: _Budget
     page_controls: bool         # the page draws slider, buttons and equations (see below)
+    conventions: bool = False   # the GRU's notes: update convention and reset placement
 
 
-def _budget(infos: Sequence[ScrubberInfo], kind: str, present: bool,
+def _budget(infos: Sequence[ScrubberInfo], kind: str, variant: str, present: bool,
             page_controls: bool) -> _Budget:
     scale = 1.35 if present else 1.0
     if present and page_controls:  # the projector: see PRESENT_DIAGRAM_PX
@@ -110,7 +112,9 @@ def _budget(infos: Sequence[ScrubberInfo], kind: str, present: bool,
         return _Budget(scale, PRESENT_NUMBER_PX, bottom, gap, PRESENT_DIAGRAM_PX + gap + bottom,
                        12.0, 64.0, PRESENT_NUMBER_PX, 15)
     fs = round(13 * scale)
-    n_lines = 0 if page_controls else len(infos[0].equations) + 1 + (3 if kind == "gru" else 0)
+    # the GRU's two convention notes take three lines more
+    notes = 3 if view(kind, variant).flip else 0
+    n_lines = 0 if page_controls else len(infos[0].equations) + 1 + notes
     bottom = max(230.0 * scale, n_lines * fs * 1.6 + 16)
     gap = 40 * scale
     # below the plot: the buttons under the slider (150), or just the axis title (50)
@@ -133,7 +137,7 @@ def _get_scrubber_info(trace: Any, layer: int, direction: int, batch: int, start
                        textbook_update: bool, unit: int,
                        max_frames: int = MAX_FRAMES,
                        page_controls: bool = False) -> _ScrubberPlotInfo:
-    kind = trace.kind
+    kind, v = trace.kind, view_of(trace)
     every = _all_series(trace, layer, direction, batch)
     hidden = every["hidden"]
     length, size = hidden.shape
@@ -143,17 +147,18 @@ def _get_scrubber_info(trace: Any, layer: int, direction: int, batch: int, start
     weights = _weights(getattr(trace, "records", {}).get((layer, direction)), batch)
     infos = [_info_at(trace, s, layer, direction, batch, every, labels, textbook_update, unit,
                       weights) for s in steps]
-    textbook = textbook_update and kind == "gru"
+    textbook = textbook_update and v.flip is not None
     x_rows = max(1, min(len(infos[0].x), MAX_UNITS))
     diagram = _diagram_for(trace, infos[0].units, x_rows, lang, textbook)
     return _ScrubberPlotInfo(
         kind=kind, hidden=hidden, steps=steps, labels=labels,
         texts=[_frame_text(info, unit, size, lang) for info in infos],
-        cells=[_cells(diagram, info, textbook, kind) for info in infos], diagram=diagram,
+        cells=[_cells(diagram, info, textbook, v) for info in infos], diagram=diagram,
         start=int(np.argmin([abs(s - start_step) for s in steps])),
         shown=min(size, len(UNIT_COLORS)), textbook=textbook,
-        reset_after=kind == "gru" and trace.config.reset_after,
-        budget=_budget(infos, kind, present, page_controls), page_controls=page_controls)
+        reset_after=(bool(trace.config.reset_after) if "reset_after" in v.options else None),
+        budget=_budget(infos, kind, v.variant, present, page_controls),
+        page_controls=page_controls, conventions=v.flip is not None)
 
 
 def _notes(info: _ScrubberPlotInfo, static_notes: list[dict[str, Any]], lang: str
@@ -161,12 +166,15 @@ def _notes(info: _ScrubberPlotInfo, static_notes: list[dict[str, Any]], lang: st
     """The diagram's labels, the GRU's conventions and the strip chart's title."""
     b = info.budget
     notes = list(static_notes)
-    if info.kind == "gru" and not info.page_controls:
+    if info.conventions and not info.page_controls:
         conv = tr_("fig.scr.conv_textbook" if info.textbook else "fig.scr.conv_torch", lang)
-        reset = tr_("fig.scr.reset_after" if info.reset_after else "fig.scr.reset_before", lang)
+        text = conv
+        if info.reset_after is not None:
+            text += "<br>" + tr_("fig.scr.reset_after" if info.reset_after
+                                 else "fig.scr.reset_before", lang)
         notes.append({"xref": "paper", "yref": "paper", "x": 0.47, "y": 0.0,
                       "xanchor": "left", "yanchor": "bottom", "align": "left",
-                      "showarrow": False, "text": f"<i>{conv}<br>{reset}</i>",
+                      "showarrow": False, "text": f"<i>{text}</i>",
                       "font": {"size": round(12 * b.scale), "color": "#555555"}})
     notes.append({"xref": "paper", "yref": "paper", "x": 0.0, "y": b.paper(b.bottom),
                   "xanchor": "left", "yanchor": "bottom", "showarrow": False,
@@ -297,7 +305,7 @@ def _layout(info: _ScrubberPlotInfo, lang: str, present: bool) -> dict[str, Any]
         title += (" <span style='font-size:80%'>("
                   + tr_("fig.scr.strided", lang, n=len(info.steps), total=length) + ")</span>")
     strip_range = y_range("hidden", info.hidden)
-    static_shapes, static_notes = _static_drawing(info.diagram, info.kind, b.scale, b.labels)
+    static_shapes, static_notes = _static_drawing(info.diagram, b.scale, b.labels)
     layout = style_layout(present)
     if b.numbers >= PRESENT_NUMBER_PX:  # the tab's name says it; the room goes to the diagram
         title = ""

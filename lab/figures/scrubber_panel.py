@@ -10,6 +10,7 @@ from lab.figures.common import tokens_for
 from lab.figures.scrubber_diagram import _frame_steps
 from lab.figures.scrubber_info import MAX_FRAMES, NBSP, _all_series, _info_at, _weights
 from lab.i18n import t as tr_
+from lab.kind_view import view_of
 
 __all__ = ["ScrubberPanel", "scrubber_panel"]
 
@@ -46,9 +47,10 @@ def scrubber_panel(trace: Any, *, layer: int = 0, direction: int = 0, batch: int
         equations.append(tuple((sym, num.lstrip(NBSP))
                                for sym, num in zip(lines[0::2], lines[1::2], strict=True)))
     note = ""
-    if trace.kind == "gru":
-        conv = tr_("fig.scr.conv_textbook" if textbook_update else "fig.scr.conv_torch", lang)
-        reset = tr_("fig.scr.reset_after" if trace.config.reset_after
-                    else "fig.scr.reset_before", lang)
-        note = f"{conv} · {reset}"
+    v = view_of(trace)
+    if v.flip:  # the GRU: its update convention and (when it has one) reset placement
+        note = tr_("fig.scr.conv_textbook" if textbook_update else "fig.scr.conv_torch", lang)
+        if "reset_after" in v.options:
+            note += " · " + tr_("fig.scr.reset_after" if trace.config.reset_after
+                                else "fig.scr.reset_before", lang)
     return ScrubberPanel(tuple(heads), tuple(equations), note)
