@@ -292,9 +292,13 @@ function drawFrame(s) {
 
 function fitLayout(s, layout) {
   const out = Object.assign({}, layout);
-  // the app header (60 px), a gap and the input editor's help line
+  // the app header (60 px), a gap and the input editor's help line; on a phone half the
+  // screen, as the chart stays in view above the controls (live.css)
   const help = s.root.querySelector('.gl-input-help');
-  const room = Math.max(360, window.innerHeight - 76 - (help ? help.offsetHeight : 0));
+  const line = help ? help.offsetHeight : 0;
+  const phone = window.matchMedia && window.matchMedia('(max-width: 760px)').matches;
+  const room = phone ? Math.max(300, Math.round(window.innerHeight * 0.5))
+    : Math.max(360, window.innerHeight - 76 - line);
   if (s.data.fit && out.height && out.height > room) out.height = room;
   out.autosize = true;
   delete out.width;
