@@ -163,7 +163,8 @@ def build(scenario: S.Scenario, *, lang: str = "en", lab_url: str = DEFAULT_URL,
     frames = min(steps, LESSON_FRAMES)
     gates_spec = over_time.spec if isinstance(over_time, SpecFigure) else over_time.to_plotly_json()
     config = {**PLOTLY_CONFIG, "responsive": True}
-    live = lesson_live.live_data(scenario, trace, x, gates_spec, config, lang)
+    live = lesson_live.live_data(scenario, trace, x, gates_spec, config, lang,
+                                 getattr(over_time, "live_map", None))
     figs = {"gates": _spec(over_time), "scrubber": _spec(scrub)}
     if live is not None:
         live["figure"] = figs["gates"]

@@ -37,7 +37,8 @@ LIVE_DIR = Path(__file__).resolve().parent / "live"
 HTML = ('<div class="gl-live"><div class="gl-side"><div class="gl-controls-title"></div>'
         '<div class="gl-controls"></div></div><div class="gl-chart-wrap">'
         '<div class="gl-status" role="status" aria-live="polite"></div>'
-        '<div class="gl-chart"></div></div></div>')
+        '<div class="gl-input-help"></div>'
+        '<div class="gl-editor" hidden></div><div class="gl-chart"></div></div></div>')
 
 #: The weights each preset's explanation (lab/locales/presets.py) talks about, as edit
 #: keys (tensor:row:col; torch's gate order: GRU r z n, LSTM i f g o).
@@ -127,9 +128,12 @@ def _grid_size(control: C.Control) -> int:
 
 
 def live_data(scenario: S.Scenario, trace: Any, x: np.ndarray, spec: dict[str, Any],
-              config: dict[str, Any], lang: str) -> dict[str, Any] | None:
+              config: dict[str, Any], lang: str,
+              live_map: dict[str, list[list[int]]] | None = None) -> dict[str, Any] | None:
     """What live.js reads (its ``data``) plus ``sweeps``: every control's frames, by id.
-    None when even :data:`MIN_GRID` values per control would not fit :data:`MAX_NUMBERS`."""
+    None when even :data:`MIN_GRID` values per control would not fit :data:`MAX_NUMBERS`.
+    ``live_map``: the figure's own map of its traces (LabFigure.live_map). The input is
+    not edited in the file: editing it needs the engine, and the file has no server."""
     cell, view = scenario.cell, scenario.view
     controls = key_controls(scenario)
     panels = len(trace.names)
@@ -154,7 +158,9 @@ def live_data(scenario: S.Scenario, trace: Any, x: np.ndarray, spec: dict[str, A
         "figure": spec,
         "figure_rev": "lesson",
         "config": config,
-        "map": frames.trace_map(spec, trace, view.textbook_update),
+        "map": (live_map or {}).get("gates", []),
+        "inputs": {"editable": False, "channels": [], "length": int(x.shape[0]), "lo": 0.0,
+                   "hi": 0.0, "step": 1.0, "help": "", "name": ""},
         # the gates with a control in the file (an empty group would only say "no slider")
         "groups": [{"block": b, "title": t(f"gate.{cell.kind}.{block}", lang),
                     "equation": latex_html(eqs[block])}
@@ -190,9 +196,12 @@ def _control_data(control: C.Control, lang: str) -> dict[str, Any]:
 
 
 def live_js() -> str:
-    """lab/live/live.js as a classic script that defines ``window.labLive`` (the file has
-    no module loader; its ``export default`` is the component's entry point)."""
-    source = (LIVE_DIR / "live.js").read_text()
+    """lab/live's JS (live.js with the adapter and the editor it uses) as a classic script
+    that defines ``window.labLive`` (the file has no module loader; its ``export default``
+    is the component's entry point)."""
+    from lab.live.assets import live_js_source
+
+    source = live_js_source()
     marker = "export default function"
     if marker not in source:
         raise RuntimeError("lab/live/live.js no longer has 'export default function'")

@@ -20,6 +20,16 @@ import tempfile
 from pathlib import Path
 
 NAME = "plotly.min.js"
+#: The live component's JS, in files of its own: the Plotly adapter (every use of Plotly's
+#: internals, each with a fallback), the input editor, then the component (its default
+#: export), joined into one module (the cell page's component and the lesson file).
+JS_FILES = ("plotly_adapter.js", "input_editor.js", "live.js")
+
+
+def live_js_source() -> str:
+    """The live component's JS files joined (see :data:`JS_FILES`)."""
+    here = Path(__file__).resolve().parent
+    return "\n".join((here / name).read_text() for name in JS_FILES)
 
 
 def source() -> Path:

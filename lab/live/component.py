@@ -42,14 +42,9 @@ HTML = ('<div class="gl-live"><div class="gl-side"><div class="gl-controls-title
         '<div class="gl-input-help"></div>'
         # the editor's points come before the chart's own buttons in the Tab order
         '<div class="gl-editor" hidden></div><div class="gl-chart"></div></div></div>')
-#: The component's JS, in files of its own: the Plotly adapter (every use of Plotly's
-#: internals, each with a fallback), the input editor, then the component (its default
-#: export). One module once joined.
-JS_FILES = ("plotly_adapter.js", "input_editor.js", "live.js")
-
 _mount = st.components.v2.component(
     "gates_lab_live", html=HTML, css=(HERE / "live.css").read_text(),
-    js="\n".join((HERE / name).read_text() for name in JS_FILES), isolate_styles=False)
+    js=assets.live_js_source(), isolate_styles=False)
 
 
 def component_key(kind: str) -> str:
