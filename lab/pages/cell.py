@@ -33,6 +33,7 @@ from lab.ui import (
     panel,
     setup,
     tab_in_settings,
+    tab_key,
     throttle_fragment_floods,
 )
 
@@ -94,6 +95,7 @@ def render(kind: str) -> None:
         return
     ghost = remember_ghost(page.name, codec.cache_key(scenario.cell) + codec.cache_key(scenario.input),
                            trace)
+    st.session_state[_run_key(kind)] = LiveRun(scenario, trace, ghost, x, tokens)
     if tab_files.open:
         with tab_files:
             file_controls(page, bound, trace, x, tokens)
@@ -104,7 +106,7 @@ def render(kind: str) -> None:
 
     show_equations(page, scenario)
     draw = {
-        "over_time": lambda: live_gates(page, scenario, trace, ghost, x, tokens),
+        "over_time": lambda: live_gates(page),
         "scrubber": lambda: show_scrubber(page, bound, trace, tokens),
         "saturation": lambda: show_saturation(page, trace),
         "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
@@ -115,6 +117,8 @@ def render(kind: str) -> None:
             if tab.open:
                 with tab:
                     panel(page, draw[name])
+            elif name == "over_time":  # its chart leaves the page: sent afresh on return
+                live.forget_drawn(kind)
 
 
 # --------------------------------------------------------------------------- presets
@@ -200,6 +204,7 @@ def remember_ghost(page_name: str, key: str, trace: Any) -> Any:
     last = ss.get(f"{page_name}.last")
     if last is None or last[0] != key:
         ss[f"{page_name}.ghost"] = None if last is None else last[1]
+        ss[f"{page_name}.ghost_key"] = None if last is None else last[0]
         ss[f"{page_name}.last"] = (key, trace)
     return ss.get(f"{page_name}.ghost")
 
@@ -234,22 +239,74 @@ def gates_figure(page: Page, trace: Any, ghost: Any, x: np.ndarray, tokens: list
                                  inputs=x, channel_names=names, height=height)
 
 
+@dataclasses.dataclass(frozen=True)
+class LiveRun:
+    """What the live gates draw: the settings and their run (set by every full run, and
+    by a release committed inside the live fragment)."""
+
+    scenario: S.Scenario
+    trace: Any
+    ghost: Any
+    x: np.ndarray
+    tokens: list[str] | None
+
+
+def _run_key(kind: str) -> str:
+    return f"{kind}.live.run"
+
+
 @st.fragment
-def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghost: Any, x: np.ndarray,
-               tokens: list[str] | None) -> None:
+def live_gates(page: Page) -> None:
     """The gates over time with the live controls beside them (lab/live).
 
     A fragment: hovering a control reruns only this part (to send that control's
-    frames); a released value reruns the whole page, which commits it.
+    frames), and so does a release: the value goes into the settings and the link here,
+    and the chart the browser already draws stays. Only when something outside the chart
+    shows the value (Settings -> Weights or Files open, a preset's explanation) does the
+    whole page rerun. The fragment reads the settings from the session, never from its
+    arguments (a fragment rerun gets those of the last full run).
     """
     throttle_fragment_floods()  # "want" reruns count towards the flood pause too
-    if live.commit_pending(page.name):
+    if live.commit_pending(page.name) and not commit_in_fragment(page):
         st.rerun()
-    fig = gates_figure(page, trace, ghost, x, tokens, scenario)
+    run: LiveRun = st.session_state[_run_key(page.name)]
+    ghost_key = st.session_state.get(f"{page.name}.ghost_key")
+
+    def build() -> Any:
+        return gates_figure(page, run.trace, run.ghost, run.x, run.tokens, run.scenario)
+
     with st.container(key=f"{page.name}-chart-gates"):
-        if not live.mount(page, scenario, trace, fig):
-            st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
+        if not live.mount(page, run.scenario, run.trace, ghost_key, build):
+            st.plotly_chart(build(), width="stretch", config=PLOTLY_CONFIG,
                             key=f"{page.name}.chart.gates_static")
+
+
+def commit_in_fragment(page: Page) -> bool:
+    """Commit a released value inside the live fragment: settings, link, run and ghost.
+    False (nothing done) when the rest of the page shows it too: then the page reruns."""
+    from lab.live import controls as C
+
+    kind = page.name
+    ss = st.session_state
+    if ss.get(tab_key(kind, "controls")) in (page.t("cell.tab.weights"),
+                                              page.t("cell.tab.files")):
+        return False
+    bound = Bound(page, S.Scenario, S.Scenario(cell=S.CellSpec(kind=kind)))
+    before = bound.value
+    pending = ss[live.commit_key(kind)]
+    cell, _ = C.commit(before.cell, pending)
+    after = dataclasses.replace(before, cell=cell)
+    if before.preset and preset_matches(before) != preset_matches(after):
+        return False  # the preset's explanation above changes
+    try:
+        trace, x, tokens = run_cell(codec.cache_key(cell), codec.cache_key(after.input))
+    except ValueError:
+        return False  # the page says why
+    live.apply_commit(page, bound, live.take_commit(kind), fallback_keys(bound, pending))
+    bound.commit()
+    ghost = remember_ghost(kind, codec.cache_key(cell) + codec.cache_key(after.input), trace)
+    ss[_run_key(kind)] = LiveRun(bound.value, trace, ghost, x, tokens)
+    return True
 
 
 def show_scrubber(page: Page, bound: Bound[S.Scenario], trace: Any,
