@@ -22,7 +22,9 @@ gates of issue 10, their "want" and "commit" triggers), and times the move until
   one Plotly chart the size of /gru's gates chart, every session moving the slider every
   ``--every`` s): its CPU per rerun, and the lab's CPU per move as a ratio to it;
 - a class: 120 sessions that all opened one preset link (/gru?preset=gru-latch), each
-  moving a random weight every ``--every`` s (the frames they share are computed once);
+  moving the weight it was asked to move (one of 4, a quarter of the class each) a step
+  up or down every ``--every`` s: its frames, the same for the whole class at first, are
+  computed once; later moves are releases only;
 - ramp: 60 sessions, the move rate raised step by step; the highest rate with p95 < 1 s
   and no errors is what one process sustains here;
 - abuse: 30 sessions at a move every 2 s; their p95 alone, next to one client sending
@@ -382,6 +384,13 @@ async def connect_only(session: Session) -> None:
     check(session, "opening the floor app")
 
 
+def class_move(session: Session, rng: random.Random) -> list[Step]:
+    """A student of the class: the weight it was given (session.favourite), up or down."""
+    if session.component(LIVE) is None:
+        return weight_move(session, rng, session.favourite)
+    return live_move(session, rng, session.favourite, rng.random() < 0.5)
+
+
 def floor_move(session: Session, rng: random.Random) -> list[Step]:
     return floor.move(session, rng, stclient.slider_state, slider_step)
 
@@ -395,7 +404,7 @@ async def level(n: int, every: float, seconds: float, what: str = "lab") -> Leve
         root = floor.write_app()
         page, opener, move = "", connect_only, floor_move
     elif what == "class":
-        query = f"preset={CLASS_PRESET}"
+        query, move = f"preset={CLASS_PRESET}", class_move
     server = Server(root)
     try:
         # One session first: the pages' imports, like the first student of the day.
@@ -769,8 +778,9 @@ def print_levels(levels: Sequence[Level], every: float, seconds: float,
     print(f"\n(1) sessions moving a weight every {every:g} s (x0.7-1.3) for {seconds:.0f} s, "
           f"one server each")
     print("  lab: /gru, a random weight per move; floor: a bare Streamlit app "
-          f"({floor_app or 'benchmarks/floor.py'}), a slider step per move; class: "
-          f"/gru?preset={CLASS_PRESET} opened by every session, a random weight per move")
+          f"({floor_app or 'benchmarks/floor.py'}), a slider step per move;\n  class: "
+          f"/gru?preset={CLASS_PRESET} opened by every session, each moving the weight it "
+          "was given (one of 4)")
     head = (f"  {'':<5} {'sessions':>8} {'moves':>6} {'errors':>6} {'median ms':>9} "
             f"{'p95 ms':>7} "
             f"{'max ms':>7} {'moves/s':>7} {'CPU ms/move':>11} {'KB/move':>7} {'CPU %':>5} "
@@ -867,7 +877,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true",
                         help="the whole report, shorter: 30 and 60 sessions (and a class of "
-                             "120) for 20 s, abuse 12 s a case, no ramp, no browser (< 4 min)")
+                             "120) for 15 s, abuse 10 s a case, no ramp, no browser (< 4 min)")
     parser.add_argument("--levels", default=None, help="sessions per level (30,60,120)")
     parser.add_argument("--seconds", type=float, default=None,
                         help="load phase per level, s (40)")
@@ -888,7 +898,7 @@ def main() -> None:
     args = parser.parse_args()
     quick = args.quick
     levels_arg = args.levels or ("30,60" if quick else "30,60,120")
-    seconds = args.seconds or (20.0 if quick else 40.0)
+    seconds = args.seconds or (15.0 if quick else 40.0)
     Server.root = args.app_root.resolve()
     global SAME_CONTROL
     SAME_CONTROL = args.same_control
@@ -925,7 +935,7 @@ def main() -> None:
         print_ramp(asyncio.run(ramp(TARGET_SESSIONS, rates, args.ramp_seconds)),
                    TARGET_SESSIONS, args.ramp_seconds)
     if not args.skip_abuse:
-        rows = asyncio.run(abuse(30, args.every, 12.0 if quick else 20.0))
+        rows = asyncio.run(abuse(30, args.every, 10.0 if quick else 20.0))
         print_abuse(rows, 30, args.every)
         failed |= any(p.errors for _, p, _ in rows)
     if not args.skip_largest:

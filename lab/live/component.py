@@ -36,6 +36,7 @@ from gates.kinds import GATE_BLOCKS
 from lab import codec, equations
 from lab import scenario as S
 from lab.figures.common import PLOTLY_CONFIG
+from lab.i18n import t
 from lab.live import assets, frames
 from lab.live import controls as C
 from lab.live.frame_cache import FrameCache
@@ -140,7 +141,7 @@ def _note_patch(kind: str, cell: S.CellSpec, control_id: str, value: float) -> N
     drawn figure has the traces to fill (ghost lines, or heatmaps, which have none)."""
     ss = st.session_state
     drawn, window = ss.get(_drawn_key(kind)), ss.get(_window_key(kind))
-    control = next((c for c in C.controls_for(cell) if c.id == control_id), None)
+    control = next((c for c in _controls(cell) if c.id == control_id), None)
     if drawn is None or window is None or control is None:
         return
     _, has_ghost, heatmap = drawn
@@ -191,7 +192,7 @@ def _sweep(cell_key: str, input_key: str, control_id: str, textbook: bool,
     def compute() -> dict[str, Any] | None:
         cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
         inp, _ = codec.from_dict(S.InputSpec, json.loads(input_key))
-        control = next((c for c in C.controls_for(cell) if c.id == control_id), None)
+        control = next((c for c in _controls(cell) if c.id == control_id), None)
         if control is None:
             return None
         x, _ = S.build_input(inp, cell.input_size)
@@ -220,7 +221,7 @@ def plain_equation(latex: str) -> str:
     return text.replace("\\", "")
 
 
-def _control_data(page: Page, cell: S.CellSpec, control: C.Control) -> dict[str, Any]:
+def _control_data(lang: str, control: C.Control) -> dict[str, Any]:
     values = C.grid(control)
     kind, _, _ = control.id.partition(":")
     anchor = int(np.flatnonzero(values == control.value)[0])
@@ -228,12 +229,24 @@ def _control_data(page: Page, cell: S.CellSpec, control: C.Control) -> dict[str,
         text, label, role = control.label, control.label, "weight"
     else:
         symbol = control.label.split()[-1]
-        text = page.t(f"live.{kind}")
-        label = f"{page.t(f'cell.{kind}')} {symbol}"
+        text = t(f"live.{kind}", lang)
+        label = f"{t(f'cell.{kind}', lang)} {symbol}"
         role = "knob"
     return {"id": control.id, "label": label, "text": text, "kind": role,
             "block": control.block, "value": control.value, "min": float(values[0]),
             "max": float(values[-1]), "step": control.step, "k": anchor, "n": len(values)}
+
+
+@functools.lru_cache(maxsize=1024)
+def _controls(cell: S.CellSpec) -> tuple[C.Control, ...]:
+    """The cell's live controls (every mount, commit and want asks; shared, read-only)."""
+    return tuple(C.controls_for(cell))
+
+
+@functools.lru_cache(maxsize=1024)
+def _controls_data(cell: S.CellSpec, lang: str) -> list[dict[str, Any]]:
+    """What the browser gets about each control (shared by the sessions: not changed)."""
+    return [_control_data(lang, c) for c in _controls(cell)]
 
 
 def figure_key(page: Page, scenario: S.Scenario, ghost_key: str | None) -> str:
@@ -250,7 +263,7 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, ghost_key: str | None,
     kind = page.name
     cell, view = scenario.cell, scenario.view
     cell_key, input_key = codec.cache_key(cell), codec.cache_key(scenario.input)
-    controls = C.controls_for(cell)
+    controls = _controls(cell)
     ids = {c.id for c in controls}
     ss = st.session_state
     rev = settings_rev(scenario)
@@ -300,7 +313,7 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, ghost_key: str | None,
         "groups": [{"block": b, "title": page.t(f"gate.{cell.kind}.{block}"),
                     "equation": plain_equation(eqs[block])}
                    for b, block in enumerate(GATE_BLOCKS[cell.kind])],
-        "controls": [_control_data(page, cell, c) for c in controls],
+        "controls": _controls_data(cell, page.lang),
         "sweep": sweep,
         "plotly_url": _plotly_url(),
         "present": page.present,
