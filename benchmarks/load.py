@@ -23,8 +23,9 @@ gates of issue 10, their "want" and "commit" triggers), and times the move until
   ``--every`` s): its CPU per rerun, and the lab's CPU per move as a ratio to it;
 - a class: 120 sessions that all opened one preset link (/gru?preset=gru-latch), each
   moving the weight it was asked to move (one of 4, a quarter of the class each) a step
-  up or down every ``--every`` s: its frames, the same for the whole class at first, are
-  computed once; later moves are releases only;
+  every ``--every`` s, the way it was asked to (up for half the class, down for the
+  other; back at an end of the range): its frames, the same for the whole class at first,
+  are computed once; later moves are releases only, until a thumb leaves the frames sent;
 - ramp: 60 sessions, the move rate raised step by step; the highest rate with p95 < 1 s
   and no errors is what one process sustains here;
 - abuse: 30 sessions at a move every 2 s; their p95 alone, next to one client sending
@@ -297,7 +298,9 @@ async def open_sessions(url: str, n: int, page: str = "gru", query: str = "",
         async with gate:
             s = Session(url, page, query, timeout=120)
             await (opener or open_weights)(s)
-            s.favourite = random.Random(id(s)).randrange(4)  # --same-control
+            pick = random.Random(id(s))
+            s.favourite = pick.randrange(4)  # --same-control, the class
+            s.favourite_up = pick.random() < 0.5  # type: ignore[attr-defined]
             return s
 
     return list(await asyncio.gather(*(one() for _ in range(n))))
@@ -385,10 +388,11 @@ async def connect_only(session: Session) -> None:
 
 
 def class_move(session: Session, rng: random.Random) -> list[Step]:
-    """A student of the class: the weight it was given (session.favourite), up or down."""
+    """A student of the class: the weight it was given (session.favourite), one step the
+    way it was told (session.favourite_up)."""
     if session.component(LIVE) is None:
         return weight_move(session, rng, session.favourite)
-    return live_move(session, rng, session.favourite, rng.random() < 0.5)
+    return live_move(session, rng, session.favourite, getattr(session, "favourite_up", True))
 
 
 def floor_move(session: Session, rng: random.Random) -> list[Step]:
