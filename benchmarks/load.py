@@ -504,6 +504,7 @@ async def flood_client(url: str, until: float, stats: dict[str, int]) -> None:
             stats["reruns sent"] += 1
         i += 1
         await asyncio.sleep(0.005)
+    stats["runs it got"] = s.runs
     stats["socket dropped"] = int(bool(s.closed))
     await s.close()
 
@@ -523,6 +524,7 @@ async def want_all_client(url: str, until: float, stats: dict[str, int]) -> None
                                       fragment_id=fragment)
             stats["wants sent"] += 1
         await asyncio.sleep(0.05)
+    stats["runs it got"] = s.runs
     stats["socket dropped"] = int(bool(s.closed))
     await s.close()
 
