@@ -6,7 +6,7 @@
     .venv/bin/python benchmarks/load.py --smoke             # only the browser comparison
     .venv/bin/python benchmarks/load.py --app-root ../other-checkout --same-control
 
-Each session is one websocket to ``/_stcore/stream`` spoken by benchmarks/stclient.py
+Each session is one websocket to ``/_stcore/stream`` spoken by tests/support/stclient.py
 (BackMsg/ForwardMsg protobufs from the streamlit package), all in one asyncio process.
 A session opens /gru, then every ``--every`` s (jittered x0.7-1.3, never before its
 previous move finished) moves one weight a step, exactly as the browser sends it
@@ -59,7 +59,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "support")]  # livelab, stclient
 
 import floor  # noqa: E402
 import livelab  # noqa: E402

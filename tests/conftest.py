@@ -6,7 +6,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(1, str(ROOT / "benchmarks"))  # livelab: live server + browser helpers
+sys.path.insert(1, str(ROOT / "tests" / "support"))  # livelab, stclient (browser, protocol)
 
 
 # -- browser tests (tests/test_browser.py, tests/test_isolation.py) -----------------------

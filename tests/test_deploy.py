@@ -5,7 +5,7 @@ exactly as deploy/run.sh does), checked for real:
   cookie and its X-Lab-Replica answer header say which replica served; the websocket
   upgrade goes to the cookie's replica);
 - every page answers through the balancer: HTTP 200, and a websocket session
-  (benchmarks/stclient.py, Streamlit's own protocol) runs the page to script_finished
+  (tests/support/stclient.py, Streamlit's own protocol) runs the page to script_finished
   without an exception;
 - killing one replica fails no session on the other; a browser (Chromium) whose replica
   died reconnects to the live one by itself, and gets the same page again from the same

@@ -373,7 +373,7 @@ export default function (component) {
   const s = root.__gl || (root.__gl = { root, ctl: {}, sig: null });
   s.trigger = setTriggerValue;
   s.setState = setStateValue;
-  s.drawFrame = drawFrame;  // for benchmarks/livelab probes
+  s.drawFrame = drawFrame;  // for tests/support/livelab probes
   s.data = data;
   if (data.figure) {
     s.fig = { figure: data.figure, map: data.map, ghost: data.ghost_map || [],
