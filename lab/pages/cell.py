@@ -10,6 +10,7 @@ JSON text; the previous run stays as a faint ghost on the plots.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from typing import Any
 
@@ -43,9 +44,12 @@ PRESENT_CHART_HEIGHT = 620  # px: the gates chart on one 1280x720 projector scre
 CONTROL_TABS = ("cell", "input", "weights", "files")
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
+@functools.lru_cache(maxsize=128)
 def run_cell(cell_key: str, input_key: str) -> tuple[Any, np.ndarray, list[str] | None]:
-    """Trace of the cell on the input (both given as settings JSON: the cache key)."""
+    """Trace of the cell on the input (both given as settings JSON: the cache key).
+
+    One cache for the process, handing out the stored run itself (st.cache_data pickled
+    it on every store and hit, a few ms per release): callers only read it."""
     cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
     inp, _ = codec.from_dict(S.InputSpec, json.loads(input_key))
     x, tokens = S.build_input(inp, cell.input_size)
