@@ -47,15 +47,15 @@ st.plotly_chart(go.Figure({{"data": data, "layout": layout}}), key="floor.chart"
 
 
 def lab_chart_size() -> tuple[int, int, int]:
-    """(panels, traces, points per trace) of /gru's gates chart after a move (with the
-    previous run's ghost), as lab/pages/cell.py draws it."""
+    """(panels, traces, points per trace) of /gru's gates chart (what a visit without
+    settings opens on) after a move, with the previous run's ghost."""
     import sys
 
     sys.path.insert(0, str(ROOT))
     from lab import scenario as S
     from lab.figures import over_time
 
-    scenario = S.Scenario(cell=S.CellSpec(kind="gru"))
+    scenario = S.opening_scenario("gru") or S.Scenario(cell=S.CellSpec(kind="gru"))
     x, _ = S.build_input(scenario.input, scenario.cell.input_size)
     trace = S.cell_net(scenario.cell).trace(x)
     spec = over_time.gate_panels(trace, ghost=trace, inputs=x).spec

@@ -35,7 +35,7 @@ from gates.kinds import check_kind, param_shapes
 if TYPE_CHECKING:
     from gates.network import AnyNet
 
-__all__ = ["PRESETS", "Preset", "get_preset", "preset_input", "preset_net",
+__all__ = ["OPENINGS", "PRESETS", "Preset", "get_preset", "preset_input", "preset_net",
            "presets_for"]
 
 
@@ -165,6 +165,22 @@ _PRESET_LIST: tuple[Preset, ...] = (
 )
 
 PRESETS: dict[str, Preset] = {p.name: p for p in _PRESET_LIST}
+
+
+#: What a cell page shows on a visit without settings in its link (not a preset: it is not
+#: in the picker). The GRU page opens on its update gate holding a state that is not 0:
+#: one impulse at step 5; unit 0's z = sigmoid(9 - 18 x) is near 1 except at the impulse,
+#: so it takes the impulse in (tanh 1.5 = 0.91) and holds it to the end; unit 1's z is
+#: near 0, so it follows the input and drops back at once. (h starts at 0, so a gate that
+#: holds from the start would only hold a flat 0.)
+OPENINGS: dict[str, Preset] = {
+    "gru": Preset(
+        name="gru-opening", kind="gru", input_size=1, hidden_size=2,
+        state_dict=block_weights("gru", 1, 2, ih={"z": [[-18.0], [0.0]], "n": [[1.5], [1.5]]},
+                                 b_ih={"z": [9.0, -5.0]}),
+        inputs=(ChannelSpec("impulse", onset=5),), length=40,
+    ),
+}
 
 
 def get_preset(name: str) -> Preset:

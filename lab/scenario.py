@@ -428,11 +428,23 @@ def scenario_from_preset(name: str) -> Scenario:
     """The scenario of a classroom preset (classroom/presets.py), weights as explicit edits."""
     from classroom import presets
 
-    p = presets.get_preset(name)
+    return _scenario_of(presets.get_preset(name), preset=name)
+
+
+def opening_scenario(kind: str) -> Scenario | None:
+    """What the ``kind`` cell page shows on a visit without settings (classroom.presets
+    .OPENINGS), or None: the page then opens on the defaults."""
+    from classroom import presets
+
+    p = presets.OPENINGS.get(kind)
+    return None if p is None else _scenario_of(p, preset="")
+
+
+def _scenario_of(p: Any, preset: str) -> Scenario:
     cell = CellSpec(kind=p.kind, input_size=p.input_size, hidden_size=p.hidden_size,
                     reset_after=p.reset_after, nonlinearity=p.nonlinearity)
     cell = dataclasses.replace(cell, edits=edits_from_weights(cell, p.state_dict))
     channels = tuple(Channel(pattern=c.pattern, amplitude=c.amplitude, period=c.period or 0,
                              onset=c.onset, seed=c.seed, phase=c.phase) for c in p.inputs)
     return Scenario(cell=cell, input=InputSpec(length=p.length, channels=channels),
-                    preset=name)
+                    preset=preset)

@@ -32,6 +32,7 @@ from lab.figures.common import (
     UNIT_COLORS,
     LabFigure,
     apply_style,
+    colorbar,
     empty_figure,
     font_size,
     ghost_values,
@@ -208,6 +209,8 @@ def _get_gate_panels_info(trace: Any, ghost: Any = None, *, layer: int = 0, dire
         return GatePanelsInfo("", (), None)
     panels = []
     length = 0
+    if getattr(ghost, "kind", None) != trace.kind:  # like with like only
+        ghost = None
     for name in trace.names:
         values = series(trace, name, layer, direction, batch)
         length = values.shape[0]
@@ -336,7 +339,8 @@ def gate_panels(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 
     """One row per recorded quantity, one line per hidden unit, shared time axis.
 
     Sigmoid gates on a fixed 0..1 axis, tanh quantities on -1..1 (autoscaled if they leave
-    it). ``ghost`` (the previous trace) is drawn faint and dotted, as far as it matches.
+    it). ``ghost`` (the previous trace) is drawn faint and dotted when it compares like with
+    like (the same kind, sizes and length), else not at all.
     ``textbook_update`` shows GRU's 1 - z as the textbook's z. Meant for hidden size <= 4;
     use :func:`state_heatmap` above that.
 
@@ -430,8 +434,8 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
             "type": "heatmap", "z": panel.z.tolist(), "x": list(range(steps)),
             "y": list(range(units)), "zmin": panel.zmin, "zmax": panel.zmax,
             "colorscale": _colorscale(panel.colorscale), "name": panel.label,
-            "colorbar": {"y": (low + high) / 2, "len": (high - low) * 1.05,
-                         "thickness": 14 if not present else 22, "x": 1.01},
+            "colorbar": {**colorbar(panel.name, panel.zmin, panel.zmax, lang, present),
+                         "y": (low + high) / 2, "len": (high - low) * 1.05, "x": 1.01},
             "hovertemplate": f"{panel.label}<br>t = %{{x}}, {units_title} %{{y}}: "
                              "%{z:.3f}<extra></extra>",
             "xaxis": "x" + ref, "yaxis": "y" + ref})

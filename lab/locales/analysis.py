@@ -135,6 +135,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmp.col.formula": ("Parameters (formula)", "参数量（公式）"),
     "cmp.col.params": ("Parameters", "参数量"),
     "cmp.col.time": ("µs per step", "每步微秒"),
+    "cmp.col.time_help": (
+        "Microseconds (millionths of a second) this engine takes for one time step of one "
+        "sequence, measured on this server.",
+        "本引擎在这台服务器上处理一个序列的一个时间步所用的微秒数（百万分之一秒）。"),
+    "cmp.time_words": (
+        "µs per step, in words: one time step takes the plain RNN {rnn} millionths of a "
+        "second, the LSTM {lstm} ({lx}× the RNN's time) and the GRU {gru} ({gx}×). At that "
+        "speed the LSTM runs about {steps} steps a second. The times are measured on this "
+        "server as the page loads, so they vary with its load.",
+        "每步微秒，换句话说：普通 RNN 处理一个时间步需要 {rnn} 微秒（百万分之一秒），LSTM 需要 "
+        "{lstm} 微秒（RNN 的 {lx} 倍），GRU 需要 {gru} 微秒（{gx} 倍）。按这个速度，LSTM 每秒约能"
+        "处理 {steps} 步。这些时间是页面加载时在这台服务器上测得的，会随服务器负载而变化。"),
     "cmp.gates.rnn": ("none (one tanh)", "无（一个 tanh）"),
     "cmp.gates.lstm": ("input i, forget f, output o (+ candidate g)",
                        "输入门 i、遗忘门 f、输出门 o（+ 候选值 g）"),
@@ -198,6 +210,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.forget_bias": ("LSTM forget-gate bias shift", "LSTM 遗忘门偏置偏移"),
     "grad.forget_bias_help": ("+3 puts the forget gates near 1: the cell-state path keeps the "
                               "gradient.", "+3 让遗忘门接近 1：细胞状态这条路保住梯度。"),
+    "grad.heatmap_cbar": ("|∂L/∂h_t| per unit (no unit)", "每个单元的 |∂L/∂h_t|（无单位）"),
     "grad.decay": ("Per-step decay factor", "每步衰减因子"),
     "grad.decay_help": (
         "Geometric mean of ‖∂L/∂h_(t−1)‖ / ‖∂L/∂h_t‖ over t = 1..T: below 1 the gradient "
@@ -215,6 +228,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.ratio": ("RNN: ‖∂L/∂h_0‖ / ‖∂L/∂h_T‖", "RNN：‖∂L/∂h_0‖ / ‖∂L/∂h_T‖"),
     "grad.ratio_help": ("How much of the gradient reaches the first step.",
                         "有多少梯度能传回第一步。"),
+    "grad.ratio_words.smaller": (
+        "In words: the gradient that reaches step 0 is {r} times the one at step {T}, about "
+        "{n} orders of magnitude smaller: divided by a number with {n} zeros, almost nothing "
+        "arrives.",
+        "换句话说：传回第 0 步的梯度是第 {T} 步的 {r} 倍，约小 {n} 个数量级：相当于除以一个带 {n} "
+        "个零的数，几乎什么也传不回来。"),
+    "grad.ratio_words.larger": (
+        "In words: the gradient that reaches step 0 is {r} times the one at step {T}, about "
+        "{n} orders of magnitude larger: it exploded on the way back.",
+        "换句话说：传回第 0 步的梯度是第 {T} 步的 {r} 倍，约大 {n} 个数量级：它在反向传播中爆炸了。"),
+    "grad.ratio_words.same": (
+        "In words: the gradient that reaches step 0 is {r} times the one at step {T}, about "
+        "the same size: it neither vanished nor exploded.",
+        "换句话说：传回第 0 步的梯度是第 {T} 步的 {r} 倍，大小差不多：既没有消失也没有爆炸。"),
+    "grad.ratio_words.none": (
+        "No ratio: the gradient at step T is zero or not a number.",
+        "无法计算比值：第 T 步的梯度为零或不是有效数值。"),
     "grad.verdict.vanish": (
         "The plain RNN's gradient shrinks by about ×{d} per step: after {n} steps almost "
         "nothing reaches the start. It cannot learn what happened there.",

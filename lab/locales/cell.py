@@ -6,6 +6,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "candidate, the update gate how much of the old state is kept.",
         "门控循环单元：重置门决定旧状态有多少进入候选状态，更新门决定保留多少旧状态。",
     ),
+    "cell.opening.gru": (
+        "The update gate holding a state: one impulse arrives at step 5. Unit 0's update "
+        "gate z is near 1 except at the impulse, so it takes the impulse in (h ≈ 0.91) and "
+        "then holds it, flat, to the last step. Unit 1's z is near 0: it follows the input "
+        "and drops back to 0 at once. Drag the update gate's shift down and unit 0 lets go "
+        "too; *Back to the seeded weights* (Settings → Weights) gives random weights.",
+        "更新门保持状态：第 5 步到来一个脉冲。单元 0 的更新门 z 除脉冲那一步外都接近 1，所以它"
+        "接收脉冲（h ≈ 0.91），然后一直平稳地保持到最后一步。单元 1 的 z 接近 0：它跟随输入，"
+        "随即回落到 0。把更新门的平移滑块往下拖，单元 0 也会放手；“恢复为种子初始化的权重”（设置 → "
+        "权重）会换回随机权重。",
+    ),
     "cell.intro.lstm": (
         "A long short-term memory cell: forget, input and output gates guard a cell state "
         "that is updated by addition, so information and gradients can last.",

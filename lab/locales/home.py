@@ -16,9 +16,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "打开 **GRU 单元** 页面并载入预设“GRU 锁存器”：隐藏状态一直保持某个值，直到写入信号到来。",
     ),
     "home.tour.2": (
-        "Under *Settings → Weights*, move a weight slider: the plots redraw at once, and a "
-        "faint ghost shows the previous run, so you see cause and effect.",
-        "在“设置 → 权重”中拖动一个权重滑块：图表立即重绘，淡色“幽灵”曲线显示上一次的结果，因果一目了然。",
+        "Drag a weight slider beside the chart: every panel follows the slider while it "
+        "moves, and when you let go a faint ghost shows the run before, so you see cause "
+        "and effect.",
+        "拖动图表旁边的权重滑块：拖动时每个面板都随之变化；松开后，淡色“幽灵”曲线显示上一次的结果，"
+        "因果一目了然。",
     ),
     "home.tour.3": (
         "Open the plot tab *Step through time* and press play: the cell diagram shows what "

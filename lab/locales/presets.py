@@ -100,8 +100,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "preset.rnn-explode.title": ("ReLU RNN whose state explodes", "状态爆炸的 ReLU RNN"),
     "preset.rnn-explode.explain": (
         "After one impulse there is no input, but the recurrent weight is 1.5 and ReLU never "
-        "squashes, so the state grows by 1.5 at every step. Thirty steps later it is beyond "
-        "100000.",
+        "squashes, so the state is multiplied by 1.5 at every step. Thirty steps later it is "
+        "beyond 100000.",
         "一个脉冲之后不再有输入，但循环权重为 1.5，而 ReLU 不会压缩数值，所以状态每一步乘"
         "以 1.5。三十步后它超过了 100000。",
     ),

@@ -25,6 +25,7 @@ from lab.figures.scrubber_panel import scrubber_panel
 from lab.guide_ui import show_guide
 from lab.live import component as live
 from lab.pages.cell_files import file_controls
+from lab.pages.cell_ghost import forget_ghost, remember_ghost
 from lab.pages.cell_settings import cell_controls, input_controls
 from lab.pages.cell_weights import fallback_keys, weight_controls
 from lab.ui import (
@@ -60,10 +61,14 @@ def render(kind: str) -> None:
     """The whole cell page for ``kind`` ("gru", "lstm" or "rnn")."""
     page = setup(kind)
     default = S.Scenario(cell=S.CellSpec(kind=kind))
-    bound = Bound(page, S.Scenario, default)
+    # A visit without settings opens on the page's opening (the GRU's update gate holding a
+    # state); every link's missing parameters still mean the defaults (old links).
+    bound = Bound(page, S.Scenario, default, opening=S.opening_scenario(kind))
     if bound.value.cell.kind != kind:  # a link made for another cell page
         bound.set("cell", dataclasses.replace(bound.value.cell, kind=kind, edits=()))
 
+    if bound.from_link:  # a link opened in this session: its own scenario, no ghost
+        forget_ghost(page.name)
     pending = live.take_commit(kind)
     if pending is not None:  # a live control was released: its value joins the settings
         live.apply_commit(page, bound, pending, fallback_keys(bound, pending))
@@ -148,6 +153,7 @@ def preset_from_link(page: Page, bound: Bound[S.Scenario], kind: str,
     if (bound.value.cell, bound.value.input) == (default.cell, default.input):
         scenario = S.scenario_from_preset(name)
         bound.replace_all(dataclasses.replace(scenario, view=bound.value.view))
+        forget_ghost(page.name)
 
 
 def preset_matches(scenario: S.Scenario) -> bool:
@@ -173,6 +179,7 @@ def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> Any:
             scenario = S.scenario_from_preset(name)
             view = bound.value.view
             bound.replace_all(dataclasses.replace(scenario, view=view))
+            forget_ghost(page.name)  # the run before belongs to another scenario
 
     cols = st.columns([3, 1])
     # One key per language: the browser would keep the old language's option labels.
@@ -190,6 +197,11 @@ def explain_preset(page: Page, scenario: S.Scenario, kind: str, slot: Any) -> No
     from classroom import presets
 
     if scenario.preset not in [p.name for p in presets.presets_for(kind)]:
+        opening = S.opening_scenario(kind)
+        if opening is not None and (scenario.cell, scenario.input) == (opening.cell,
+                                                                       opening.input):
+            with slot:  # the opening says what it shows, as a preset does
+                st.info(page.t(f"cell.opening.{kind}"), icon="🎓")
         return
     p = presets.get_preset(scenario.preset)
     title = page.t(f"preset.{p.name}.title")
@@ -202,17 +214,6 @@ def explain_preset(page: Page, scenario: S.Scenario, kind: str, slot: Any) -> No
 
 
 # --------------------------------------------------------------------------- controls
-
-
-def remember_ghost(page_name: str, key: str, trace: Any) -> Any:
-    """The previous run's trace (None at first); kept until the settings change again."""
-    ss = st.session_state
-    last = ss.get(f"{page_name}.last")
-    if last is None or last[0] != key:
-        ss[f"{page_name}.ghost"] = None if last is None else last[1]
-        ss[f"{page_name}.ghost_key"] = None if last is None else last[0]
-        ss[f"{page_name}.last"] = (key, trace)
-    return ss.get(f"{page_name}.ghost")
 
 
 def show_equations(page: Page, scenario: S.Scenario) -> None:
@@ -297,7 +298,8 @@ def commit_in_fragment(page: Page) -> bool:
     if ss.get(tab_key(kind, "controls")) in (page.t("cell.tab.weights"),
                                               page.t("cell.tab.files")):
         return False
-    bound = Bound(page, S.Scenario, S.Scenario(cell=S.CellSpec(kind=kind)))
+    bound = Bound(page, S.Scenario, S.Scenario(cell=S.CellSpec(kind=kind)),
+                  opening=S.opening_scenario(kind))
     before = bound.value
     pending = ss[live.commit_key(kind)]
     cell, _ = C.commit(before.cell, pending)

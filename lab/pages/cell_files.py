@@ -13,7 +13,8 @@ from lab import lesson_file
 from lab import scenario as S
 from lab.export import trace_csv
 from lab.model_export import pt_download
-from lab.ui import Bound, Page
+from lab.pages.cell_ghost import forget_ghost
+from lab.ui import Bound, Page, refused_type
 
 
 def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarray,
@@ -34,8 +35,14 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
     lesson_button(page, scenario, bound.key("dl.lesson"))
 
     def load() -> None:
+        # each message is about the current file: a new or removed file clears it
+        st.session_state.pop(f"{page.name}.upload_error", None)
         upload = st.session_state.get(f"{page.name}.upload")
         if upload is None:
+            return
+        refused = refused_type(page, upload.name, [".json"], "common.json_what")
+        if refused is not None:
+            st.session_state[f"{page.name}.upload_error"] = refused
             return
         try:
             loaded, problems = S.scenario_from_json(upload.getvalue())
@@ -48,9 +55,10 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
             return
         st.session_state.pop(f"{page.name}.upload_error", None)
         bound.replace_all(loaded, problems)
+        forget_ghost(page.name)
 
-    st.file_uploader(page.t("common.upload_json"), type=["json"], key=f"{page.name}.upload",
-                     on_change=load)
+    # any file: a type refused in the browser would only get a red icon, no words
+    st.file_uploader(page.t("common.upload_json"), key=f"{page.name}.upload", on_change=load)
     error = st.session_state.get(f"{page.name}.upload_error")
     if error:
         st.error(page.t("common.bad_file", msg=page.detail(error)), icon="⚠️")

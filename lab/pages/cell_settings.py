@@ -69,8 +69,10 @@ def input_controls(page: Page, bound: Bound[S.Scenario]) -> None:
     else:
         c1, c2 = st.columns([3, 1])
         with c1:
+            # one token a step: at most MAX_LENGTH characters, a longer paste is cut with
+            # a message (a browser's max length would drop it silently)
             bound.text("input.text", page.t("cell.text"), help=page.t("cell.text_help"),
-                       max_chars=S.MAX_LENGTH)
+                       limit=S.MAX_LENGTH)
         with c2:
             bound.select("input.text_mode", page.t("cell.text_mode"),
                          format_func=lambda m: page.t(f"cell.text_mode.{m}"), radio=True)

@@ -50,8 +50,10 @@ PRESETS: dict[str, dict[str, Any]] = {
 # step 1, step 2: each says why and offers the other
 LESSON = Lesson("cmp", "compare", PRESETS, ("hold", "init"))
 # The page opens on the lesson's first step: both gated cells set to hold, the plain RNN
-# at its seeded init. (The class defaults stay PyTorch's init, so old links keep their
-# meaning; the opening is written out in the URL.)
+# at its seeded init. So does a link that names none of the memory knobs (/compare?L=80,
+# typed by hand); a link that names one takes the others from the class defaults,
+# PyTorch's init, as before (old links keep their meaning). The page's own links name
+# the knobs whenever they differ from step 1 (lab.ui.Bound's opening_fields).
 OPENING = CompareSettings(**PRESETS["hold"])
 
 
@@ -127,13 +129,15 @@ def structure_rows(hidden_size: int, input_size: int = 1) -> list[dict[str, Any]
 
 def render() -> None:
     page = setup("compare")
-    bound = Bound(page, CompareSettings, opening=OPENING)
+    bound = Bound(page, CompareSettings, opening=OPENING,
+                  opening_fields=LESSON.fields)
     st.title(page.t("page.compare"))
     st.caption(page.t("cmp.intro"))
     LESSON.preset_buttons(page, bound)
 
     with controls(page):
-        c1, c2, c3 = st.columns(3)
+        # the knobs' column wider: its labels are the longest (no label cut short)
+        c1, c2, c3 = st.columns([1, 1, 1.7])
         with c1:
             st.markdown(f"**{page.t('cmp.sizes')}**")
             bound.slider("hidden_size", page.t("cmp.hidden"))
@@ -218,6 +222,7 @@ def show_structure(page: Page, s: CompareSettings) -> None:
     st.subheader(page.t("cmp.structure"))
     st.caption(page.t("cmp.structure_help", H=s.hidden_size))
     rows = []
+    micros = {k: time_per_step(k, s.hidden_size) * 1e6 for k in KINDS}
     for r in structure_rows(s.hidden_size):
         kind = r["kind"]
         rows.append({
@@ -226,7 +231,18 @@ def show_structure(page: Page, s: CompareSettings) -> None:
             page.t("cmp.col.states"): ", ".join(r["states"]),
             page.t("cmp.col.formula"): r["formula"],
             page.t("cmp.col.params"): r["params"],
-            page.t("cmp.col.time"): round(time_per_step(kind, s.hidden_size) * 1e6, 1),
+            page.t("cmp.col.time"): round(micros[kind], 1),
         })
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                 column_config={page.t("cmp.col.time"): st.column_config.NumberColumn(
+                     help=page.t("cmp.col.time_help"))})
+    st.caption(cost_in_words(page, micros))
     st.caption(page.t("cmp.structure_note"))
+
+
+def cost_in_words(page: Page, micros: dict[str, float]) -> str:
+    """The time column as a sentence: what a µs is, and each gated cell against the RNN."""
+    rnn = micros["rnn"]
+    return page.t("cmp.time_words", rnn=f"{rnn:.1f}", lstm=f"{micros['lstm']:.1f}",
+                  gru=f"{micros['gru']:.1f}", lx=f"{micros['lstm'] / rnn:.1f}",
+                  gx=f"{micros['gru'] / rnn:.1f}", steps=f"{1e6 / micros['lstm']:,.0f}")

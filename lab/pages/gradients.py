@@ -49,7 +49,8 @@ PRESETS: dict[str, dict[str, Any]] = {
 # step 1, step 2: each says why and offers the other
 LESSON = Lesson("grad", "gradients", PRESETS, ("highway", "init"), view_only=("kind",))
 # The page opens on the lesson's first step, the highway; random init is one click away.
-# (The class defaults stay PyTorch's init, so old links keep their meaning.)
+# A link naming none of the step's fields (fb, sc, nl) opens there too; one naming any of
+# them takes the rest from the class defaults, PyTorch's init, as before (see compare.py).
 OPENING = GradSettings(**PRESETS["highway"])
 
 
@@ -119,7 +120,8 @@ def run_gradients(key: str) -> GradResult:
 
 def render() -> None:
     page = setup("gradients")
-    bound = Bound(page, GradSettings, opening=OPENING)
+    bound = Bound(page, GradSettings, opening=OPENING,
+                  opening_fields=LESSON.fields)
     st.title(page.t("page.gradients"))
     st.caption(page.t("grad.intro"))
     LESSON.preset_buttons(page, bound)
@@ -156,21 +158,43 @@ def render() -> None:
 def show_decay(page: Page, s: GradSettings, result: GradResult) -> None:
     st.subheader(page.t("grad.decay"))
     st.caption(page.t("grad.decay_help"))
-    cols = st.columns(5)
-    for col, kind in zip(cols[:3], KINDS, strict=True):
+    # two rows, so that no label is cut short (five columns truncate the long ones)
+    cols = st.columns(3)
+    for col, kind in zip(cols, KINDS, strict=True):
         col.metric(page.t("grad.decay_of", cell=TITLES[kind]),
                    _num(result.kinds[kind].decay), help=page.t("grad.decay_of_help"))
     gain = result.gain
-    cols[3].metric(page.t("grad.gain"), _num(gain.gain), help=page.t(
+    cols = st.columns(2)
+    cols[0].metric(page.t("grad.gain"), _num(gain.gain), help=page.t(
         "grad.gain_help", rho=_num(gain.spectral_radius), d=_num(gain.mean_derivative)))
     rnn = result.kinds["rnn"].dh_norm
     ratio = rnn[0] / rnn[result.loss_step] if rnn[result.loss_step] > 0 else float("nan")
-    cols[4].metric(page.t("grad.ratio"), f"{ratio:.2e}", help=page.t("grad.ratio_help"))
+    cols[1].metric(page.t("grad.ratio"), f"{ratio:.2e}", help=page.t("grad.ratio_help"))
+    cols[1].caption(ratio_in_words(page, ratio, result.loss_step))
     verdict = result.kinds["rnn"].decay
     if np.isfinite(verdict):
         st.info(page.t("grad.verdict.vanish" if verdict < 0.97 else
                        "grad.verdict.explode" if verdict > 1.03 else "grad.verdict.edge",
                        d=_num(verdict), n=result.loss_step), icon="📉")
+
+
+def orders_of_magnitude(ratio: float) -> int | None:
+    """How many powers of ten ``ratio`` is away from 1 (6.36e-25 -> -24), None if not a
+    positive finite number."""
+    if not np.isfinite(ratio) or ratio <= 0:
+        return None
+    return int(round(float(np.log10(ratio))))
+
+
+def ratio_in_words(page: Page, ratio: float, loss_step: int) -> str:
+    """The ratio as a sentence: "24 orders of magnitude smaller" (a factor of 10^24)."""
+    n = orders_of_magnitude(ratio)
+    if n is None:
+        return page.t("grad.ratio_words.none")
+    if n == 0:
+        return page.t("grad.ratio_words.same", r=f"{ratio:.2g}", T=loss_step)
+    return page.t("grad.ratio_words.smaller" if n < 0 else "grad.ratio_words.larger",
+                  n=abs(n), r=f"{ratio:.2e}", T=loss_step)
 
 
 def _num(value: float) -> str:
@@ -209,7 +233,8 @@ def heatmap_figure(key: str, kind: str, lang: str, present: bool) -> Any:
     return F.unit_heatmap(r.kinds[kind].dh, title=t("grad.heatmap_title", lang,
                                                    cell=TITLES[kind]),
                           x_title=t("grad.step", lang), y_title=t("grad.unit", lang),
-                          lang=lang, present=present)
+                          colorbar_title=t("grad.heatmap_cbar", lang), lang=lang,
+                          present=present)
 
 
 def show_heatmap(page: Page, bound: Bound[GradSettings], key: str) -> None:
