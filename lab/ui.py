@@ -149,7 +149,8 @@ def setup(name: str) -> Page:
                      format_func=LANGUAGE_NAMES.__getitem__)
         st.toggle(t("common.present", lang), key="lab.present",
                   help=t("common.present_help", lang))
-    st.markdown(_PRESENT_CSS if present else _COMPACT_CSS, unsafe_allow_html=True)
+    st.markdown((_PRESENT_CSS if present else _COMPACT_CSS) + _A11Y_CSS, unsafe_allow_html=True)
+    st.html(_A11Y_JS, unsafe_allow_javascript=True)
     for problem in problems:
         st.warning(t("common.url_problem", lang, msg=detail(problem, lang)), icon="⚠️")
     return Page(name, lang, present)
@@ -162,11 +163,48 @@ _COMPACT_CSS = """<style>
 </style>"""
 
 _PRESENT_CSS = """<style>
-[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
+[data-testid="stMainBlockContainer"] { padding: 2.5rem 1.5rem 4rem; }
 html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; }
 h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
 </style>"""
+
+
+#: On a phone Plotly's toolbar (about 220 of 360 px) covered the legends, wherever they
+#: sit, and its zoom and pan fought the page's scroll: it is hidden there (pinch-zoom
+#: still works; a desktop keeps it, clear of the legends, which sit at the left).
+PHONE_TOOLBAR_CSS = """@media (max-width: 760px) {
+  .js-plotly-plot .plotly .modebar-container { display: none !important; } }
+"""
+
+# Accessibility (tests/test_accessibility.py runs axe-core on every page):
+# - generated code: Streamlit's grey for comments (#808495 on #f8f9fb, 3.5:1) is darkened
+#   to 4.5:1 or more;
+# - an equation wider than its column scrolls sideways (KaTeX's .katex-display): the
+#   region gets tabindex=0 so that a keyboard can reach and scroll it too (WCAG 2.1.1).
+_A11Y_CSS = """<style>
+[data-testid="stCode"] .token.comment, [data-testid="stCode"] .token.prolog { color: #5b5f6e; }
+""" + PHONE_TOOLBAR_CSS + "</style>"
+
+_A11Y_JS = """<script>
+(() => {
+  const doc = window.parent && window.parent.document ? window.parent.document : document;
+  if (doc.__labA11y) return;
+  doc.__labA11y = true;
+  const mark = () => {
+    for (const e of doc.querySelectorAll('.katex-display:not([tabindex])')) {
+      e.setAttribute('tabindex', '0');
+    }
+  };
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; mark(); });
+  }).observe(doc.body, {childList: true, subtree: true});
+  mark();
+})();
+</script>"""
 
 
 def _restart_widgets() -> None:

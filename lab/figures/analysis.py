@@ -22,15 +22,13 @@ from lab.figures.common import (
     empty_figure,
     quantity_label,
 )
+from lab.kind_view import view
 
 __all__ = ["PLOTLY_CONFIG", "Curve", "gate_heatmaps", "log_curves", "unit_heatmap"]
 
-KIND_COLORS: dict[str, str] = {"rnn": "#D55E00", "gru": "#0072B2", "lstm": "#009E73"}
+KIND_COLORS: dict[str, str] = {name: view(name).colour for name in KINDS}
 #: torch's class name of each kind, the cells' titles in charts and tables.
 KIND_TITLES: dict[str, str] = {name: kind.torch_name for name, kind in KINDS.items()}
-#: The order the compare and gradients pages tell their story in: the plain RNN first,
-#: then the two gated fixes (a presentation order; the registry's order is KIND_NAMES).
-STORY_ORDER: tuple[str, ...] = ("rnn", "lstm", "gru")
 
 
 class Curve(NamedTuple):

@@ -14,6 +14,9 @@ import plotly.graph_objects as go
 from gates.kinds import SIGMOID_GATES
 from lab.figures.fastfig import SpecFigure
 from lab.i18n import t
+from lab.kind_view import view
+
+HEATMAP_ABOVE = 4  #: hidden sizes above this are drawn as heatmaps (cell pages, lesson file, plots)
 
 #: Passed to ``st.plotly_chart(fig, config=PLOTLY_CONFIG)``: PNG download at 2x.
 PLOTLY_CONFIG: dict[str, Any] = {
@@ -205,11 +208,13 @@ def colorbar(name: str, zmin: float, zmax: float, lang: str = "en",
     return bar
 
 
-def quantity_label(kind: str, name: str, lang: str = "en", textbook_update: bool = False) -> str:
+def quantity_label(kind: str, name: str, lang: str = "en", textbook_update: bool = False,
+                   variant: str = "standard") -> str:
     """Panel label of a recorded quantity, e.g. "update gate z"."""
+    v = view(kind, variant)
     if name == "candidate":
-        return t(f"fig.q.candidate.{'lstm' if kind == 'lstm' else 'gru'}", lang)
-    if name == "update" and textbook_update:
+        return t(f"fig.q.candidate.{v.candidate}", lang)
+    if name == v.flip and textbook_update:
         return t("fig.q.update_textbook", lang)
     return t(f"fig.q.{name}", lang)
 

@@ -50,6 +50,7 @@ from lab.figures.saturation import SaturationRow, saturation_bar, saturation_inf
 from lab.figures.scrubber import ScrubberInfo, cell_scrubber, scrubber_info
 from lab.figures.scrubber_panel import ScrubberPanel, scrubber_panel
 from lab.i18n import catalogue, t
+from lab.kind_view import shown_values, view_of
 
 __all__ = [
     "CHANNEL_COLORS", "GATE_RANGE", "PLOTLY_CONFIG", "TANH_RANGE", "UNIT_COLORS", "GatePanelsInfo",
@@ -215,12 +216,12 @@ def _get_gate_panels_info(trace: Any, ghost: Any = None, *, layer: int = 0, dire
         values = series(trace, name, layer, direction, batch)
         length = values.shape[0]
         old = ghost_values(ghost, name, layer, direction, batch, values.shape)
-        textbook = textbook_update and trace.kind == "gru" and name == "update"
-        if textbook:
-            values = 1.0 - values
-            old = None if old is None else 1.0 - old
-        panels.append(PanelInfo(name, quantity_label(trace.kind, name, lang, textbook), values,
-                                old, y_range(name, values, old)))
+        v = view_of(trace)
+        textbook = textbook_update and name == v.flip
+        values = shown_values(v, name, values, textbook_update)
+        old = None if old is None else shown_values(v, name, old, textbook_update)
+        panels.append(PanelInfo(name, quantity_label(trace.kind, name, lang, textbook, v.variant),
+                                values, old, y_range(name, values, old)))
     return GatePanelsInfo(trace.kind, tuple(panels), tokens_for(tokens, length),
                           _get_input_info(inputs, length, batch=batch, tokens=tokens,
                                           names=channel_names, lang=lang))
@@ -268,7 +269,8 @@ def _legend_above(layout: dict[str, Any], present: bool) -> None:
     size = font_size(present)
     layout["margin"]["t"] = int(3.6 * size) + 20  # the first title and the legend
     plot = max(layout["height"] - layout["margin"]["t"] - layout["margin"]["b"], 100)
-    layout["legend"].update(orientation="h", yanchor="bottom", xanchor="right", x=1.0,
+    # at the left: Plotly's toolbar sits at the top right and would cover it
+    layout["legend"].update(orientation="h", yanchor="bottom", xanchor="left", x=0.0,
                             y=1.0 + (1.5 * size + 2) / plot)
 
 

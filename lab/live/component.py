@@ -24,15 +24,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
-import re
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import streamlit as st
 
-from gates.kinds import GATE_BLOCKS
 from lab import codec, equations
 from lab import scenario as S
 from lab.figures.common import PLOTLY_CONFIG
@@ -40,6 +37,7 @@ from lab.i18n import t
 from lab.live import assets, frames
 from lab.live import controls as C
 from lab.live.frame_cache import FrameCache
+from lab.mathhtml import latex_html
 from lab.ui import Bound, Page
 
 HERE = Path(__file__).resolve().parent
@@ -188,15 +186,15 @@ FRAMES = FrameCache()
 
 
 def _sweep(cell_key: str, input_key: str, control_id: str, textbook: bool,
-           centre: int | None = None) -> dict[str, Any] | None:
+           centre: int | None, _cell: S.CellSpec, _inp: S.InputSpec) -> dict[str, Any] | None:
+    """The control's frames, from the process-wide cache (keyed on the settings' JSON);
+    the settings themselves come decoded."""
     def compute() -> dict[str, Any] | None:
-        cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
-        inp, _ = codec.from_dict(S.InputSpec, json.loads(input_key))
-        control = next((c for c in _controls(cell) if c.id == control_id), None)
+        control = next((c for c in _controls(_cell) if c.id == control_id), None)
         if control is None:
             return None
-        x, _ = S.build_input(inp, cell.input_size)
-        return frames.sweep_payload(cell, x, control, C.grid(control), textbook,
+        x, _ = S.build_input(_inp, _cell.input_size)
+        return frames.sweep_payload(_cell, x, control, C.grid(control), textbook,
                                     span=SPAN, centre=centre)
 
     return FRAMES.get((cell_key, input_key, control_id, textbook, centre), compute)
@@ -211,14 +209,8 @@ def _plotly_url() -> str:
         return ""
 
 
-def plain_equation(latex: str) -> str:
-    """A gate's LaTeX equation as short HTML text that wraps (never cut off)."""
-    text = latex.replace(r"\odot", "⊙").replace(r"\sigma", "σ").replace(r"\tanh", "tanh")
-    text = re.sub(r"\\mathrm\{(\w+)\}", r"\1", text)
-    text = text.replace("t-1", "t−1").replace("  ", " ")
-    text = re.sub(r"_\{([^}]*)\}", r"<sub>\1</sub>", text)
-    text = re.sub(r"_(\w)", r"<sub>\1</sub>", text)
-    return text.replace("\\", "")
+#: A gate's LaTeX equation as short HTML text that wraps (never cut off).
+plain_equation = latex_html
 
 
 def _control_data(lang: str, control: C.Control) -> dict[str, Any]:
@@ -277,7 +269,8 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, ghost_key: str | None,
     wanted = ss.pop(_want_key(kind), False)
     if wanted is not False and active in ids:
         centre = wanted if type(wanted) is int else None
-        sweep = _sweep(cell_key, input_key, active, view.textbook_update, centre)
+        sweep = _sweep(cell_key, input_key, active, view.textbook_update, centre, cell,
+                       scenario.input)
         ss[_sent_key(kind)] = (rev, active)
         if sweep is not None:
             ss[_window_key(kind)] = (sweep["k0"], sweep["k0"] + sweep["shape"][0])
@@ -301,7 +294,7 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, ghost_key: str | None,
             patch = None
     else:
         patch = None
-    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity)
+    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity, cell.variant)
     data = {
         "rev": rev,
         "carry": carry,
@@ -312,7 +305,7 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, ghost_key: str | None,
         "config": PLOTLY_CONFIG,
         "groups": [{"block": b, "title": page.t(f"gate.{cell.kind}.{block}"),
                     "equation": plain_equation(eqs[block])}
-                   for b, block in enumerate(GATE_BLOCKS[cell.kind])],
+                   for b, block in enumerate(S.cell_blocks(cell))],
         "controls": _controls_data(cell, page.lang),
         "sweep": sweep,
         "plotly_url": _plotly_url(),

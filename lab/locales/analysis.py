@@ -12,6 +12,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "页面打开时门被设置为保持（第 1 步）；第 2 步展示同样的单元在随机初始化时的表现。",
     ),
     "cmp.presets": ("Memory presets", "记忆预设"),
+    "cmp.preset.no_forget": ("Why a forget gate?", "为什么要遗忘门？"),
+    "cmp.preset.no_forget_help": (
+        "Add the LSTM without a forget gate (1997) beside the three, on 120 steps of a "
+        "constant drive 0.5: watch its cell state c.",
+        "在三种单元旁加入没有遗忘门的 LSTM（1997），输入为 120 步、恒定驱动 0.5：观察它的细胞状态 c。"),
+    "cmp.extra": ("Add a variant", "添加一个变体"),
+    "cmp.extra_help": (
+        "A fourth cell beside the three: an LSTM or GRU with a gate taken away, coupled or "
+        "with peepholes, or the minimal gated unit.",
+        "在三种单元旁加入第四个：去掉一个门、耦合或带窥视孔的 LSTM 或 GRU，或最小门控单元。"),
+    "cmp.extra.none": ("none", "无"),
+    "cmp.drive": ("Constant drive added to every step", "每一步加上的恒定驱动"),
+    "cmp.drive_help": (
+        "A constant added to the input at every step after x_0 (0: noise alone). A long "
+        "constant drive shows why the LSTM needs its forget gate.",
+        "在 x_0 之后每一步的输入上加的常数（0：只有噪声）。长时间的恒定驱动说明了 LSTM 为什么需要遗忘门。"),
+    "cmp.extra_cell": (
+        "{cell}: the largest |c| is {first} a quarter of the way in and {last} at step {n} "
+        "(the LSTM with its forget gate stays below {lstm}). Without a forget gate the cell "
+        "state only adds, so on a constant drive it grows without bound.",
+        "{cell}：最大的 |c| 在四分之一处为 {first}，在第 {n} 步为 {last}（有遗忘门的 LSTM 始终低于 "
+        "{lstm}）。没有遗忘门时细胞状态只会累加，所以在恒定驱动下会无限增长。"),
     "cmp.preset.hold": ("1 · Gates set to hold", "1 · 门设为保持"),
     "cmp.preset.hold_help": (
         "RNN: seeded init (no gate to set). LSTM: forget bias +2 (f ≈ 0.9). GRU: update bias "

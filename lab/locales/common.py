@@ -39,6 +39,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page.gru": ("GRU cell", "GRU 单元"),
     "page.lstm": ("LSTM cell", "LSTM 单元"),
     "page.rnn": ("RNN cell", "RNN 单元"),
+    "page.mgu": ("MGU cell", "MGU 单元"),
     "page.compare": ("RNN vs LSTM vs GRU", "RNN、LSTM 与 GRU 对比"),
     "page.gradients": ("Vanishing gradients", "梯度消失"),
     "page.deep": ("Stacked & bidirectional", "多层与双向"),

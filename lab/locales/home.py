@@ -43,6 +43,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "输入门、遗忘门、输出门与细胞状态。"),
     "home.about.rnn": ("The plain recurrent cell: no gates, exploding and dying states.",
                        "普通循环单元：没有门，状态会爆炸或消失。"),
+    "home.about.mgu": ("The minimal gated unit: one gate does the GRU's two jobs.",
+                       "最小门控单元：一个门完成 GRU 两个门的工作。"),
     "home.about.compare": ("One input, three cells: memory, structure and cost side by side.",
                            "同一输入，三种单元：记忆、结构与计算代价并排对比。"),
     "home.about.gradients": ("Backpropagation through time: watch gradients vanish or "

@@ -67,13 +67,22 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
 
 def lesson_button(page: Page, scenario: S.Scenario, key: str) -> None:
     """The offline lesson file (lab/lesson_file.py), built only when clicked: Streamlit
-    calls ``data`` then. Its link back uses GATES_LAB_URL, else this page's address."""
-    url = lesson_file.lab_base(os.environ.get("GATES_LAB_URL") or st.context.url, page.name)
+    calls ``data`` then. Its link back goes where the lab is served: GATES_LAB_URL (a
+    public address), else this page's address, else the request's host; a teacher is told
+    when that is an address only this computer can open."""
+    try:
+        headers = dict(st.context.headers)
+    except Exception:  # noqa: BLE001 - no request (AppTest): the page's address decides
+        headers = {}
+    url = lesson_file.served_base(os.environ.get("GATES_LAB_URL"), st.context.url, headers,
+                                  page.name)
     lang = page.lang
     st.download_button(page.t("lesson.download"),
                        lambda: lesson_file.build(scenario, lang=lang, lab_url=url).data,
                        file_name=lesson_file.file_name(scenario), mime="text/html", key=key,
                        help=page.t("lesson.download_help"), icon="📘")
+    if lesson_file.is_local(url):
+        st.caption(page.t("lesson.link_local_teacher", url=url))
 
 
 # --------------------------------------------------------------------------- plots

@@ -150,7 +150,7 @@ def weight_sliders(page: Page, bound: Bound[ChallengeSettings], ch: C.Challenge)
             value = float(weights[name][index])
             with cols[b * split + n % split]:
                 new = bound.widget(st.slider, f"w.{S.edit_key(name, index)}", value,
-                                   f"${equations.weight_latex(name, block, ch.kind)}[{sub}]$",
+                                   f"${equations.weight_latex(name, block)}[{sub}]$",
                                    min_value=min(-limit, value),
                                    max_value=max(limit, value), step=step)
             weights[name][index] = new

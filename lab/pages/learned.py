@@ -30,6 +30,7 @@ from lab.figures.common import PLOTLY_CONFIG
 from lab.figures.learned import view_figures
 from lab.guide_ui import show_guide
 from lab.i18n import t
+from lab.kind_view import view
 from lab.learned_models import (
     KINDS,
     LearnedSettings,
@@ -282,7 +283,7 @@ def show_uploaded(page: Page, bound: Bound[LearnedSettings], name: str, net: Any
         bound.number("own_length", page.t("learn.own_length"), step=1)
     with c3:
         bound.number("own_seed", page.t("learn.own_seed"), step=1)
-    if net.kind == "rnn":
+    if "nonlinearity" in view(net.kind).options:
         with c4:
             nl = bound.select("own_nl", page.t("learn.own_nl"), radio=True,
                               help=page.t("learn.own_nl_help"))
