@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -64,6 +65,30 @@ def panel_values(trace: Any, textbook_update: bool = False) -> tuple[list[str], 
         values = shown_values(view_of(trace), name, values, textbook_update)
         arrays.append(values.transpose(1, 0, 2))
     return names, np.stack(arrays, axis=1)
+
+
+def ghost_map(spec: Mapping[str, Any], live_map: list[list[int]]) -> list[list[int]]:
+    """[[trace index, panel, unit], ...] of the previous run's ghost traces (those with an
+    opacity): a panel's ghosts share its live traces' axes, one per unit, in unit order."""
+    data = spec.get("data", [])
+    panel_of = {data[i].get("yaxis"): p for i, p, u in live_map if u >= 0}
+    units: dict[Any, int] = {}
+    out = []
+    for i, tr in enumerate(data):
+        axis = tr.get("yaxis")
+        if "opacity" not in tr or axis not in panel_of:
+            continue
+        u = units.get(axis, 0)
+        units[axis] = u + 1
+        out.append([i, panel_of[axis], u])
+    return out
+
+
+def has_input_ghost(spec: Mapping[str, Any], inputs: list[list[int]]) -> bool:
+    """Does the figure draw a previous input (a ghost trace on the input traces' axes)?"""
+    data = spec.get("data", [])
+    axes = {data[i].get("yaxis") for i, _ in inputs}
+    return any("opacity" in tr and tr.get("yaxis") in axes for tr in data)
 
 
 def encode(frames: np.ndarray) -> str:

@@ -24,7 +24,7 @@ function pointName(s, c, t) {
 function pointId(c, t) { return 'x:' + c + ':' + t; }
 
 // The committed values of channel ch (as the figure draws them).
-function drawnInput(s, ch) { return s.data.figure.data[ch.trace].y; }
+function drawnInput(s, ch) { return s.fig.figure.data[ch.trace].y; }
 
 // The grid of a point's values, as lab/live/controls.grid makes it: anchored at v0.
 function pointGrid(s, id, v0) {
@@ -107,7 +107,7 @@ function editorSync(s) {
   const help = s.root.querySelector('.gl-input-help');
   help.textContent = inp.help;
   const box = s.root.querySelector('.gl-editor');
-  const ax = inp.editable ? inputAxes(s) : null;
+  const ax = inp.editable && s.fig ? inputAxes(s) : null;
   if (!ax) { box.hidden = true; ed.ax = null; return; }
   box.hidden = false;
   ed.ax = ax;

@@ -8,6 +8,10 @@
 // drawn into the existing chart: no server round trip, no remount. On release (or a
 // short pause after keyboard steps) the value goes back as the trigger "commit"; hovering
 // or focusing a control asks for its frames with the trigger "want".
+// The figure comes only when this chart does not draw it yet (data.figure_rev names it);
+// after a release the server sends a "patch" instead: the chart draws the released frame
+// and, as the previous run's ghost, the frame it started from. A chart that finds itself
+// without the figure it was told it has asks for it ("want" = "#figure").
 // This function runs again on every rerun with new data: it keeps its state on the root.
 
 const COMMIT_AFTER_KEYS_MS = 400;
@@ -216,16 +220,17 @@ function wire(s, ctl) {
 
 // ---------------------------------------------------------------- chart
 
-// Frame k of the frames held: every live trace's values. An input point's frames start
-// at its step t0 (nothing before it changes): the steps before are the drawn figure's.
-function frameUpdate(s, k) {
+// Frame k of the frames held: every live trace's values (``map``: which traces, the live
+// ones unless told). An input point's frames start at its step t0 (nothing before it
+// changes): the steps before are the drawn figure's.
+function frameUpdate(s, k, map) {
   const sw = s.sweep;
   const [, P, L, H] = sw.shape;
   const t0 = sw.t || 0;
-  const drawn = s.data.figure.data;
+  const drawn = s.fig.figure.data;
   k -= sw.k0;
   const ys = [], yIdx = [], zs = [], zIdx = [];
-  for (const [ti, p, u] of s.data.map) {
+  for (const [ti, p, u] of map || s.fig.map) {
     const base = (k * P + p) * L * H;
     if (u >= 0) {
       const y = new Array(t0 + L);
@@ -258,7 +263,7 @@ function frameUpdate(s, k) {
 function drawFrame(s) {
   const f = s.frame;
   const sw = s.sweep;
-  if (!f || !s.gd || !sw || sw.id !== f.id || sw.rev !== s.data.rev) return;
+  if (!f || !s.gd || !s.fig || !sw || sw.id !== f.id || sw.rev !== s.data.rev) return;
   const status = s.root.querySelector('.gl-status');
   const n = sw.grid.length, end = sw.k0 + sw.shape[0];
   if (f.k < sw.k0 || f.k >= end) {  // beyond the frames sent
@@ -290,6 +295,36 @@ function drawFrame(s) {
   s.gd.dataset.frame = f.id + '@' + f.k;
 }
 
+// After a release: the figure the server describes is this one with the released frame
+// live and the frame the thumb started from as the ghost, both from the frames held.
+function patchFigure(s) {
+  const p = s.data.patch, sw = s.sweep;
+  if (!p || !s.gd || !s.gd.data || !s.fig || p.from !== s.drawnRev) return false;
+  if (!sw || sw.id !== p.id) return false;
+  const inside = (k) => k >= sw.k0 && k < sw.k0 + sw.shape[0];
+  if (!inside(p.live) || !inside(p.ghost)) return false;
+  const now = frameUpdate(s, p.live, s.fig.map);
+  const old = frameUpdate(s, p.ghost, s.fig.ghost);
+  const ys = now.ys.concat(old.ys), idx = now.yIdx.concat(old.yIdx);
+  if (idx.length) window.Plotly.restyle(s.gd, { y: ys }, idx);
+  if (now.zIdx.length) window.Plotly.restyle(s.gd, { z: now.zs }, now.zIdx);
+  // The figure held is now the one the server named: its values are the patched ones
+  // (an input point's frames take the steps before it from there, the editor its input).
+  const traces = s.fig.figure.data;
+  idx.forEach((i, n) => { traces[i].y = ys[n]; });
+  now.zIdx.forEach((i, n) => { traces[i].z = now.zs[n]; });
+  s.fig.rev = s.data.figure_rev;
+  s.svg = null;
+  s.drawnRev = s.data.figure_rev;
+  return true;
+}
+
+function askFigure(s) {
+  if (s.askedFig === s.data.figure_rev) return;
+  s.askedFig = s.data.figure_rev;
+  s.trigger('want', '#figure');
+}
+
 function fitLayout(s, layout) {
   const out = Object.assign({}, layout);
   // the app header (60 px), a gap and the input editor's help line; on a phone half the
@@ -306,7 +341,7 @@ function fitLayout(s, layout) {
 }
 
 function drawFigure(s) {
-  const fig = s.data.figure;
+  const fig = s.fig.figure;
   const layout = fitLayout(s, fig.layout);
   s.root.querySelector('.gl-chart').style.minHeight = (layout.height || 400) + 'px';
   const config = Object.assign({ responsive: true }, s.data.config);
@@ -315,9 +350,9 @@ function drawFigure(s) {
   const shape = fig.data.map((t) => t.type + (t.yaxis || '')).join();
   const how = s.gd.data && shape === s.drawnShape ? 'react' : 'newPlot';
   const done = window.Plotly[how](s.gd, fig.data, layout, config);
-  Promise.resolve(done).then(() => { if (s.data.figure === fig) editorSync(s); });
+  Promise.resolve(done).then(() => { if (s.fig.figure === fig) editorSync(s); });
   s.drawnShape = shape;
-  s.drawnRev = s.data.figure_rev;
+  s.drawnRev = s.fig.rev;
   s.drawnHeight = layout.height;
   return done;
 }
@@ -335,14 +370,17 @@ function framePending(s) {
 
 function render(s) {
   if (!s.gd) s.gd = s.root.querySelector('.gl-chart');
-  if (s.drawnRev !== s.data.figure_rev || !s.gd.data) drawFigure(s);
-  else editorSync(s);
+  if (s.drawnRev !== s.data.figure_rev || !s.gd.data) {
+    if (s.fig && s.fig.rev === s.data.figure_rev) drawFigure(s);
+    else if (patchFigure(s)) editorSync(s);
+    else { askFigure(s); return; }
+  } else editorSync(s);
   if (framePending(s)) drawFrame(s);  // frames that came late are drawn as they come
   else s.frame = null;
   if (!s.onResize) {
     s.onResize = () => {
       if (!s.gd.isConnected) { window.removeEventListener('resize', s.onResize); return; }
-      const h = fitLayout(s, s.data.figure.layout).height;
+      const h = fitLayout(s, s.fig.figure.layout).height;
       if (s.gd.data && h !== s.drawnHeight) {
         s.drawnHeight = h;
         Promise.resolve(window.Plotly.relayout(s.gd, { height: h })).then(() => editorSync(s));
@@ -360,8 +398,13 @@ export default function (component) {
   const s = root.__gl || (root.__gl = { root, ctl: {}, sig: null });
   s.trigger = setTriggerValue;
   s.setState = setStateValue;
-  s.drawFrame = drawFrame;  // for benchmarks/livelab probes
+  s.drawFrame = drawFrame;  // for tests/support/livelab probes
   s.data = data;
+  if (data.figure) {
+    // rev: the figure it is now (a patch moves it on); sent: the one the server sent
+    s.fig = { figure: data.figure, map: data.map, ghost: data.ghost_map || [],
+              rev: data.figure_rev, sent: data.figure_rev };
+  }
   root.classList.toggle('gl-present', !!data.present);
   root.classList.toggle('gl-no-controls', !data.controls.length);
   s.root.querySelector('.gl-controls-title').textContent = data.text.title;

@@ -16,12 +16,14 @@ import numpy as np
 import streamlit as st
 
 from lab import codec
+from lab import input_points as IP
 from lab import scenario as S
 from lab.figures import over_time, scrubber
 from lab.figures.common import HEATMAP_ABOVE, PLOTLY_CONFIG
 from lab.figures.scrubber_panel import scrubber_panel
 from lab.guide_ui import show_guide
 from lab.live import component as live
+from lab.live.frame_cache import FrameCache
 from lab.pages.cell_files import file_controls
 from lab.pages.cell_ghost import forget_ghost, remember_ghost
 from lab.pages.cell_settings import cell_controls, input_controls
@@ -34,6 +36,7 @@ from lab.ui import (
     panel,
     setup,
     tab_in_settings,
+    tab_key,
     throttle_fragment_floods,
 )
 
@@ -42,15 +45,22 @@ CONTROL_TABS = ("cell", "input", "weights", "files")
 SCRUBBER_MIN_PX = 640  # the scrubber's diagram is drawn at least this wide, then scaled
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
 def run_cell(cell_key: str, input_key: str, _cell: S.CellSpec, _inp: S.InputSpec
              ) -> tuple[Any, np.ndarray, list[str] | None]:
     """Trace of the cell on the input. Cached on the settings' JSON (the keys); the
-    settings come decoded, once per run (Streamlit does not hash arguments named with a
-    leading _), instead of being decoded again from the JSON."""
-    cell, inp = _cell, _inp
-    x, tokens = S.build_input(inp, cell.input_size)
-    return S.cell_net(cell).trace(x), x, tokens
+    settings come decoded, once per run, instead of being decoded again from the JSON.
+
+    One cache for the process (at most 128 runs), handing out the stored run itself:
+    st.cache_data pickled it on every store and hit, a few ms per release. Callers only
+    read it."""
+    def compute() -> tuple[Any, np.ndarray, list[str] | None]:
+        x, tokens = S.build_input(_inp, _cell.input_size)
+        return S.cell_net(_cell).trace(x), x, tokens
+
+    return RUNS.get((cell_key, input_key), compute)
+
+
+RUNS = FrameCache(max_bytes=128, size=lambda _: 1)  # 128 runs, least recently used out
 
 
 def render(kind: str) -> None:
@@ -107,6 +117,7 @@ def render(kind: str) -> None:
     ghost, ghost_x = remember_ghost(page.name,
                                     codec.cache_key(scenario.cell) + codec.cache_key(scenario.input),
                                     trace, x)
+    st.session_state[_run_key(kind)] = LiveRun(scenario, trace, (ghost, ghost_x), x, tokens)
     if tab_files.open:
         with tab_files:
             file_controls(page, bound, trace, x, tokens)
@@ -117,7 +128,7 @@ def render(kind: str) -> None:
 
     show_equations(page, scenario)
     draw = {
-        "over_time": lambda: live_gates(page, scenario, trace, (ghost, ghost_x), x, tokens),
+        "over_time": lambda: live_gates(page),
         "scrubber": lambda: show_scrubber(page, bound, trace, tokens),
         "saturation": lambda: show_saturation(page, trace),
         "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
@@ -128,6 +139,8 @@ def render(kind: str) -> None:
             if tab.open:
                 with tab:
                     panel(page, draw[name])
+            elif name == "over_time":  # its chart leaves the page: sent afresh on return
+                live.forget_drawn(kind)
 
 
 # --------------------------------------------------------------------------- presets
@@ -250,22 +263,87 @@ def gates_figure(page: Page, trace: Any, ghosts: tuple[Any, Any], x: np.ndarray,
                                  ghost_inputs=ghost_x)
 
 
+@dataclasses.dataclass(frozen=True)
+class LiveRun:
+    """What the live gates draw: the settings and their run (set by every full run, and
+    by a release committed inside the live fragment)."""
+
+    scenario: S.Scenario
+    trace: Any
+    ghosts: tuple[Any, Any]  # the previous run's trace and input (gates_figure)
+    x: np.ndarray
+    tokens: list[str] | None
+
+
+def _run_key(kind: str) -> str:
+    return f"{kind}.live.run"
+
+
 @st.fragment
-def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghosts: tuple[Any, Any],
-               x: np.ndarray, tokens: list[str] | None) -> None:
+def live_gates(page: Page) -> None:
     """The gates over time with the live controls beside them (lab/live).
 
     A fragment: hovering a control reruns only this part (to send that control's
-    frames); a released value reruns the whole page, which commits it.
+    frames), and so does a release: the value goes into the settings and the link here,
+    and the chart the browser already draws stays. Only when something outside the chart
+    shows the value (Settings -> Weights or Files open, a preset's explanation) does the
+    whole page rerun. The fragment reads the settings from the session, never from its
+    arguments (a fragment rerun gets those of the last full run).
     """
     throttle_fragment_floods()  # "want" reruns count towards the flood pause too
-    if live.commit_pending(page.name):
+    if live.commit_pending(page.name) and not commit_in_fragment(page):
         st.rerun()
-    fig = gates_figure(page, trace, ghosts, x, tokens, scenario)
+    run: LiveRun = st.session_state[_run_key(page.name)]
+    ghost_key = st.session_state.get(f"{page.name}.ghost_key")
+
+    def build() -> Any:
+        return gates_figure(page, run.trace, run.ghosts, run.x, run.tokens, run.scenario)
+
     with st.container(key=f"{page.name}-chart-gates"):
-        if not live.mount(page, scenario, trace, fig, x):
-            st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
+        if not live.mount(page, run.scenario, ghost_key, build, run.x):
+            st.plotly_chart(build(), width="stretch", config=PLOTLY_CONFIG,
                             key=f"{page.name}.chart.gates_static")
+
+
+def commit_in_fragment(page: Page) -> bool:
+    """Commit a released value (a weight, a knob or an input point) inside the live
+    fragment: settings, link, run and ghost. False (nothing done) when the rest of the page
+    shows it too (the Settings tab that edits it, Files, a preset's explanation) or it
+    cannot be applied (the page's full run gives the reason): then the page reruns."""
+    from lab.live import controls as C
+
+    kind = page.name
+    ss = st.session_state
+    pending = ss[live.commit_key(kind)]
+    point = live.is_point_commit(pending)
+    shown = ("input" if point else "weights", "files")
+    if ss.get(tab_key(kind, "controls")) in [page.t(f"cell.tab.{name}") for name in shown]:
+        return False
+    bound = Bound(page, S.Scenario, S.Scenario(cell=S.CellSpec(kind=kind)),
+                  opening=S.opening_scenario(kind))
+    before = bound.value
+    if point:
+        inp, problem = IP.commit(before.input, before.cell.input_size, pending)
+        if problem:
+            return False
+        after = dataclasses.replace(before, input=inp)
+    else:
+        cell, _ = C.commit(before.cell, pending)
+        after = dataclasses.replace(before, cell=cell)
+    if before.preset and preset_matches(before) != preset_matches(after):
+        return False  # the preset's explanation above changes
+    try:
+        trace, x, tokens = run_cell(codec.cache_key(after.cell), codec.cache_key(after.input),
+                                    after.cell, after.input)
+    except ValueError:
+        return False  # the page says why
+    live.apply_commit(page, bound, live.take_commit(kind), fallback_keys(bound, pending))
+    bound.commit()
+    now = bound.value
+    ghosts = remember_ghost(kind, codec.cache_key(now.cell) + codec.cache_key(now.input),
+                            trace, x)
+    ss[_run_key(kind)] = LiveRun(now, trace, ghosts, x, tokens)
+    return True
 
 
 def show_scrubber(page: Page, bound: Bound[S.Scenario], trace: Any,

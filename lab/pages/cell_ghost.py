@@ -23,6 +23,9 @@ def remember_ghost(page_name: str, key: str, trace: Any, x: np.ndarray | None = 
     if last is None or last[0] != key:
         ss[f"{page_name}.ghost"] = None if last is None else last[1]
         ss[f"{page_name}.ghost_x"] = None if last is None else ss.get(f"{page_name}.last_x")
+        # (the live gates' figure is named by it: lab.live.component.figure_key; the key
+        # holds the input too, so it names the previous input's ghost as well)
+        ss[f"{page_name}.ghost_key"] = None if last is None else last[0]
         ss[f"{page_name}.last"] = (key, trace)
         ss[f"{page_name}.last_x"] = x
     return ss.get(f"{page_name}.ghost"), ss.get(f"{page_name}.ghost_x")
@@ -30,5 +33,5 @@ def remember_ghost(page_name: str, key: str, trace: Any, x: np.ndarray | None = 
 
 def forget_ghost(page_name: str) -> None:
     """A new scenario was loaded: the next run has no ghost."""
-    for name in ("last", "ghost", "last_x", "ghost_x"):
+    for name in ("last", "ghost", "last_x", "ghost_x", "ghost_key"):
         st.session_state[f"{page_name}.{name}"] = None
