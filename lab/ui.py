@@ -25,6 +25,8 @@ from lab.navigation import sidebar_links
 T = TypeVar("T")
 
 GLOBAL_KEYS = ("lang", "present")
+# Streamlit's own (st.query_params hides them from the page; known all the same)
+STREAMLIT_KEYS = ("embed", "embed_options")
 _LAST_WRITTEN = "lab.last_query"
 
 
@@ -93,11 +95,11 @@ def _mode_problems(params: Any) -> list[str]:
     problems = []
     lang = params.get("lang")
     if lang is not None and lang not in LANGUAGES:
-        problems.append(f"'lang={lang}' must be one of {', '.join(LANGUAGES)}; kept the default")
+        problems.append(f"'lang={codec.shorten(lang)}' must be one of {', '.join(LANGUAGES)}; kept the default")
     present = params.get("present")
     if present is not None and str(present).lower() not in (
             "1", "true", "yes", "on", "0", "false", "no", "off", ""):
-        problems.append(f"'present={present}' must be one of 1, 0; kept the default")
+        problems.append(f"'present={codec.shorten(present)}' must be one of 1, 0; kept the default")
     return problems
 
 
@@ -190,6 +192,11 @@ def controls(page: Page, label_key: str = "common.controls") -> Any:
     return st.expander(page.t(label_key), expanded=not page.present)
 
 
+@dataclass(frozen=True)
+class NoSettings:
+    """The settings of a page that has none (home): a link's parameters are all unknown."""
+
+
 class Bound(Generic[T]):
     """A page's settings object, bound to widgets, the session and the URL."""
 
@@ -211,6 +218,7 @@ class Bound(Generic[T]):
         if self.from_link:
             own = {k: v for k, v in params.to_dict().items() if k not in GLOBAL_KEYS}
             value, errors = codec.from_query(cls, own, self.default)
+            errors += codec.unknown_params(cls, own, STREAMLIT_KEYS)
             if not own and opening is not None:
                 value, errors = opening, []
             ss[self._store] = value
