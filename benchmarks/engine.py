@@ -3,8 +3,10 @@
     /work/venv/bin/python benchmarks/engine.py [--only forward|backward|sweep]
 
 (a) gates trace vs torch forward (no_grad); (b) gates.backward vs torch autograd
-backward; (c) a sweep of 64 variants in one pass vs one trace. Medians of several
-repeats of process CPU time; ratio = engine / reference (lower is better).
+backward; (c) a sweep of 64 variants in one pass vs one trace; (d) every cell variant's
+trace (and the MGU's) vs the trace of its standard cell of the same size (the MGU's: the
+GRU's). Medians of several repeats of process CPU time; ratio = engine / reference
+(lower is better).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import torch  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import gates  # noqa: E402
+from gates import kinds  # noqa: E402
+from gates.network import single_cell  # noqa: E402
 
 torch.set_num_threads(1)
 
@@ -34,7 +38,7 @@ torch.set_num_threads(1)
 clock = time.process_time
 
 SIZES = [(1000, 8, 64), (200, 1, 2)]
-TARGETS = {"forward": 0.8, "backward": 1.5, "sweep": 4.0}
+TARGETS = {"forward": 0.8, "backward": 1.5, "sweep": 4.0, "variants": 1.2}
 
 
 def median_time(fn: Callable[[], object], repeats: int = 7) -> float:
@@ -125,7 +129,18 @@ def main() -> None:
                                      lambda: net.trace(x))  # noqa: B023
             print(row(f"(c) sweep {V} {kind} T={T} in={n_in} H={H}", t_sweep, t_one,
                       TARGETS["sweep"]))
-    print("ratio = gates / reference; reference = torch (a, b) or one gates trace (c)")
+    cases = [kv for kv in kinds.VARIANTS if kv[1] != "standard" or kv[0] == "mgu"]
+    for kind, variant in cases if "variants" in only else ():
+        standard = "gru" if kind == "mgu" else kind  # the MGU is a GRU with one gate fewer
+        for T, n_in, H in SIZES:
+            x = np.random.default_rng(1).standard_normal((T, n_in))
+            net = single_cell(kind, n_in, H, seed=1, variant=variant)
+            ref_net = single_cell(standard, n_in, H, seed=1)
+            t_var, t_std = compare(lambda: net.trace(x), lambda: ref_net.trace(x))  # noqa: B023
+            print(row(f"(d) {kind} {variant} T={T} in={n_in} H={H}", t_var, t_std,
+                      TARGETS["variants"]))
+    print("ratio = gates / reference; reference = torch (a, b), one gates trace (c), "
+          "the standard cell's trace (d)")
 
 
 if __name__ == "__main__":

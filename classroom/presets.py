@@ -33,7 +33,7 @@ from classroom.weights import block_weights
 from gates.kinds import check_kind, param_shapes
 
 if TYPE_CHECKING:
-    from gates.network import GRU, LSTM, RNN
+    from gates.network import AnyNet
 
 __all__ = ["PRESETS", "Preset", "get_preset", "preset_input", "preset_net",
            "presets_for"]
@@ -187,7 +187,7 @@ def preset_input(p: Preset | str) -> np.ndarray:
     return make_input(p.length, p.inputs)
 
 
-def preset_net(p: Preset | str) -> RNN | GRU | LSTM:
+def preset_net(p: Preset | str) -> AnyNet:
     """A fresh ``gates.RNN`` / ``GRU`` / ``LSTM`` with the preset's weights loaded."""
     from gates.network import single_cell
 

@@ -84,7 +84,7 @@ class BPTTResult(NamedTuple):
 
     dh: Array  # (L, H) dL/dh_t
     dx: Array  # (L, I) dL/dx_t
-    dc: Array | None  # (L, H) dL/dc_t (LSTM)
+    dc: Array | None  # (L, H) dL/dc_t (kinds with a cell state: LSTM)
     trace: Any
 
 
@@ -100,7 +100,7 @@ def bptt(net: Any, x: Any, loss_step: int, v: Any = None) -> BPTTResult:
     grad = np.zeros((steps, hidden))
     grad[loss_step] = 1.0 if v is None else np.asarray(v, dtype=np.float64)
     g = backward(tr, grad)
-    return BPTTResult(g.hidden(), g.input, g.cell() if tr.kind == "lstm" else None, tr)
+    return BPTTResult(g.hidden(), g.input, g.cell() if tr.cell_kind.has_cell else None, tr)
 
 
 def step_norms(a: Any) -> Array:
@@ -159,20 +159,26 @@ def forget_product(forget: Any, loss_step: int) -> Array:
 
 
 def param_count(kind: str, input_size: int, hidden_size: int, num_layers: int = 1,
-                bidirectional: bool = False, bias: bool = True) -> int:
-    """Number of weights and biases of torch.nn.RNN / GRU / LSTM with these sizes.
+                bidirectional: bool = False, bias: bool = True,
+                variant: str = "standard") -> int:
+    """Number of weights and biases of the net (torch.nn.RNN / GRU / LSTM's for the
+    standard cells) with these sizes.
 
-    Per layer and direction: G*H*(I_l + H) + 2*G*H with G = 1 (RNN), 3 (GRU), 4 (LSTM);
-    I_0 = input_size, I_l = D*H above.
+    Per layer and direction: G*H*(I_l + H) + 2*G*H with G the kind's gate blocks (1 RNN,
+    3 GRU, 4 LSTM, 2 MGU, one fewer for a variant without a gate), plus H per extra weight
+    vector (3H for the peephole LSTM); I_0 = input_size, I_l = D*H above.
     """
-    shapes = kinds.param_shapes(kind, input_size, hidden_size, num_layers, bidirectional, bias)
+    shapes = kinds.param_shapes(kind, input_size, hidden_size, num_layers, bidirectional, bias,
+                                variant)
     return sum(int(np.prod(shape)) for shape in shapes.values())
 
 
-def param_formula(kind: str) -> str:
+def param_formula(kind: str, variant: str = "standard") -> str:
     """The one-layer count as a formula in I and H (what the comparison table shows)."""
-    g = kinds.gate_count(kind)
-    return "H(I+H) + 2H" if g == 1 else f"{g}·[H(I+H) + 2H]"
+    spec = kinds.get_kind(kind, variant)
+    g = spec.gate_count
+    base = "H(I+H) + 2H" if g == 1 else f"{g}·[H(I+H) + 2H]"
+    return base + (f" + {len(spec.extras)}H" if spec.extras else "")
 
 
 # --------------------------------------------------------------------------- weight edits
@@ -192,13 +198,13 @@ def scale_recurrent(state_dict: Mapping[str, Any], factor: float) -> dict[str, A
 
 
 def shift_gate_bias(state_dict: Mapping[str, Any], kind: str, gate: str,
-                    shift: float) -> dict[str, Array]:
+                    shift: float, variant: str = "standard") -> dict[str, Array]:
     """A copy with ``shift`` added to one gate's bias_hh (so the gate's total bias moves)."""
     out = _blocks(state_dict)
     for name in out:
         if name.startswith("bias_hh"):
-            h = out[name].shape[0] // kinds.gate_count(kind)
-            out[name][kinds.block_slice(kind, gate, h)] += shift
+            h = out[name].shape[0] // kinds.gate_count(kind, variant)
+            out[name][kinds.block_slice(kind, gate, h, variant)] += shift
     return out
 
 

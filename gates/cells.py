@@ -1,16 +1,14 @@
-"""One time step of each cell kind, as pure functions of (input projection, state, weights).
+"""One time step of the torch cells as standalone functions of (input projection, state,
+weights): a notebook's way to run one step by hand.
 
-Layout: gate blocks are **block-major**. A cell with G gate blocks of width H takes the
-step's input projection ``xp`` as ``(G, ..., H)`` (``xp[k]`` is block k for every batch
-row; the recorder computes ``W_ih x + b_ih`` for all steps in one matmul) and writes its
-gates as ``(G, ..., H)``, so every gate, and every run of sigmoid gates, is one
-contiguous array. ``...`` is the batch shape ``(B,)``.
+The engine's steps themselves are the kinds' (``gates.kind_rnn.rnn_step``,
+``kind_gru.gru_step``, ``kind_lstm.lstm_step``, ``kind_mgu.mgu_step``), which work on
+exp arguments (see gates/kind_base.py); these wrappers bring plain pre-activations to
+that form and call them, so every step is written once.
 
-The recurrent weights come transposed, ``w_hhT = W_hh^T`` of shape ``(H, G*H)``.
-(``gates.sweep`` runs its weight variants with its own steps, same equations.)
-
-For speed, ``out`` may hand in the buffers to write into (the recorder's rows for this
-step); then nothing is allocated and the returned gates are views of those buffers.
+Layout: gate blocks are **block-major**: a cell with G gate blocks of width H takes the
+step's input projection ``xp`` as ``(G, ..., H)`` and returns its gates as ``(..., H)``
+arrays. The recurrent weights come transposed, ``w_hhT = W_hh^T`` of shape ``(H, G*H)``.
 The inputs are never modified.
 """
 
@@ -19,7 +17,15 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from gates.kind_base import ACTIVATIONS, SHARED, relu, tanh
+from gates.kind_gru import AFTER, BEFORE, gru_step
+from gates.kind_lstm import lstm_step, step_plan
+from gates.kind_rnn import rnn_step
+from gates.kinds import get_kind
+
 Array = NDArray[np.float64]
+
+__all__ = ["ACTIVATIONS", "gru_cell", "lstm_cell", "relu", "rnn_cell", "sigmoid", "tanh"]
 
 # 0-d arrays: ufuncs take them faster than Python floats. exp(700) ~ 1e304 is finite.
 _ONE = np.array(1.0)
@@ -29,9 +35,8 @@ _EXP_LIMIT = np.array(700.0)
 def sigmoid(x: Array, out: Array | None = None) -> Array:
     """sigma(x) = 1 / (1 + exp(-x)), with -x capped at 700 so exp cannot overflow.
 
-    Capping changes nothing representable in practice (sigma(-700) ~ 1e-304), any finite
-    x gives a value in [0, 1] without warnings (exp(-x) may underflow to 0, giving 1),
-    and NumPy's exp is vectorised where its tanh is not, so this beats (1 + tanh(x/2))/2.
+    Capping changes nothing representable in practice (sigma(-700) ~ 1e-304), and any
+    finite x gives a value in [0, 1] without warnings (exp(-x) may underflow to 0).
     """
     out = np.negative(x, out=out)
     np.minimum(out, _EXP_LIMIT, out=out)
@@ -40,158 +45,65 @@ def sigmoid(x: Array, out: Array | None = None) -> Array:
     return np.reciprocal(out, out=out)
 
 
-def relu(x: Array, out: Array | None = None) -> Array:
-    """relu(x) = max(x, 0)."""
-    return np.maximum(x, 0.0, out=out)
+def _rows(h: Array) -> Array:
+    """h with one leading batch axis, as the steps take it."""
+    return np.asarray(h, dtype=np.float64).reshape(-1, np.shape(h)[-1])
 
 
-def tanh(x: Array, out: Array | None = None) -> Array:
-    return np.tanh(x, out=out)
+def rnn_cell(xp: Array, h: Array, w_hhT: Array,
+             nonlinearity: str = "tanh") -> tuple[Array, Array]:
+    """Elman step: ``a = xp + W_hh h`` (xp = W_ih x + b_ih + b_hh, (1, ..., H)),
+    ``h' = tanh(a)`` (or relu). Returns (a, h'), each shaped like h."""
+    shape = np.shape(h)
+    g = np.array(xp, dtype=np.float64).reshape(1, -1, shape[-1])
+    h_next = np.empty(g.shape[1:])
+    rnn_step(g, _rows(h), h_next, SHARED.product(np.asarray(w_hhT).T), nonlinearity)
+    return g[0].reshape(shape), h_next.reshape(shape)
 
 
-ACTIVATIONS = {"tanh": tanh, "relu": relu}
-
-
-def recurrent(h: Array, w_hhT: Array, out: Array) -> Array:
-    """out[k] = h @ W_hh_k^T for every gate block k; out is (G, B, H), w_hhT (H, G*H).
-
-    With a single batch row, (1, G*H) and (G, 1, H) are the same memory, and
-    ``ndarray.dot`` is by far the cheapest call for one step's small product.
-    """
-    if h.shape[0] == 1:
-        h.dot(w_hhT, out=out.reshape(1, -1))
-        return out
-    prod = h.dot(w_hhT)  # (B, G*H)
-    np.copyto(out, prod.reshape(len(h), len(out), -1).transpose(1, 0, 2))
-    return out
-
-
-def block(w_hhT: Array, k: int, H: int) -> Array:
-    """Gate block k of ``w_hhT``: its columns k*H .. (k+1)*H - 1."""
-    return w_hhT[:, k * H:(k + 1) * H]
-
-
-def rnn_cell(
-    xp: Array,
-    h: Array,
-    w_hhT: Array,
-    nonlinearity: str = "tanh",
-    out: tuple[Array, Array] | None = None,
-) -> tuple[Array, Array]:
-    """Elman RNN step (torch.nn.RNN)::
-
-        a  = W_ih x + b_ih + W_hh h + b_hh        preactivation
-        h' = tanh(a)   (or relu(a))
-
-    Args:
-        xp: (1, ..., H) ``W_ih x + b_ih + b_hh`` for this step (both biases folded in).
-        h:  (..., H) previous hidden state.
-        w_hhT: ``W_hh^T`` (H, H).
-        nonlinearity: "tanh" or "relu".
-        out: optional buffers (a (1, ..., H), h_next (..., H)).
-
-    Returns:
-        (a, h_next), each (..., H).
-    """
-    a, h_next = out if out is not None else (np.empty(xp.shape), np.empty(h.shape))
-    recurrent(h, w_hhT, a)
-    a += xp
-    ACTIVATIONS[nonlinearity](a[0], out=h_next)
-    return a[0], h_next
-
-
-def gru_cell(
-    xp: Array,
-    h: Array,
-    w_hhT: Array,
-    b_hh: Array,
-    reset_after: bool = True,
-    out: tuple[Array, Array, Array] | None = None,
-) -> tuple[Array, Array, Array, Array]:
-    """GRU step (torch.nn.GRU), gate blocks r, z, n::
-
-        r  = sigma(W_ir x + b_ir + W_hr h + b_hr)                reset gate
-        z  = sigma(W_iz x + b_iz + W_hz h + b_hz)                update gate
-        n  = tanh(W_in x + b_in + r * (W_hn h + b_hn))           reset_after=True (torch)
-        n  = tanh(W_in x + b_in + W_hn (r * h) + b_hn)           reset_after=False (Cho 2014)
-        h' = (1 - z) * n + z * h
-
-    Args:
-        xp: (3, ..., H) ``W_ih x + b_ih`` for this step, blocks r, z, n.
-        h:  (..., H) previous hidden state.
-        w_hhT: ``W_hh^T`` (H, 3H), column blocks r, z, n.
-        b_hh: (3, ..., H)-broadcastable recurrent bias, blocks r, z, n.
-        reset_after: which candidate formula (above).
-        out: optional buffers (gates (3, ..., H) written as r, z, n; h_next (..., H);
-            scratch (3, ..., H)).
-
-    Returns:
-        (r, z, n, h_next), each (..., H).
-    """
-    if out is None:
-        out = (np.empty(xp.shape), np.empty(h.shape), np.empty(xp.shape))
-    gates, h_next, hh = out
-    r, z, n = gates
-    rz = gates[:2]
+def gru_cell(xp: Array, h: Array, w_hhT: Array, b_hh: Array,
+             reset_after: bool = True) -> tuple[Array, Array, Array, Array]:
+    """GRU step (equations in gates/kind_gru.py). xp: (3, ..., H) ``W_ih x + b_ih``,
+    blocks r, z, n; w_hhT (H, 3H); b_hh broadcastable to (3, ..., H).
+    Returns (r, z, n, h'), each shaped like h."""
+    shape = np.shape(h)
+    H = shape[-1]
+    kind = get_kind("gru")
+    scale = kind.block_scale(1)[:, None, None]
+    b = np.broadcast_to(b_hh, np.shape(xp)).reshape(3, -1, H)
+    g = np.array(xp, dtype=np.float64).reshape(3, -1, H) + b
     if reset_after:
-        recurrent(h, w_hhT, hh)
-        hh += b_hh                                         # W_h h + b_h, every block
-        sigmoid(np.add(xp[:2], hh[:2], out=rz), out=rz)
-        np.add(xp[2], np.multiply(r, hh[2], out=n), out=n)
-        np.tanh(n, out=n)                                  # n = tanh(x_n + r*(W_hn h + b_hn))
+        g[2] -= b[2]  # b_hn goes inside r * (W_hn h + b_hn)
+    g *= scale
+    w_hh = np.asarray(w_hhT, dtype=np.float64).T * kind.block_scale(H)[:, None]
+    hr = _rows(h)
+    h_next = np.empty(hr.shape)
+    if reset_after:
+        gru_step(g, hr, h_next, SHARED.product(w_hh), AFTER, b_hn=b[2] * scale[2])
     else:
-        recurrent(h, w_hhT, hh)                            # block n is recomputed below
-        hh += b_hh
-        sigmoid(np.add(xp[:2], hh[:2], out=rz), out=rz)
-        np.matmul(np.multiply(r, h, out=n), block(w_hhT, 2, h.shape[-1]), out=hh[2])
-        hh[2] += b_hh[2]
-        np.tanh(np.add(xp[2], hh[2], out=n), out=n)        # n = tanh(x_n + W_hn(r*h) + b_hn)
-    np.subtract(h, n, out=h_next)
-    h_next *= z
-    h_next += n                                            # h' = n + z*(h - n)
-    return r, z, n, h_next
+        gru_step(g, hr, h_next, SHARED.product(w_hh[:2 * H]), BEFORE,
+                 product_n=SHARED.product(w_hh[2 * H:]))
+    r, z, n = (a.reshape(shape) for a in g)
+    return r, z, n, h_next.reshape(shape)
 
 
-def lstm_cell(
-    xp: Array,
-    h: Array,
-    c: Array,
-    w_hhT: Array,
-    out: tuple[Array, Array, Array, Array] | None = None,
-) -> tuple[Array, Array, Array, Array, Array, Array]:
-    """LSTM step (torch.nn.LSTM)::
-
-        i  = sigma(W_ii x + b_ii + W_hi h + b_hi)      input gate
-        f  = sigma(W_if x + b_if + W_hf h + b_hf)      forget gate
-        g  = tanh(W_ig x + b_ig + W_hg h + b_hg)       candidate
-        o  = sigma(W_io x + b_io + W_ho h + b_ho)      output gate
-        c' = f * c + i * g
-        h' = o * tanh(c')
-
-    torch stacks the blocks i, f, g, o; this cell takes them **i, f, o, g** (the three
-    sigmoid gates first, so one sigmoid call covers them). The recorder permutes the
-    weights once per pass.
-
-    Args:
-        xp: (4, ..., H) ``W_ih x + b_ih + b_hh`` for this step, blocks i, f, o, g.
-        h, c: (..., H) previous hidden and cell state.
-        w_hhT: ``W_hh^T`` (H, 4H), column blocks i, f, o, g.
-        out: optional buffers (gates (4, ..., H) written as i, f, o, g; h_next; c_next;
-            scratch (..., H)).
-
-    Returns:
-        (i, f, g, o, c_next, h_next), each (..., H).
-    """
-    if out is None:
-        out = (np.empty(xp.shape), np.empty(h.shape), np.empty(h.shape), np.empty(h.shape))
-    gates, h_next, c_next, ig = out
-    i, f, o, g = gates
-    ifo = gates[:3]
-    recurrent(h, w_hhT, gates)
-    gates += xp
-    sigmoid(ifo, out=ifo)
-    np.tanh(g, out=g)
-    np.multiply(f, c, out=c_next)
-    c_next += np.multiply(i, g, out=ig)                    # c' = f*c + i*g
-    np.multiply(o, np.tanh(c_next, out=h_next), out=h_next)  # h' = o*tanh(c')
-    return i, f, g, o, c_next, h_next
+def lstm_cell(xp: Array, h: Array, c: Array,
+              w_hhT: Array) -> tuple[Array, Array, Array, Array, Array, Array]:
+    """LSTM step (equations in gates/kind_lstm.py). xp: (4, ..., H)
+    ``W_ih x + b_ih + b_hh``, blocks **i, f, o, g** (the sigmoid gates first), w_hhT
+    (H, 4H) with column blocks i, f, o, g. Returns (i, f, g, o, c', h'), each shaped like h."""
+    shape = np.shape(h)
+    H = shape[-1]
+    kind = get_kind("lstm")
+    to_torch = [0, 1, 3, 2]  # i, f, o, g -> torch's i, f, g, o
+    g = np.array(xp, dtype=np.float64).reshape(4, -1, H)[to_torch]
+    g *= kind.block_scale(1)[:, None, None]
+    w_hh = np.asarray(w_hhT, dtype=np.float64).T.reshape(4, H, H)[to_torch].reshape(4 * H, H)
+    w_hh = w_hh * kind.block_scale(H)[:, None]
+    hr = _rows(h)
+    h_next, c_next, tmp = np.empty(hr.shape), np.empty(hr.shape), np.empty(hr.shape)
+    with np.errstate(over="ignore"):
+        lstm_step(g, hr, _rows(c), h_next, c_next, SHARED.product(w_hh),
+                  step_plan(kind, hr.shape), tmp)
+    i, f, gg, o = (a.reshape(shape) for a in g)
+    return i, f, gg, o, c_next.reshape(shape), h_next.reshape(shape)

@@ -20,6 +20,7 @@ class NetConfig:
     bias: bool = True
     nonlinearity: str = "tanh"
     reset_after: bool = True
+    variant: str = "standard"  # the cell's variant (gates.kinds.VARIANTS), e.g. "coupled"
 
     @property
     def num_directions(self) -> int:

@@ -30,13 +30,14 @@ from typing import Any
 import numpy as np
 
 from gates.file_check import file_kind, is_tensor_global, pickle_globals, text_start
-from gates.kinds import KINDS, param_shapes
+from gates.kinds import KINDS, get_kind, param_shapes
 
 MAX_HIDDEN_SIZE = 256
 MAX_LAYERS = 4
 MAX_INPUT_SIZE = 512
 MAX_FILE_BYTES = 50_000_000
-GATES_PER_KIND = {k.gate_count: name for name, k in KINDS.items()}  # read back from G
+# read back from G: an upload is a torch module, so only the kinds torch has
+GATES_PER_KIND = {k.gate_count: name for name, k in KINDS.items() if k.in_torch}
 JSON_FORMAT = "gates-net"
 JSON_VERSION = 1
 
@@ -302,7 +303,7 @@ def uploaded_net(model: UploadedModel, nonlinearity: str = "tanh", batch_first: 
         num_layers=model.num_layers, bias=model.bias, batch_first=batch_first,
         bidirectional=model.bidirectional,
     )
-    if model.kind == "rnn":
+    if "nonlinearity" in get_kind(model.kind).options:
         common["nonlinearity"] = nonlinearity
     net: Any = network_class(model.kind)(model.input_size, model.hidden_size, **common)
     net.load_state_dict(model.state_dict)
@@ -317,10 +318,9 @@ def to_pt_bytes(net: Any) -> bytes:
     matching ``torch.nn.RNN``/``GRU``/``LSTM`` with ``load_state_dict``."""
     import torch
 
-    if net.kind == "gru" and not net.config.reset_after:
-        raise ValueError(
-            "reset_after: torch.nn.GRU only implements reset_after=True, given reset_after=False"
-        )
+    refusal = get_kind(net.kind, net.config.variant).torch_refusal(net.config)
+    if refusal:
+        raise ValueError(refusal)
     buffer = io.BytesIO()
     torch.save({k: torch.from_numpy(np.array(v)) for k, v in net.state_dict().items()}, buffer)
     return buffer.getvalue()
@@ -337,10 +337,10 @@ def to_json(net: Any) -> str:
         "batch_first": cfg.batch_first,
         "bias": cfg.bias,
     }
-    if net.kind == "rnn":
-        config["nonlinearity"] = cfg.nonlinearity
-    if net.kind == "gru":
-        config["reset_after"] = cfg.reset_after
+    spec = get_kind(net.kind, cfg.variant)
+    config.update({option: getattr(cfg, option) for option in spec.options})
+    if cfg.variant != "standard":
+        config["variant"] = cfg.variant
     payload = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
@@ -373,7 +373,7 @@ def from_json(text: str) -> Any:
     if not isinstance(config, dict) or not isinstance(state, dict):
         raise ValueError("the file needs a 'config' object and a 'state_dict' object")
     allowed = {"input_size", "hidden_size", "num_layers", "bidirectional", "batch_first", "bias"}
-    allowed |= {"rnn": {"nonlinearity"}, "gru": {"reset_after"}, "lstm": set()}[kind]
+    allowed |= {*get_kind(kind).options, "variant"}
     unknown = sorted(set(config) - allowed)
     if unknown:
         raise ValueError(f"unknown config field {unknown[0]!r} for a {kind.upper()}")

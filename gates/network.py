@@ -1,117 +1,34 @@
-"""gates.RNN / GRU / LSTM: NumPy twins of torch.nn.RNN / GRU / LSTM.
+"""gates.RNN / GRU / LSTM: NumPy twins of torch.nn.RNN / GRU / LSTM; gates.MGU.
 
 ``net(x, hx)`` and ``net.trace(x, hx)`` share one implementation, :func:`run`: the call
 is the trace with everything but the output and final states dropped. ``gates.sweep``
-runs its weight variants through the same :func:`run` with its own direction pass.
+runs its weight variants through the same :func:`run` with the variants' layout.
+Each class takes ``variant=`` (``gates.kinds.VARIANTS``; "standard" by default).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 
 from gates import kinds, validation
-from gates.cells import gru_cell, lstm_cell, rnn_cell
+from gates.kind_base import SHARED, Kind, Layout, RecWeights
 from gates.trace import LayerRecord, NetConfig, Trace
 
 Array = NDArray[np.float64]
 Net = TypeVar("Net", bound="_Recurrent")
 
-RecWeights = tuple[Array, Array, Array, Array]  # weight_ih, weight_hh, bias_ih, bias_hh
-# one layer in one direction: (kind, config, x, h0, c0, weights, reverse) -> gates by name
-DirectionPass = Callable[[str, NetConfig, Array, Array, Array | None, RecWeights, bool],
-                         dict[str, Array]]
+__all__ = ["GRU", "LSTM", "MGU", "AnyNet", "NETWORKS", "RNN", "RecWeights", "network_class",
+           "param_shapes", "run", "single_cell"]
 
 
 def param_shapes(kind: str, config: NetConfig) -> dict[str, tuple[int, ...]]:
-    """torch's state_dict names and shapes, in torch's order (:func:`kinds.param_shapes`)."""
+    """The state_dict names and shapes, in torch's order (:func:`kinds.param_shapes`)."""
     return kinds.param_shapes(kind, config.input_size, config.hidden_size, config.num_layers,
-                              config.bidirectional, config.bias)
-
-
-def lstm_order(hidden_size: int) -> NDArray[np.intp]:
-    """Row permutation from torch's i, f, g, o to the cell's i, f, o, g."""
-    i, f, g, o = (np.arange(k * hidden_size, (k + 1) * hidden_size) for k in range(4))
-    return np.concatenate([i, f, o, g])
-
-
-def _blocks_first(a: Array, G: int, H: int) -> Array:
-    """(..., G*H) -> (G, ..., H): the cells' block-major layout."""
-    return np.moveaxis(a.reshape(*a.shape[:-1], G, H), -2, 0)
-
-
-def _run_direction(
-    kind: str,
-    config: NetConfig,
-    x: Array,
-    h0: Array,
-    c0: Array | None,
-    rec_weights: RecWeights,
-    reverse: bool,
-) -> dict[str, Array]:
-    """One layer in one direction. x (L, B, in) in input-time order, h0/c0 (B, H).
-
-    Returns the gates by public name, (L, B, H), rows in input-time order.
-    """
-    w_ih, w_hh, b_ih, b_hh = rec_weights
-    G, H = kinds.gate_count(kind), config.hidden_size
-    if kind == "lstm":  # the cell wants the sigmoid gates first
-        order = lstm_order(H)
-        w_ih, w_hh, b_ih, b_hh = w_ih[order], w_hh[order], b_ih[order], b_hh[order]
-    if kind != "gru":  # the GRU needs b_hh inside r * (W_hn h + b_hn); others fold it in
-        b_ih, b_hh = b_ih + b_hh, np.zeros_like(b_hh)
-    b_ih = _blocks_first(b_ih, G, H)[..., None, :]  # (G, 1, H): broadcasts over the batch
-    b_hh = np.ascontiguousarray(_blocks_first(b_hh, G, H)[..., None, :])  # added every step
-    # W_hh^T as a view of C-ordered W_hh is what ndarray.dot likes best
-    w_hhT = np.ascontiguousarray(w_hh).T
-
-    xs = x[::-1] if reverse else x  # the reverse direction is the forward loop on reversed time
-    xp = (xs.reshape(-1, xs.shape[-1]) @ w_ih.T).reshape(*xs.shape[:-1], G, H)
-    xp = np.ascontiguousarray(np.moveaxis(xp, -2, 1))  # (L, G, B, H): one matmul for all steps
-    xp += b_ih
-    state_shape = (len(xp), *xp.shape[2:])
-    gates = np.empty(xp.shape)
-    hidden = np.empty(state_shape)
-
-    h, cell = h0, None
-    if kind == "gru":
-        scratch = np.empty(xp.shape[1:])
-        reset_after = config.reset_after
-        for xp_t, gates_t, h_next in zip(xp, gates, hidden, strict=True):
-            gru_cell(xp_t, h, w_hhT, b_hh, reset_after, out=(gates_t, h_next, scratch))
-            h = h_next
-    elif kind == "lstm":
-        assert c0 is not None
-        cell = cells = np.empty(state_shape)
-        scratch = np.empty(state_shape[1:])
-        c = c0
-        for xp_t, gates_t, h_next, c_next in zip(xp, gates, hidden, cells, strict=True):
-            lstm_cell(xp_t, h, c, w_hhT, out=(gates_t, h_next, c_next, scratch))
-            h, c = h_next, c_next
-    else:
-        for xp_t, gates_t, h_next in zip(xp, gates, hidden, strict=True):
-            rnn_cell(xp_t, h, w_hhT, config.nonlinearity, out=(gates_t, h_next))
-            h = h_next
-    return named_gates(kind, gates, hidden, cell, reverse)
-
-
-def named_gates(kind: str, gates: Array, hidden: Array, cell: Array | None,
-                reverse: bool) -> dict[str, Array]:
-    """The public names of a pass's block-major gates (L, G, ..., H), rows put back in
-    input-time order. LSTM blocks come as the cells keep them: i, f, o, g."""
-    if kind == "gru":
-        names = {"reset": gates[:, 0], "update": gates[:, 1], "candidate": gates[:, 2],
-                 "hidden": hidden}
-    elif kind == "lstm":
-        assert cell is not None
-        names = {"input": gates[:, 0], "forget": gates[:, 1], "candidate": gates[:, 3],
-                 "output": gates[:, 2], "cell": cell, "hidden": hidden}
-    else:
-        names = {"preactivation": gates[:, 0], "hidden": hidden}
-    return {k: v[::-1] for k, v in names.items()} if reverse else names
+                              config.bidirectional, config.bias, config.variant)
 
 
 def run(
@@ -121,18 +38,24 @@ def run(
     x: Array,
     h0: Array,
     c0: Array | None,
-    direction_pass: DirectionPass = _run_direction,
+    layout: Layout = SHARED,
 ) -> tuple[dict[tuple[int, int], LayerRecord], Array, Array, Array | None]:
     """The whole network on internal, time-major arrays.
+
+    Every layer and direction is the kind object's ``forward`` (gates.kinds), run on the
+    input in processing order (the reverse direction is the forward loop on reversed
+    time), its rows put back in input-time order.
 
     Args:
         params: state_dict-named weights (a sweep's with a leading variant axis).
         x: (L, ..., input_size); h0, c0: (num_layers*D, ..., H).
-        direction_pass: runs one layer in one direction (a sweep brings its own).
+        layout: how weights and states are laid out (``kind_base.SHARED``, or a sweep's
+            ``kind_base.VARIANTS``).
 
     Returns:
         (records, output (L, ..., D*H), h_n, c_n) with h_n, c_n (num_layers*D, ..., H).
     """
+    spec: Kind = kinds.get_kind(kind, config.variant)
     D = config.num_directions
     records: dict[tuple[int, int], LayerRecord] = {}
     h_n, c_n = [], []
@@ -146,13 +69,17 @@ def run(
                 b_ih, b_hh = params["bias_ih" + sfx], params["bias_hh" + sfx]
             else:
                 b_ih = b_hh = np.zeros(w_ih.shape[:-1])
+            extras = {name: params[name + sfx] for name in spec.extras}
             k = layer * D + direction
             c0_k = None if c0 is None else c0[k]
-            g = direction_pass(kind, config, layer_x, h0[k], c0_k, (w_ih, w_hh, b_ih, b_hh),
-                               bool(direction))
+            xs = layer_x[::-1] if direction else layer_x
+            g = spec.forward(spec, layout, config, xs, h0[k], c0_k, (w_ih, w_hh, b_ih, b_hh),
+                             extras)
+            if direction:  # rows back in input-time order
+                g = {name: v[::-1] for name, v in g.items()}
             records[(layer, direction)] = LayerRecord(
                 x=layer_x, h0=h0[k], c0=c0_k, gates=g,
-                weight_ih=w_ih, weight_hh=w_hh, bias_ih=b_ih, bias_hh=b_hh,
+                weight_ih=w_ih, weight_hh=w_hh, bias_ih=b_ih, bias_hh=b_hh, extras=extras,
             )
             outs.append(g["hidden"])
             last = 0 if direction else -1  # the reverse pass ends at input step 0
@@ -164,9 +91,19 @@ def run(
 
 
 class _Recurrent:
-    """Shared body of RNN, GRU and LSTM: config, weights, forward, trace."""
+    """Shared body of RNN, GRU, LSTM and MGU: config, weights, forward, trace."""
 
     kind: ClassVar[str]
+
+    @property
+    def cell_kind(self) -> Kind:
+        """The kind object of this net's kind and variant (``gates.kinds``)."""
+        return kinds.get_kind(self.kind, self.config.variant)
+
+    @property
+    def variant(self) -> str:
+        """"standard" or the variant's name (e.g. LSTM "coupled", GRU "no_reset")."""
+        return self.config.variant
 
     def __init__(self, config: NetConfig, seed: Any) -> None:
         self.config = config
@@ -231,7 +168,7 @@ class _Recurrent:
 
     def __call__(self, x: Any, hx: Any = None) -> tuple[Array, Any]:
         tr = self.trace(x, hx)
-        if self.kind == "lstm":
+        if self.cell_kind.has_cell:
             return tr.output, (tr.h_n, tr.c_n)
         return tr.output, tr.h_n
 
@@ -254,6 +191,8 @@ class _Recurrent:
     def __repr__(self) -> str:
         c = self.config
         extra = ", bidirectional=True" if c.bidirectional else ""
+        if c.variant != kinds.STANDARD:
+            extra += f", variant={c.variant!r}"
         return (f"{type(self).__name__}({c.input_size}, {c.hidden_size}, "
                 f"num_layers={c.num_layers}{extra})")
 
@@ -273,8 +212,9 @@ def _frozen(a: Array) -> Array:
     return a
 
 
-def _config(input_size: Any, hidden_size: Any, num_layers: Any, bias: Any, batch_first: Any,
-            bidirectional: Any, nonlinearity: Any = "tanh", reset_after: Any = True) -> NetConfig:
+def _config(kind: str, input_size: Any, hidden_size: Any, num_layers: Any, bias: Any,
+            batch_first: Any, bidirectional: Any, nonlinearity: Any = "tanh",
+            reset_after: Any = True, variant: Any = "standard") -> NetConfig:
     return NetConfig(
         input_size=validation.check_size(input_size, "input_size"),
         hidden_size=validation.check_size(hidden_size, "hidden_size"),
@@ -284,6 +224,7 @@ def _config(input_size: Any, hidden_size: Any, num_layers: Any, bias: Any, batch
         bias=bool(bias),
         nonlinearity=validation.check_nonlinearity(nonlinearity),
         reset_after=bool(reset_after),
+        variant=kinds.check_variant(kind, variant),
     )
 
 
@@ -298,9 +239,11 @@ class RNN(_Recurrent):
 
     def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1,
                  nonlinearity: str = "tanh", bias: bool = True, batch_first: bool = False,
-                 bidirectional: bool = False, seed: int | None = None) -> None:
-        super().__init__(_config(input_size, hidden_size, num_layers, bias, batch_first,
-                                 bidirectional, nonlinearity=nonlinearity), seed)
+                 bidirectional: bool = False, seed: int | None = None,
+                 variant: str = "standard") -> None:
+        super().__init__(_config(self.kind, input_size, hidden_size, num_layers, bias,
+                                 batch_first, bidirectional, nonlinearity=nonlinearity,
+                                 variant=variant), seed)
 
     @property
     def nonlinearity(self) -> str:
@@ -308,7 +251,8 @@ class RNN(_Recurrent):
 
 
 class GRU(_Recurrent):
-    """Gated recurrent unit; equations in :func:`gates.cells.gru_cell`.
+    """Gated recurrent unit; equations in :mod:`gates.kind_gru`. ``variant="no_reset"``:
+    no reset gate (blocks z, n), for either ``reset_after``.
 
     Weights: weight_ih_l{k} (3H, in_k), weight_hh_l{k} (3H, H), bias_ih_l{k} (3H,),
     bias_hh_l{k} (3H,), blocks stacked r, z, n; ``_reverse`` twins when bidirectional.
@@ -318,9 +262,11 @@ class GRU(_Recurrent):
 
     def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1,
                  bias: bool = True, batch_first: bool = False, bidirectional: bool = False,
-                 reset_after: bool = True, seed: int | None = None) -> None:
-        super().__init__(_config(input_size, hidden_size, num_layers, bias, batch_first,
-                                 bidirectional, reset_after=reset_after), seed)
+                 reset_after: bool = True, seed: int | None = None,
+                 variant: str = "standard") -> None:
+        super().__init__(_config(self.kind, input_size, hidden_size, num_layers, bias,
+                                 batch_first, bidirectional, reset_after=reset_after,
+                                 variant=variant), seed)
 
     @property
     def reset_after(self) -> bool:
@@ -328,7 +274,10 @@ class GRU(_Recurrent):
 
 
 class LSTM(_Recurrent):
-    """Long short-term memory; equations in :func:`gates.cells.lstm_cell`.
+    """Long short-term memory; equations in :mod:`gates.kind_lstm`. ``variant``: "standard",
+    "no_forget", "no_input", "no_output", "coupled" (CIFG; blocks f, g, o) or "peephole"
+    (adds weight_ci_l{k}, weight_cf_l{k}, weight_co_l{k}, each (H,)); a removed gate's
+    block is not stacked.
 
     Weights: weight_ih_l{k} (4H, in_k), weight_hh_l{k} (4H, H), bias_ih_l{k} (4H,),
     bias_hh_l{k} (4H,), blocks stacked i, f, g, o; ``_reverse`` twins when bidirectional.
@@ -338,27 +287,48 @@ class LSTM(_Recurrent):
 
     def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1,
                  bias: bool = True, batch_first: bool = False, bidirectional: bool = False,
-                 seed: int | None = None) -> None:
-        super().__init__(_config(input_size, hidden_size, num_layers, bias, batch_first,
-                                 bidirectional), seed)
+                 seed: int | None = None, variant: str = "standard") -> None:
+        super().__init__(_config(self.kind, input_size, hidden_size, num_layers, bias,
+                                 batch_first, bidirectional, variant=variant), seed)
 
+
+class MGU(_Recurrent):
+    """Minimal gated unit (Zhou et al. 2016); equations in :mod:`gates.kind_mgu`.
+
+    Weights: weight_ih_l{k} (2H, in_k), weight_hh_l{k} (2H, H), bias_ih_l{k} (2H,),
+    bias_hh_l{k} (2H,), blocks stacked f, n; ``_reverse`` twins when bidirectional.
+    torch.nn has no MGU: ``to_torch`` raises ValueError.
+    """
+
+    kind = "mgu"
+
+    def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1,
+                 bias: bool = True, batch_first: bool = False, bidirectional: bool = False,
+                 seed: int | None = None, variant: str = "standard") -> None:
+        super().__init__(_config(self.kind, input_size, hidden_size, num_layers, bias,
+                                 batch_first, bidirectional, variant=variant), seed)
+
+
+AnyNet = RNN | GRU | LSTM | MGU
 
 #: kind -> network class: the one factory table (``NETWORKS[kind](input_size, ...)``).
-NETWORKS: dict[str, type[RNN | GRU | LSTM]] = {cls.kind: cls for cls in (RNN, GRU, LSTM)}
+NETWORKS: dict[str, type[AnyNet]] = {cls.kind: cls for cls in (RNN, GRU, LSTM, MGU)}
 
 
-def network_class(kind: str) -> type[RNN | GRU | LSTM]:
-    """``gates.RNN``, ``GRU`` or ``LSTM`` for ``kind``; ``ValueError`` for an unknown kind."""
+def network_class(kind: str) -> type[AnyNet]:
+    """``gates.RNN``, ``GRU``, ``LSTM`` or ``MGU`` for ``kind``; ``ValueError`` for an
+    unknown kind (each class takes ``variant=``)."""
     return NETWORKS[kinds.check_kind(kind)]
 
 
 def single_cell(kind: str, input_size: int, hidden_size: int, *, reset_after: bool = True,
-                nonlinearity: str = "tanh", seed: int | None = None) -> RNN | GRU | LSTM:
-    """One layer, one direction of ``kind`` ("rnn", "gru" or "lstm"): the lab's tiny cells."""
-    if kind == "gru":
-        return GRU(input_size, hidden_size, reset_after=reset_after, seed=seed)
-    if kind == "lstm":
-        return LSTM(input_size, hidden_size, seed=seed)
-    if kind == "rnn":
-        return RNN(input_size, hidden_size, nonlinearity=nonlinearity, seed=seed)
-    raise ValueError(f"kind: expected 'rnn', 'gru' or 'lstm', given {kind!r}")
+                nonlinearity: str = "tanh", seed: int | None = None,
+                variant: str = "standard") -> AnyNet:
+    """One layer, one direction of ``kind`` in ``variant``: the lab's tiny cells.
+
+    ``reset_after`` and ``nonlinearity`` go to the kinds that read them (GRU, RNN).
+    """
+    options: dict[str, Any] = {"reset_after": reset_after, "nonlinearity": nonlinearity}
+    spec = kinds.get_kind(kind, variant)
+    return NETWORKS[kind](input_size, hidden_size, seed=seed, variant=variant,
+                          **{name: options[name] for name in spec.options})

@@ -12,14 +12,15 @@ their records' weights and biases carry a leading variant axis, ``(V, G*H, in_l)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
 
 from gates import validation
 from gates.config import NetConfig
-from gates.kinds import NAMES
+from gates.kind_base import Kind
+from gates.kinds import NAMES, get_kind
 
 Array = NDArray[np.float64]
 
@@ -41,6 +42,8 @@ class LayerRecord:
         weight_ih (G*H, in_l), weight_hh (G*H, H), bias_ih (G*H,), bias_hh (G*H,):
                the weights used, torch's gate order; zero biases when bias=False.
                Sweep traces: a leading variant axis on all four.
+        extras: the kind's extra weights by base name (the peephole LSTM's
+               ``weight_ci``, ``weight_cf``, ``weight_co``, each (H,)); empty otherwise.
     """
 
     x: Array
@@ -51,6 +54,7 @@ class LayerRecord:
     weight_hh: Array
     bias_ih: Array
     bias_hh: Array
+    extras: dict[str, Array] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -71,9 +75,18 @@ class Trace:
     variants: int | None = None
 
     @property
+    def cell_kind(self) -> Kind:
+        """The kind object of this trace's kind and variant (``gates.kinds``)."""
+        return get_kind(self.kind, self.config.variant)
+
+    @property
+    def variant(self) -> str:
+        return self.config.variant
+
+    @property
     def names(self) -> tuple[str, ...]:
-        """The recorded quantities of this cell kind, in order."""
-        return NAMES[self.kind]
+        """The recorded quantities of this cell kind and variant, in order."""
+        return self.cell_kind.names
 
     def get(self, name: str, layer: int = 0, direction: int = 0) -> Array:
         """One recorded quantity: (L, hidden_size), or (L, B, hidden_size) batched.

@@ -13,6 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from gates.config import NetConfig
+from gates.kinds import get_kind
 
 Array = NDArray[np.float64]
 
@@ -104,12 +105,13 @@ def check_hx(
     """(h0, c0) as internal (num_layers*D, B, H) arrays; zeros where hx is None."""
     stack = config.num_layers * config.num_directions
     zeros = np.zeros((stack, batch, config.hidden_size))
+    has_cell = get_kind(kind, config.variant).has_cell
     if hx is None:
-        return zeros, (zeros.copy() if kind == "lstm" else None)
-    if kind == "lstm":
+        return zeros, (zeros.copy() if has_cell else None)
+    if has_cell:
         if not isinstance(hx, tuple | list) or len(hx) != 2:
             raise ValueError(
-                f"hx: expected a tuple (h_0, c_0) for an LSTM, given {type(hx).__name__}"
+                f"hx: expected a tuple (h_0, c_0) for an {kind.upper()}, given {type(hx).__name__}"
             )
         h0 = check_state(hx[0], "hx[0] (h_0)", config, batch, batched)
         c0 = check_state(hx[1], "hx[1] (c_0)", config, batch, batched)

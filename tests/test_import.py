@@ -22,7 +22,8 @@ def test_import_gates_does_not_import_torch():
 def test_public_names():
     import gates
 
-    for name in ("RNN", "GRU", "LSTM", "Trace", "backward", "Gradients", "sweep", "sweep_param"):
+    for name in ("RNN", "GRU", "LSTM", "MGU", "Trace", "backward", "Gradients", "sweep",
+                 "sweep_param"):
         assert hasattr(gates, name), name
 
 

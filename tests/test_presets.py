@@ -284,7 +284,7 @@ def test_get_preset_unknown_lists_valid_names() -> None:
     with pytest.raises(ValueError, match="unknown preset 'nope'; valid names: gru-as-rnn, "):
         get_preset("nope")
     assert get_preset("gru-latch") is PRESETS["gru-latch"]
-    with pytest.raises(ValueError, match="rnn, gru, lstm; got 'mlp'"):
+    with pytest.raises(ValueError, match="rnn, gru, lstm, mgu; got 'mlp'"):
         presets.presets_for("mlp")
 
 

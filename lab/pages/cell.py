@@ -21,6 +21,7 @@ from lab import scenario as S
 from lab.figures import over_time, scrubber
 from lab.figures.common import PLOTLY_CONFIG
 from lab.figures.scrubber_panel import scrubber_panel
+from lab.guide_ui import show_guide
 from lab.live import component as live
 from lab.pages.cell_files import file_controls
 from lab.pages.cell_settings import cell_controls, input_controls
@@ -187,6 +188,7 @@ def explain_preset(page: Page, scenario: S.Scenario, kind: str, slot: Any) -> No
     with slot:
         if preset_matches(scenario):
             st.info(f"**{title}** — {page.t(f'preset.{p.name}.explain')}", icon="🎓")
+            show_guide(page, f"preset.{p.name}")
         else:  # its explanation would describe data that is not on screen
             st.caption(page.t("cell.preset.changed", name=title))
 

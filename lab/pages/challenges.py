@@ -23,6 +23,7 @@ from lab import codec, equations
 from lab import scenario as S
 from lab.figures import over_time
 from lab.figures.common import PLOTLY_CONFIG
+from lab.guide_ui import show_guide
 from lab.ui import Bound, Page, controls, panel, setup
 
 IDS: tuple[str, ...] = tuple(C.CHALLENGES)
@@ -83,6 +84,7 @@ def render() -> None:
     st.info(f"**{page.t('chal.goal')}** — {page.t(f'chal.{ch.id}.goal')}", icon="🎯")
     st.caption(page.t("chal.cell", kind=ch.kind.upper(), i=ch.input_size, h=ch.hidden_size,
                       length=ch.length))
+    show_guide(page, f"challenge.{ch.id}")
 
     with controls(page, "chal.weights"):
         st.caption(page.t("chal.weights_help"))

@@ -18,6 +18,7 @@ import streamlit as st
 from gates.kinds import KIND_NAMES
 from lab import codec
 from lab.figures import analysis as F
+from lab.guide_ui import show_guide
 from lab.ui import Bound, Page, controls, panel, setup
 
 CLASSES = F.KIND_TITLES
@@ -167,6 +168,7 @@ def render() -> None:
     st.title(page.t("page.deep"))
     st.caption(page.t("deep.intro"))
     textbook_buttons(page, bound)
+    show_guide(page, "deep")
 
     with controls(page):
         c1, c2, c3 = st.columns(3)

@@ -47,7 +47,7 @@ PRESETS: dict[str, dict[str, Any]] = {
     "init": {"forget_bias": 0.0, "scale": 1.0, "nonlinearity": "tanh"},
 }
 # step 1, step 2: each says why and offers the other
-LESSON = Lesson("grad", "gradients", PRESETS, ("highway", "init"))
+LESSON = Lesson("grad", "gradients", PRESETS, ("highway", "init"), view_only=("kind",))
 # The page opens on the lesson's first step, the highway; random init is one click away.
 # (The class defaults stay PyTorch's init, so old links keep their meaning.)
 OPENING = GradSettings(**PRESETS["highway"])

@@ -28,6 +28,7 @@ from classroom.training import MODELS_DIR
 from lab.figures import over_time
 from lab.figures.common import PLOTLY_CONFIG
 from lab.figures.learned import view_figures
+from lab.guide_ui import show_guide
 from lab.i18n import t
 from lab.learned_models import (
     KINDS,
@@ -128,6 +129,9 @@ def render() -> None:
     task = T.get_task(s.task)
     st.info(f"**{_title(task, page.lang)}** — "
             f"{page.t(f'task.{task.name}.explain')}", icon="🎓")
+    own_text = bool(s.text) and s.text != example_text(task, lang=page.lang)
+    show_guide(page, f"learned.{task.name}",
+               note=page.t("guide.own_input") if own_text else None)
     panel(page, lambda: show_accuracy(page, s))
 
     section = bound.select("section", page.t("learn.section"), radio=True,

@@ -11,6 +11,7 @@ from typing import Any
 
 import streamlit as st
 
+from lab.guide_ui import show_guide
 from lab.ui import Bound, Page
 
 
@@ -18,12 +19,15 @@ from lab.ui import Bound, Page
 class Lesson:
     """``area``: the locale prefix (``cmp`` -> keys ``cmp.presets``, ``cmp.preset.<name>``,
     ``cmp.lesson.<step>``, ``cmp.lesson.go_<step>``); ``key``: the widget-key prefix;
-    ``presets``: named field values; ``steps``: the lesson's two presets, in order."""
+    ``presets``: named field values; ``steps``: the lesson's two presets, in order (their
+    guides: ``<key>.step1``, ``<key>.step2`` in lab/locales/guidance.py); ``view_only``:
+    fields that change what is shown, not the numbers the guides cite."""
 
     area: str
     key: str
     presets: Mapping[str, Mapping[str, Any]]
     steps: tuple[str, str]
+    view_only: tuple[str, ...] = ()
 
     def applier(self, bound: Bound[Any], name: str) -> Callable[[], None]:
         def apply() -> None:
@@ -50,6 +54,11 @@ class Lesson:
             return
         other = self.steps[1 - self.steps.index(step)]
         st.info(page.t(f"{self.area}.lesson.{step}"), icon="💡")
+        own = type(s)(**self.presets[step])  # the step as the lesson opens it
+        changed = any(getattr(s, f.name) != getattr(own, f.name)
+                      for f in dataclasses.fields(s) if f.name not in self.view_only)
+        show_guide(page, f"{self.key}.step{self.steps.index(step) + 1}",
+                   note=page.t("guide.own_settings") if changed else None)
         st.button(page.t(f"{self.area}.lesson.go_{other}"), on_click=self.applier(bound, other),
                   key=f"{self.key}.lesson.{other}",
                   type="primary" if other == "init" else "secondary")
