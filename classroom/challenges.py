@@ -25,8 +25,8 @@ from classroom.weights import block_weights
 from gates.kinds import GATE_BLOCKS
 from gates.trace import Trace
 
-__all__ = ["CHALLENGES", "Challenge", "Result", "challenge_input", "evaluate",
-           "get_challenge", "challenge_net"]
+__all__ = ["CHALLENGES", "Challenge", "GoalBand", "Result", "challenge_input", "evaluate",
+           "get_challenge", "challenge_net", "goal_band"]
 
 Weights = Mapping[str, np.ndarray]
 
@@ -167,6 +167,98 @@ def _hold_50(trace: Trace, x: np.ndarray, weights: Weights) -> Result:
     drift = float(np.max(np.abs(kept - stored)) / max(abs(stored), 1e-9))
     return _result({"stores": abs(stored - target) < 0.1, "keeps": drift < 0.05},
                    {"stored": stored, "target": target, "drift": drift, "steps": HOLD_STEPS})
+
+
+# --------------------------------------------------------------------------- targets
+
+
+@dataclass(frozen=True)
+class GoalBand:
+    """Where the goal wants a state at each step, to draw on the chart.
+
+    ``state``: the trace's name ("hidden" or "cell"); ``lower`` / ``upper``: (L, H) bounds
+    of the tolerance, NaN at steps the goal says nothing about; ``centre``: the target
+    value itself where there is one (NaN elsewhere). The same numbers the check uses.
+    """
+
+    state: str
+    lower: np.ndarray
+    upper: np.ndarray
+    centre: np.ndarray
+
+
+def _band(state: str, centre: np.ndarray, tol: np.ndarray | float) -> GoalBand:
+    centre = np.asarray(centre, dtype=float)
+    centre = centre[:, None] if centre.ndim == 1 else centre
+    tol = np.broadcast_to(np.asarray(tol, dtype=float).reshape(-1, 1)
+                          if np.ndim(tol) else tol, centre.shape)
+    return GoalBand(state, centre - tol, centre + tol, centre)
+
+
+def _latch_band(trace: Trace, x: np.ndarray, weights: Weights) -> GoalBand:
+    target = np.full(len(x), np.nan)
+    for w in np.flatnonzero(x[:, 1] > 0.5):
+        target[w:] = np.tanh(x[w, 0])
+    return _band("hidden", target, 0.1)
+
+
+def _counter_band(trace: Trace, x: np.ndarray, weights: Weights) -> GoalBand:
+    return _band("cell", np.cumsum(x[:, 0] > 0.5).astype(float), 0.2)
+
+
+def _gru_as_rnn_band(trace: Trace, x: np.ndarray, weights: Weights) -> GoalBand:
+    from gates.network import RNN
+
+    hs = trace.config.hidden_size
+    n = slice(2 * hs, 3 * hs)
+    rnn = RNN(x.shape[1], hs, seed=0)
+    rnn.load_state_dict({k: np.asarray(v, dtype=np.float64)[n] for k, v in weights.items()})
+    return _band("hidden", rnn.trace(x).get("hidden"), 0.01)
+
+
+def _wipe_band(trace: Trace, x: np.ndarray, weights: Weights) -> GoalBand:
+    """At a cue h within 0.05 of 0; the step before a cue above 0.6; on a quiet step
+    within 0.05 of where h was the step before (the check's drift)."""
+    h = trace.get("hidden")[:, 0]
+    pulses, cues = x[:, 0] > 0.5, x[:, 1] > 0.5
+    length = len(h)
+    lower, upper, centre = (np.full(length, np.nan) for _ in range(3))
+    quiet = np.flatnonzero(~pulses & ~cues)
+    quiet = quiet[quiet > 0]
+    lower[quiet], upper[quiet] = h[quiet - 1] - 0.05, h[quiet - 1] + 0.05
+    before = np.flatnonzero(cues) - 1
+    lower[before], upper[before] = 0.6, 1.0
+    cue = np.flatnonzero(cues)
+    lower[cue], upper[cue], centre[cue] = -0.05, 0.05, 0.0
+    return GoalBand("hidden", lower[:, None], upper[:, None], centre[:, None])
+
+
+def _tame_band(trace: Trace, x: np.ndarray, weights: Weights) -> GoalBand:
+    return _band("hidden", np.zeros_like(trace.get("hidden")), BOUND)
+
+
+def _hold_band(trace: Trace, x: np.ndarray, weights: Weights) -> GoalBand:
+    """At the write: tanh(value) within 0.1; then the stored value within 5% for 50 steps."""
+    c = trace.get("cell")[:, 0]
+    w = int(np.flatnonzero(x[:, 1] > 0.5)[0])
+    centre, tol = np.full(len(c), np.nan), np.full(len(c), np.nan)
+    centre[w], tol[w] = np.tanh(x[w, 0]), 0.1
+    end = min(w + HOLD_STEPS + 1, len(c))
+    centre[w + 1:end], tol[w + 1:end] = c[w], 0.05 * abs(c[w])
+    return _band("cell", centre, tol)
+
+
+_BANDS: dict[str, Callable[[Trace, np.ndarray, Weights], GoalBand]] = {
+    "gru-latch": _latch_band, "lstm-count": _counter_band, "gru-as-rnn": _gru_as_rnn_band,
+    "gru-wipe": _wipe_band, "rnn-explode-tame": _tame_band, "lstm-hold-50": _hold_band,
+}
+
+
+def goal_band(ch: Challenge | str, trace: Trace, weights: Weights) -> GoalBand:
+    """Where the challenge's goal wants the state, step by step, for these weights' run
+    (a goal that compares h with another run, or with its own past, depends on them)."""
+    ch = get_challenge(ch) if isinstance(ch, str) else ch
+    return _BANDS[ch.id](trace, challenge_input(ch), weights)
 
 
 # --------------------------------------------------------------------------- challenges

@@ -30,12 +30,12 @@ import numpy as np
 
 from classroom.inputs import ChannelSpec, make_input
 from classroom.weights import block_weights
-from gates.kinds import check_kind, param_shapes
+from gates.kinds import check_kind, check_variant, param_shapes
 
 if TYPE_CHECKING:
     from gates.network import AnyNet
 
-__all__ = ["PRESETS", "Preset", "get_preset", "preset_input", "preset_net",
+__all__ = ["OPENINGS", "PRESETS", "Preset", "get_preset", "preset_input", "preset_net",
            "presets_for"]
 
 
@@ -57,13 +57,15 @@ class Preset:
     length: int
     reset_after: bool = True
     nonlinearity: str = "tanh"
+    variant: str = "standard"
 
     def __post_init__(self) -> None:
-        check_kind(self.kind)
+        check_variant(check_kind(self.kind), self.variant)
         if len(self.inputs) != self.input_size:
             raise ValueError(f"preset {self.name}: {self.input_size} input channel(s) "
                              f"expected, got {len(self.inputs)}")
-        shapes = param_shapes(self.kind, self.input_size, self.hidden_size)
+        shapes = param_shapes(self.kind, self.input_size, self.hidden_size,
+                              variant=self.variant)
         got = {k: v.shape for k, v in self.state_dict.items()}
         if got != shapes:
             raise ValueError(f"preset {self.name}: state_dict shapes {shapes} expected, "
@@ -145,6 +147,67 @@ _PRESET_LIST: tuple[Preset, ...] = (
         length=70,
     ),
     Preset(
+        # Variants (issue 18): take a gate away and see what it was for.
+        name="lstm-no-forget", kind="lstm", variant="no_forget",
+        input_size=1, hidden_size=1,
+        state_dict=block_weights("lstm", 1, 1, ih={"i": 2.0, "g": 2.0}, b_ih={"o": 2.0},
+                                 variant="no_forget"),
+        inputs=(ChannelSpec("constant", amplitude=0.5),), length=80,
+    ),
+    Preset(
+        name="lstm-coupled-hold", kind="lstm", variant="coupled",
+        input_size=2, hidden_size=1,
+        state_dict=block_weights("lstm", 2, 1, ih={"f": [[0.0, -40.0]], "g": [[1.0, 0.0]]},
+                                 b_ih={"f": 20.0, "o": 10.0}, variant="coupled"),
+        inputs=(ChannelSpec("sine", period=17, phase=1.0),
+                ChannelSpec("impulse", onset=3)),
+        length=70,
+    ),
+    Preset(
+        name="lstm-no-input", kind="lstm", variant="no_input",
+        input_size=2, hidden_size=1,
+        state_dict=block_weights("lstm", 2, 1, ih={"f": [[0.0, -40.0]], "g": [[1.0, 0.0]]},
+                                 b_ih={"f": 20.0, "o": 10.0}, variant="no_input"),
+        inputs=(ChannelSpec("sine", period=17, phase=1.0),
+                ChannelSpec("impulse", onset=3)),
+        length=70,
+    ),
+    Preset(
+        name="lstm-no-output", kind="lstm", variant="no_output",
+        input_size=2, hidden_size=1,
+        state_dict=block_weights("lstm", 2, 1, ih={"i": [[40.0, 0.0]], "g": [[1.0, 0.0]]},
+                                 b_ih={"i": -20.0, "f": 20.0}, variant="no_output"),
+        inputs=(ChannelSpec("impulse", onset=3),
+                ChannelSpec("impulses", period=10, onset=12)),
+        length=40,
+    ),
+    Preset(
+        name="lstm-peephole-limit", kind="lstm", variant="peephole",
+        input_size=1, hidden_size=1,
+        state_dict=block_weights("lstm", 1, 1, ih={"g": 20.0},
+                                 b_ih={"i": 6.0, "f": 20.0, "o": 10.0},
+                                 variant="peephole", extras={"weight_ci": -4.0}),
+        inputs=(ChannelSpec("constant", amplitude=1.0),), length=40,
+    ),
+    Preset(
+        name="gru-no-reset", kind="gru", variant="no_reset",
+        input_size=2, hidden_size=1,
+        state_dict=block_weights("gru", 2, 1, ih={"z": [[-30.0, -30.0]], "n": [[0.5, 0.0]]},
+                                 hh={"n": 1.0}, b_ih={"z": 15.0}, variant="no_reset"),
+        inputs=(ChannelSpec("impulses", period=6, onset=2),
+                ChannelSpec("impulses", period=20, onset=17)),
+        length=45,
+    ),
+    Preset(
+        name="mgu-latch", kind="mgu",
+        input_size=2, hidden_size=1,
+        state_dict=block_weights("mgu", 2, 1, ih={"f": [[0.0, 30.0]], "n": [[1.0, 0.0]]},
+                                 b_ih={"f": -15.0}),
+        inputs=(ChannelSpec("sine", amplitude=1.5, period=37),
+                ChannelSpec("impulses", period=13, onset=4)),
+        length=64,
+    ),
+    Preset(
         name="rnn-explode", kind="rnn", nonlinearity="relu",
         input_size=1, hidden_size=1,
         state_dict=block_weights("rnn", 1, 1, ih={"h": 1.0}, hh={"h": 1.5}),
@@ -167,6 +230,22 @@ _PRESET_LIST: tuple[Preset, ...] = (
 PRESETS: dict[str, Preset] = {p.name: p for p in _PRESET_LIST}
 
 
+#: What a cell page shows on a visit without settings in its link (not a preset: it is not
+#: in the picker). The GRU page opens on its update gate holding a state that is not 0:
+#: one impulse at step 5; unit 0's z = sigmoid(9 - 18 x) is near 1 except at the impulse,
+#: so it takes the impulse in (tanh 1.5 = 0.91) and holds it to the end; unit 1's z is
+#: near 0, so it follows the input and drops back at once. (h starts at 0, so a gate that
+#: holds from the start would only hold a flat 0.)
+OPENINGS: dict[str, Preset] = {
+    "gru": Preset(
+        name="gru-opening", kind="gru", input_size=1, hidden_size=2,
+        state_dict=block_weights("gru", 1, 2, ih={"z": [[-18.0], [0.0]], "n": [[1.5], [1.5]]},
+                                 b_ih={"z": [9.0, -5.0]}),
+        inputs=(ChannelSpec("impulse", onset=5),), length=40,
+    ),
+}
+
+
 def get_preset(name: str) -> Preset:
     """The preset called ``name``; ``ValueError`` listing the valid names otherwise."""
     try:
@@ -176,7 +255,7 @@ def get_preset(name: str) -> Preset:
 
 
 def presets_for(kind: str) -> tuple[Preset, ...]:
-    """The presets of one cell kind (``"rnn"``, ``"gru"`` or ``"lstm"``), in order."""
+    """The presets of one cell kind (its variants' included), in order."""
     check_kind(kind)
     return tuple(p for p in PRESETS.values() if p.kind == kind)
 
@@ -193,6 +272,6 @@ def preset_net(p: Preset | str) -> AnyNet:
 
     p = get_preset(p) if isinstance(p, str) else p
     net = single_cell(p.kind, p.input_size, p.hidden_size, reset_after=p.reset_after,
-                      nonlinearity=p.nonlinearity, seed=0)
+                      nonlinearity=p.nonlinearity, seed=0, variant=p.variant)
     net.load_state_dict({k: v.copy() for k, v in p.state_dict.items()})
     return net

@@ -259,9 +259,9 @@ def _apply_constraints(rnn: Any, constraints: Constraints | None) -> None:
 
 def model_net(model: TrainedModel) -> Any:
     """The engine network (``gates.GRU``/``LSTM``/``RNN``, batch first) with the weights."""
-    import gates
+    from gates.network import network_class
 
-    net_class = {"gru": gates.GRU, "lstm": gates.LSTM, "rnn": gates.RNN}[model.kind]
+    net_class = network_class(model.kind)
     net = net_class(model.input_size, model.hidden_size, batch_first=True)
     net.load_state_dict(model.state_dict)
     return net

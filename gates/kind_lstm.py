@@ -29,7 +29,6 @@ import numpy as np
 from gates.config import NetConfig
 from gates.kind_base import (
     NP_TANH_MAX,
-    SIGMOID_SCALE,
     Array,
     BackwardSteps,
     Kind,
@@ -39,12 +38,12 @@ from gates.kind_base import (
     by_block,
     exp_form,
     ordered,
-    sigmoid_from,
     tanh_from,
 )
 
 _MINUS_TWO = np.array(-2.0)
 _ONE = np.array(1.0)
+_HALF = np.array(0.5)
 PEEPHOLES = ("weight_ci", "weight_cf", "weight_co")
 
 
@@ -56,63 +55,34 @@ class StepPlan(NamedTuple):
     g: int
     o: int | None
     coupled: bool
-    early: int  # blocks computed before the cell: all, but o with peepholes
     np_tanh: bool  # tanh(c') by np.tanh (small states), else through exp
-    numerators: Array  # (early, 1, ..., 1): 1 for sigmoid blocks, 2 for g (2 sigma(2a))
-    # peephole variant only (None otherwise; Any: the step reads them without checks)
-    peep_if: Any = None  # (2, *state) peepholes of i and f, scaled as exp arguments
-    peep_o: Any = None  # (*state) peephole of o, scaled alike
-    tmp2: Any = None  # (2, *state) scratch
-    late_numerators: Any = None  # (2, 1, ..., 1): 1 for o, 2 for tanh(c')
+    numerators: Array  # (G, 1, ..., 1): 1 for sigmoid blocks, 2 for g (2 sigma(2a))
 
 
-_LATE_NUMERATORS = np.array([1.0, 2.0])  # o = sigma, tanh(c') = 2 sigma(2c') - 1
-
-
-def step_plan(kind: Kind, state_shape: tuple[int, ...],
-              peepholes: tuple[Array, ...] | None = None) -> StepPlan:
-    """The plan of a pass whose states have ``state_shape``; ``peepholes`` (w_ci, w_cf,
-    w_co), scaled as exp arguments and broadcastable to the state, for that variant."""
+def step_plan(kind: Kind, state_shape: tuple[int, ...]) -> StepPlan:
+    """The plan of a pass whose states have ``state_shape`` (not the peephole variant's:
+    :func:`_peephole_forward` is its own pass)."""
+    assert not kind.extras
     pos = {b: k for k, b in enumerate(kind.blocks)}
-    o = pos.get("o")
-    early = kind.gate_count - 1 if peepholes and o is not None else kind.gate_count
-    ndim = len(state_shape)
-    num = np.array([2.0 if b == "g" else 1.0 for b in kind.blocks[:early]])
-    num = num.reshape(early, *(1,) * ndim)
+    num = np.array([2.0 if b == "g" else 1.0 for b in kind.blocks])
+    num = num.reshape(kind.gate_count, *(1,) * len(state_shape))
     np_tanh = int(np.prod(state_shape)) <= NP_TANH_MAX
-    plan = StepPlan(pos.get("i"), pos.get("f"), pos["g"], o, kind.variant == "coupled",
-                    early, np_tanh, num)
-    if not peepholes:
-        return plan
-    assert (pos.get("i"), pos.get("f")) == (0, 1)  # one product adds both peepholes
-    p_i, p_f, p_o = peepholes
-    return plan._replace(
-        peep_if=np.stack([np.broadcast_to(p_i, state_shape), np.broadcast_to(p_f, state_shape)]),
-        peep_o=p_o, tmp2=np.empty((2, *state_shape)),
-        late_numerators=None if np_tanh else _LATE_NUMERATORS.reshape(2, *(1,) * ndim))
+    return StepPlan(pos.get("i"), pos.get("f"), pos["g"], pos.get("o"),
+                    kind.variant == "coupled", np_tanh, num)
 
 
 def lstm_step(g: Array, h: Array, c: Array, h_next: Array, c_next: Array, product: Product,
               plan: StepPlan, tmp: Array, inp: Array | None = None) -> None:
-    """One LSTM step of any variant, in place (the one LSTM step: traces and sweeps).
+    """One LSTM step of any variant but the peephole's, in place (traces and sweeps).
 
     g (G, *batch, H) comes in as the exp arguments' input parts (sigmoid blocks -x,
-    candidate -2x, both biases in) and leaves as the gates; one exp covers the blocks
-    before the cell (2 sigma(2a) - 1 = tanh(a) in g's place). ``inp`` (coupled) gets 1 - f.
-    With peepholes and a large state, o (which sees c') and tanh(c') share a second exp:
-    g then has a scratch block after o (the last block) for tanh(c').
+    candidate -2x, both biases in) and leaves as the gates; one exp covers every block
+    (2 sigma(2a) - 1 = tanh(a) in g's place). ``inp`` (coupled) gets 1 - f.
     """
-    peep = plan.tmp2 is not None
-    if plan.late_numerators is None:
-        g += product(h)
-    else:
-        g[:-1] += product(h)  # not the scratch block
-    if peep:
-        g[:2] += np.multiply(plan.peep_if, c, out=plan.tmp2)  # i, f see c
-    early = g[:plan.early]
-    np.exp(early, out=early)
-    early += _ONE
-    np.divide(plan.numerators, early, out=early)
+    g += product(h)
+    np.exp(g, out=g)
+    g += _ONE
+    np.divide(plan.numerators, g, out=g)
     gg = g[plan.g]
     gg -= _ONE
     if plan.coupled:  # i = 1 - f:  c' = g + f * (c - g)
@@ -131,24 +101,6 @@ def lstm_step(g: Array, h: Array, c: Array, h_next: Array, c_next: Array, produc
     else:  # c' = f * c + i * g
         np.multiply(g[plan.f], c, out=c_next)
         c_next += np.multiply(g[plan.i], gg, out=tmp)
-    if peep and plan.np_tanh:  # o = sigma(a_o + w_co c')
-        o = g[plan.o]
-        o += np.multiply(plan.peep_o, c_next, out=tmp)
-        sigmoid_from(o)
-        np.tanh(c_next, out=h_next)
-        h_next *= o
-        return
-    if peep:  # o = sigma(a_o + w_co c') through one exp with tanh(c')
-        late = g[-2:]  # o, scratch
-        o, tc = late
-        o += np.multiply(plan.peep_o, c_next, out=tmp)
-        np.multiply(c_next, _MINUS_TWO, out=tc)
-        np.exp(late, out=late)
-        late += _ONE
-        np.divide(plan.late_numerators, late, out=late)
-        tc -= _ONE
-        np.multiply(tc, o, out=h_next)
-        return
     if plan.np_tanh:
         np.tanh(c_next, out=h_next)
     else:
@@ -157,13 +109,81 @@ def lstm_step(g: Array, h: Array, c: Array, h_next: Array, c_next: Array, produc
         h_next *= g[plan.o]  # h' = o * tanh(c')
 
 
+# The peephole variant's pass (tanh form). Per step, block-major: g, f, i, o, c'
+# (c' is the cell's record). The sigmoid gates come as x/2, sigma(x) = (1 + tanh(x/2)) / 2,
+# so g, f, i take one tanh and o, tanh(c') another; c' = f * c + i * g is one product of
+# (f, i) and (c, g), which lie side by side: c, the previous step's last block, just before
+# g (a record ahead of the first step holds c0). o and h are kept doubled in the loop
+# (o~ = 1 + tanh, h~ = o~ tanh(c'), W_hh halved: exact) and halved once after it. Every
+# call's operands are contiguous and alike in shape: NumPy's fast path (a broadcast or a
+# strided view costs it three times as much on these tiny arrays). Measured against the
+# exp form (as lstm_step, with o and tanh(c') sharing an exp) from 512 to 32768 numbers a
+# step, traces and sweeps: never slower, so it is the variant's one pass.
+_PEEP_ORDER = [2, 1, 0, 3]  # torch's i, f, g, o -> g, f, i, o
+_PEEP_SCALE = np.array([1.0, 0.5, 0.5, 0.5])  # g, f, i, o as tanh arguments
+
+
+def _peephole_forward(layout: Layout, config: NetConfig, xs: Array, h0: Array, c0: Array,
+                      weights: RecWeights, extras: Mapping[str, Array]) -> dict[str, Any]:
+    H, L, state = config.hidden_size, len(xs), h0.shape
+
+    def blocks(w: Array, pad: bool) -> Array:  # rows i, f, g, o -> g, f, i, o (+ c': zero)
+        w = w.reshape(*w.shape[:-2], 4, H, w.shape[-1])[..., _PEEP_ORDER, :, :]
+        w = w * _PEEP_SCALE[:, None, None]
+        if pad:
+            w = np.concatenate([w, np.zeros_like(w[..., :1, :, :])], axis=-3)
+        return w.reshape(*w.shape[:-3], -1, w.shape[-1])
+
+    w_ih, w_hh, b_ih, b_hh = weights
+    w_in = blocks(w_ih, True)
+    b = blocks((b_ih + b_hh)[..., None], True)[..., 0]
+    xs1 = np.concatenate([np.zeros((1, *xs.shape[1:])), xs])  # the record ahead
+    gates = layout.input_part(xs1, w_in, b, 5, H)  # (1 + L, 5, *state)
+    gates[0, 4] = c0
+    flat = gates.reshape(-1, *state)
+    assert np.shares_memory(flat, gates)
+    cgs = flat[4:4 + 5 * L].reshape(L, 5, *state)[:, :2]  # (c, g) of every step
+    product = layout.product(blocks(w_hh, False) * 0.5)  # of h~ = 2 h
+    p_i, p_f, p_o = (np.ascontiguousarray(np.broadcast_to(layout.vector(extras[k]) * 0.5, state))
+                     for k in PEEPHOLES)
+    hidden = np.empty((L, *state))
+    tmp, tt, fc_ig = np.empty(state), np.empty((2, *state)), np.empty((2, *state))
+    t_o, t_c = tt
+    fc, ig = fc_ig
+    mul, add, tanh, half, one = np.multiply, np.add, np.tanh, _HALF, _ONE  # locals: per step
+    h: Any = h0 * 2.0
+    c: Any = c0
+    rec = gates[1:]
+    # every step's blocks as views made once: slicing g each step costs more than the math
+    for g4, f, i, o, c_next, early, f_i, late, cg, h_next in zip(
+            rec[:, :4], rec[:, 1], rec[:, 2], rec[:, 3], rec[:, 4], rec[:, :3], rec[:, 1:3],
+            rec[:, 3:], cgs, hidden, strict=True):
+        g4 += product(h)
+        f += mul(p_f, c, out=tmp)
+        i += mul(p_i, c, out=tmp)
+        tanh(early, out=early)
+        f_i *= half
+        f_i += half
+        mul(f_i, cg, out=fc_ig)
+        add(fc, ig, out=c_next)
+        o += mul(p_o, c_next, out=tmp)
+        tanh(late, out=tt)
+        add(t_o, one, out=o)
+        mul(o, t_c, out=h_next)
+        h, c = h_next, c_next
+    hidden *= _HALF
+    rec[:, 3] *= _HALF
+    return {"input": rec[:, 2], "forget": rec[:, 1], "candidate": rec[:, 0], "output": rec[:, 3],
+            "cell": rec[:, 4], "hidden": hidden}
+
+
 def forward(kind: Kind, layout: Layout, config: NetConfig, xs: Array, h0: Array,
             c0: Array | None, weights: RecWeights, extras: Mapping[str, Array]) -> dict[str, Array]:
     assert c0 is not None
-    peep = tuple(layout.vector(extras[k] * SIGMOID_SCALE) for k in PEEPHOLES) if kind.extras else None
-    plan = step_plan(kind, h0.shape, peep)
-    scratch = 1 if plan.late_numerators is not None else 0  # tanh(c') beside o
-    gates, w_hh = exp_form(kind, layout, config, xs, weights, scratch_blocks=scratch)
+    if kind.extras:
+        return ordered(kind, _peephole_forward(layout, config, xs, h0, c0, weights, extras))
+    plan = step_plan(kind, h0.shape)
+    gates, w_hh = exp_form(kind, layout, config, xs, weights)
     product = layout.product(w_hh)
     hidden = np.empty((len(gates), *h0.shape))
     cell: Any = np.empty(hidden.shape)
@@ -180,7 +200,7 @@ def forward(kind: Kind, layout: Layout, config: NetConfig, xs: Array, h0: Array,
             for g, h_next, c_next, inp_t in zip(gates, hidden, cell, inp, strict=True):
                 lstm_step(g, h, c, h_next, c_next, product, plan, tmp, inp_t)
                 h, c = h_next, c_next
-    found = {**by_block(kind, gates), "cell": cell, "hidden": hidden}  # not the scratch
+    found = {**by_block(kind, gates), "cell": cell, "hidden": hidden}
     if inp is not None:
         found["input"] = inp
     return ordered(kind, found)

@@ -27,22 +27,23 @@ from urllib.parse import urlencode, urlsplit
 
 import numpy as np
 
-from lab import codec, equations
+from lab import codec, lesson_live, scrubber_controls
 from lab import scenario as S
-from lab.figures.common import PLOTLY_CONFIG
+from lab.figures.common import HEATMAP_ABOVE, PLOTLY_CONFIG
 from lab.figures.fastfig import SpecFigure
 from lab.figures.over_time import channel_names, gate_panels, state_heatmap
 from lab.figures.scrubber import MAX_FRAMES, cell_scrubber
+from lab.figures.scrubber_panel import scrubber_panel
 from lab.i18n import catalogue, t
+from lab.mathhtml import latex_html
 
 __all__ = ["DEFAULT_URL", "LESSON_FRAMES", "MAX_BYTES", "Lesson", "LessonTooBig", "build",
-           "file_name", "lab_base", "latex_html", "link"]
+           "file_name", "is_local", "lab_base", "latex_html", "link", "served_base"]
 
 DEFAULT_URL = "http://localhost:8501"  #: where `scripts/start.sh` serves the lab
 MAX_BYTES = 12 * 2**20  #: a lesson file above this is refused
 LESSON_FRAMES = min(MAX_FRAMES, 120)  #: scrubber steps kept in the file
 DIGITS = 4  #: significant digits of the numbers in the figures
-HEATMAP_ABOVE = 4  #: as on the cell page: more hidden units are shown as heatmaps
 WEIGHT_TABLES_UP_TO = 4  #: hidden sizes whose weights are printed as tables
 
 
@@ -99,27 +100,32 @@ def file_name(scenario: S.Scenario) -> str:
     return f"{re.sub(r'[^A-Za-z0-9_-]+', '-', name)}-lesson.html"
 
 
-# -------------------------------------------------------------------------- equations
+def served_base(setting: str | None, url: str | None, headers: Mapping[str, str] | None,
+                page: str | None = None) -> str:
+    """Where the lab is served, for the file's link back: ``setting`` (GATES_LAB_URL, a
+    public address) first, else the address the browser shows (``url``), else the
+    request's host (``X-Forwarded-Host`` / ``Host`` with ``X-Forwarded-Proto``), and only
+    when none is known DEFAULT_URL."""
+    for candidate in (setting, url):
+        base = lab_base(candidate, page)
+        if candidate and base != DEFAULT_URL or (candidate and _same(candidate, DEFAULT_URL)):
+            return base
+    h = {k.lower(): v for k, v in (headers or {}).items()}
+    host = (h.get("x-forwarded-host") or h.get("host") or "").split(",")[0].strip()
+    if host and re.fullmatch(r"[A-Za-z0-9.\-\[\]:]+", host):
+        proto = (h.get("x-forwarded-proto") or "http").split(",")[0].strip()
+        return lab_base(f"{proto if proto in ('http', 'https') else 'http'}://{host}")
+    return DEFAULT_URL
 
-_SYMBOLS = {r"\sigma": "σ", r"\tanh": "tanh", r"\odot": "⊙", r"\quad": "&emsp;",
-            r"\,": " ", r"\ ": " ", r"\tilde h": "h̃", r"\cdot": "·"}
+
+def _same(a: str, b: str) -> bool:
+    return urlsplit(a).netloc == urlsplit(b).netloc
 
 
-def latex_html(latex: str) -> str:
-    """The subset of LaTeX in lab/equations.py as HTML (no MathJax offline): Greek
-    letters and operators as characters, ``_{...}`` as subscripts, ``\\text{}`` and
-    ``\\mathrm{}`` as text, one line per ``\\\\`` of an aligned block."""
-    text = latex.replace(r"\begin{aligned}", "").replace(r"\end{aligned}", "")
-    lines = []
-    for line in re.split(r"\\\\\s*", text):
-        out = html.escape(line, quote=False)
-        out = re.sub(r"\\(?:text|mathrm)\{([^}]*)\}", r"\1", out)
-        for src, dst in _SYMBOLS.items():
-            out = out.replace(src, dst)
-        out = re.sub(r"_\{([^}]*)\}", r"<sub>\1</sub>", out)
-        out = re.sub(r"_(\w)", r"<sub>\1</sub>", out)
-        lines.append(out.replace("-", "−").strip())
-    return "<br>".join(line for line in lines if line)
+def is_local(url: str) -> bool:
+    """True for an address only this computer can open (localhost, 127.x, ::1)."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host in ("localhost", "::1", "0.0.0.0") or host.startswith("127.")
 
 
 # ----------------------------------------------------------------------------- build
@@ -146,12 +152,27 @@ def build(scenario: S.Scenario, *, lang: str = "en", lab_url: str = DEFAULT_URL,
     else:
         over_time = gate_panels(trace, tokens=tokens, lang=lang, inputs=x, channel_names=names,
                                 textbook_update=view.textbook_update)
-    scrub = cell_scrubber(trace, tokens=tokens, lang=lang, unit=view.unit,
-                                  textbook_update=view.textbook_update,
-                                  max_frames=LESSON_FRAMES)
+    # the scrubber with the page's own controls (lab/scrubber_controls.js): the equations
+    # as large HTML text under the diagram
+    unit = min(view.unit, cell.hidden_size - 1)
+    scrub = cell_scrubber(trace, tokens=tokens, lang=lang, unit=unit,
+                          textbook_update=view.textbook_update, max_frames=LESSON_FRAMES,
+                          page_controls=True)
+    panel = scrubber_panel(trace, tokens=tokens, lang=lang, textbook_update=view.textbook_update,
+                           unit=unit, max_frames=LESSON_FRAMES)
     frames = min(steps, LESSON_FRAMES)
-    page = _page(scenario, lang, link(scenario, lab_url, lang),
-                 {"gates": _spec(over_time), "scrubber": _spec(scrub)}, frames, steps)
+    gates_spec = over_time.spec if isinstance(over_time, SpecFigure) else over_time.to_plotly_json()
+    config = {**PLOTLY_CONFIG, "responsive": True}
+    live = lesson_live.live_data(scenario, trace, x, gates_spec, config, lang)
+    figs = {"gates": _spec(over_time), "scrubber": _spec(scrub)}
+    if live is not None:
+        live["figure"] = figs["gates"]
+    scrub_data = scrubber_controls.controls_data(panel, chart="lesson-scrubber", labels={
+        "play": t("fig.scr.play", lang), "pause": t("fig.scr.pause", lang),
+        "label": t("cell.scrubber_slider", lang), "keys": t("cell.scrubber_keys", lang),
+        "unit": t("cell.scrubber_numbers", lang, u=unit)}, present=False)
+    page = _page(scenario, lang, link(scenario, lab_url, lang), figs, frames, steps,
+                 live, scrub_data)
     size = len(page.encode("utf-8"))
     if size > max_bytes:
         raise LessonTooBig(t("lesson.too_big", lang, mb=f"{size / 2**20:.1f}",
@@ -208,10 +229,14 @@ def _settings_rows(scenario: S.Scenario, lang: str) -> list[tuple[str, str]]:
             (t("cell.input_size", lang), str(cell.input_size)),
             (t("cell.hidden_size", lang), str(cell.hidden_size)),
             (t("cell.seed", lang), str(cell.seed))]
-    if cell.kind == "gru":
-        rows += [(t("cell.reset_variant", lang), t(f"cell.reset_after.{cell.reset_after}", lang)),
-                 (t("cell.textbook", lang), on_off[view.textbook_update])]
-    if cell.kind == "rnn":
+    options = S.cell_view(cell).options
+    if "variant" in options:
+        rows.append((t("cell.variant", lang), t(f"variant.{cell.kind}.{cell.variant}", lang)))
+    if "reset_after" in options:
+        rows.append((t("cell.reset_variant", lang), t(f"cell.reset_after.{cell.reset_after}", lang)))
+    if "textbook" in options:
+        rows.append((t("cell.textbook", lang), on_off[view.textbook_update]))
+    if "nonlinearity" in options:
         rows.append((t("cell.nonlinearity", lang), cell.nonlinearity))
     rows.append((t("lesson.edits", lang), str(len(cell.edits))))
     if cell.scale or cell.shift:
@@ -249,27 +274,70 @@ _CSS = """
 body{font-family:Inter,'Segoe UI','Helvetica Neue',Arial,'Noto Sans CJK SC','Microsoft YaHei',
 sans-serif;color:#111;margin:0 auto;max-width:1200px;padding:16px 24px;line-height:1.5}
 h1{margin:0 0 4px}h2{margin-top:28px;border-bottom:2px solid #C62828;padding-bottom:2px}
-.note{color:#555;font-size:90%}.eq{font-family:'Cambria Math','STIX Two Math',serif;
-font-size:120%;background:#F0F2F6;padding:10px 16px;border-radius:6px;line-height:1.9}
-table.settings td{padding:2px 12px 2px 0;vertical-align:top}table.settings td:first-child{color:#555}
+.note{color:#444;font-size:90%}#equations{font-family:'Cambria Math','STIX Two Math',serif;
+font-size:120%;background:#F0F2F6;padding:10px 16px;border-radius:6px;line-height:1.9;
+overflow-wrap:anywhere}
+table.settings td{padding:2px 12px 2px 0;vertical-align:top}table.settings td:first-child{color:#444}
 .weights{display:flex;flex-wrap:wrap;gap:16px}.weights figure{margin:0}
 table.num td{padding:0 6px;text-align:right;font-family:monospace}
 pre{background:#F0F2F6;padding:8px;overflow:auto;max-height:320px}
 a.open{display:inline-block;background:#C62828;color:#fff;padding:6px 14px;border-radius:6px;
 text-decoration:none;margin:8px 0}
+.guide li{margin:4px 0}.guide .q{margin:10px 0 2px;font-weight:600}
+.guide details{margin:0 0 8px 1rem}.guide summary{cursor:pointer;color:#8E1B1B}
+@media (max-width:760px){.js-plotly-plot .plotly .modebar-container{display:none!important}}
+.scrub .eqs{font-size:1.3rem}.st-key-lesson-scrubber{overflow:hidden}#scrubber{min-width:640px}
 """
 
 
+def _inline(text: str) -> str:
+    """A guidance line as HTML: escaped, **bold** kept."""
+    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(text, quote=False))
+
+
+def _guidance(scenario: S.Scenario, lang: str) -> str:
+    """The "what to notice" lines and the questions (answers behind a reveal) of the
+    preset, else of the cell page (lab/guidance.py); empty when there are none."""
+    found = guide_for(scenario, lang)
+    if found is None:
+        return ""
+    e = html.escape
+    out = [f"<section class='guide' id='guide'><h2>{e(t('guide.notice', lang))}</h2><ul>"]
+    out += [f"<li>{_inline(line)}</li>" for line in found.notice]
+    out.append(f"</ul><h2>{e(t('guide.ask', lang))}</h2>")
+    for question, answer in found.questions:
+        out.append(f"<p class='q'>{_inline(question)}</p><details><summary>"
+                   f"{e(t('lesson.answer', lang))}</summary><p>{_inline(answer)}</p></details>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def guide_for(scenario: S.Scenario, lang: str) -> Any:
+    """lab.guidance's guide of the scenario's preset, over the preset's own data (as the
+    cell page shows it); None otherwise."""
+    from lab import guidance
+
+    if not scenario.preset or not lesson_live.is_preset_scenario(scenario):
+        return None
+    return guidance.guide(f"preset.{scenario.preset}", lang)
+
+
+def _live_part(live: dict[str, Any] | None, lang: str) -> str:
+    if live is None:
+        return f"<p class='note'>{html.escape(t('lesson.live_none', lang))}</p>"
+    return (f"<p class='note'>{html.escape(t('lesson.live_note', lang))}</p>"
+            f"<script type='text/javascript'>{lesson_live.live_js()}</script>")
+
+
 def _page(scenario: S.Scenario, lang: str, url: str, figs: dict[str, Any], frames: int,
-          steps: int) -> str:
+          steps: int, live: dict[str, Any] | None, scrub: dict[str, Any]) -> str:
     cell = scenario.cell
     e = html.escape
     title, explanation = _about(scenario, lang)
     weights = S.effective_weights(cell)
-    eqs = latex_html(equations.all_equations(cell.kind, cell.reset_after, cell.nonlinearity,
-                                             scenario.view.textbook_update))
+    eqs = latex_html(S.cell_equations(cell, scenario.view.textbook_update))
     notes = ""
-    if cell.kind == "gru":
+    if "reset_after" in S.cell_view(cell).options:
         notes = (f"<p class='note'>{e(t(f'cell.reset_note.{int(cell.reset_after)}', lang))}"
                  "</p>")
     rows = "".join(f"<tr><td>{e(k)}</td><td>{e(v)}</td></tr>"
@@ -280,9 +348,12 @@ def _page(scenario: S.Scenario, lang: str, url: str, figs: dict[str, Any], frame
         weight_part = f"<p>{e(t('lesson.weights_in_json', lang))}</p>"
     strided = (f"<p class='note'>{e(t('lesson.strided', lang, n=frames, total=steps))}</p>"
                if frames < steps else "")
+    local = (f"<p class='note' id='link-local'>{e(t('lesson.link_local', lang))}</p>"
+             if is_local(url) else "")
     settings_json = S.to_json(scenario, weights)
     config = {**PLOTLY_CONFIG, "responsive": True}
     head = e(t("lesson.title", lang, page=t(f"page.{cell.kind}", lang)))
+    css = _CSS + lesson_live.live_css() + scrubber_controls.CSS_FILE.read_text()
     return f"""<!DOCTYPE html>
 <html lang="{'zh-Hans' if lang == 'zh' else 'en'}">
 <head>
@@ -290,36 +361,44 @@ def _page(scenario: S.Scenario, lang: str, url: str, figs: dict[str, Any], frame
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="gates lab">
 <title>{head} · {e(title)}</title>
-<style>{_CSS}</style>
+<style>{css}</style>
 <script type="text/javascript">{plotly_js()}</script>
 </head>
 <body>
 <header>
 <h1>{e(title)}</h1>
 <p class="note">{head} · {e(t('lesson.offline', lang))}</p>
-<a class="open" id="open-in-lab" href="{e(url)}">{e(t('lesson.open', lang))}</a>
+<a class="open" id="open-in-lab" href="{e(url)}">{e(t('lesson.open', lang))}</a>{local}
 </header>
 <section><h2>{e(t('lesson.about', lang))}</h2><p id="explanation">{e(explanation)}</p></section>
+{_guidance(scenario, lang)}
 <section><h2>{e(t('cell.equations', lang))}</h2><div class="eq" id="equations">{eqs}</div>
 {notes}</section>
-<section><h2>{e(t('cell.over_time', lang))}</h2><div id="gates"></div></section>
+<section><h2>{e(t('cell.over_time', lang))}</h2>{_live_part(live, lang)}
+<div id="gates">{lesson_live.HTML if live else ""}</div></section>
 <section><h2>{e(t('cell.scrubber', lang))}</h2>
-<p class="note">{e(t('cell.scrubber_help', lang))}</p>{strided}<div id="scrubber"></div></section>
+<p class="note">{e(t('cell.scrubber_help', lang))}</p>{strided}
+<div class="st-key-lesson-scrubber"><div id="scrubber"></div></div>
+<div id="scrub-controls">{scrubber_controls.HTML}</div></section>
 <section><h2>{e(t('lesson.settings', lang))}</h2><table class="settings">{rows}</table>
 <h3>{e(t('lesson.weights', lang))}</h3>{weight_part}
 <details><summary>{e(t('lesson.json', lang))}</summary><pre id="settings-json">{e(settings_json)}</pre></details>
 </section>
+<script type="text/javascript">{scrubber_controls.classic_js()}</script>
 <script type="text/javascript">
 // Pause (and a slider move during Play) interrupts plotly.js's animation, which rejects
 // its promise with no reason: expected, not an error.
 window.addEventListener("unhandledrejection", (e) => {{ if (e.reason === undefined) e.preventDefault(); }});
 const FIGURES = {_json(figs)};
 const CONFIG = {_json(config)};
-for (const [id, fig] of Object.entries(FIGURES)) {{
-  Plotly.newPlot(id, {{data: fig.data, layout: fig.layout, frames: fig.frames, config: CONFIG}});
-}}
+window.LESSON_LIVE = {_json(live)};
+if (!window.LESSON_LIVE) Plotly.newPlot('gates', {{data: FIGURES.gates.data,
+  layout: FIGURES.gates.layout, config: CONFIG}});
+Plotly.newPlot('scrubber', {{data: FIGURES.scrubber.data, layout: FIGURES.scrubber.layout,
+  frames: FIGURES.scrubber.frames, config: CONFIG}}).then(() => window.labScrub({{
+  parentElement: document.getElementById('scrub-controls'), data: {_json(scrub)}}}));
 </script>
+<script type="text/javascript">{lesson_live.HOST_JS}</script>
 </body>
 </html>
 """
-

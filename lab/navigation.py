@@ -5,11 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from lab.i18n import t
+from lab.kind_view import CELL_PAGES, view
 from lab.launcher import app_dir
 
-# (file in pages/, icon, url path); the home page is the default.
+# (file in pages/ and url path, icon); the home page is the default. A cell page's icon is
+# its kind's (lab/kind_view.py).
 PAGES: tuple[tuple[str, str], ...] = (
-    ("home", "🏠"), ("gru", "🔁"), ("lstm", "🧠"), ("rnn", "➰"), ("compare", "⚖️"),
+    ("home", "🏠"), *((kind, view(kind).icon) for kind in CELL_PAGES), ("compare", "⚖️"),
     ("gradients", "📉"), ("deep", "🧱"), ("learned", "🎓"), ("challenges", "🏆"),
 )
 

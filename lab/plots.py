@@ -33,13 +33,12 @@ from gates.validation import check_layer_direction
 from lab.figures import over_time
 from lab.figures import scrubber as scrubber_fig
 from lab.figures.analysis import Curve, log_curves
-from lab.figures.common import UNIT_COLORS
+from lab.figures.common import HEATMAP_ABOVE, UNIT_COLORS
 from lab.figures.fastfig import SpecFigure
 from lab.i18n import LANGUAGES, t
 
 __all__ = ["gates_over_time", "gradient_norms", "phase_portrait", "scrubber"]
 
-HEATMAP_ABOVE = 4  #: hidden sizes above this are drawn as heatmaps (as on the cell pages)
 
 
 def gates_over_time(trace: Trace, *, layer: int = 0, direction: int = 0, batch: int = 0,

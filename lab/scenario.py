@@ -17,11 +17,14 @@ from typing import Any
 
 import numpy as np
 
-from gates.kinds import KIND_NAMES, gate_count, param_shapes
+from gates.kinds import ALL_KIND_NAMES, STANDARD, VARIANTS, get_kind, param_shapes, variant_names
 from gates.network import single_cell
+from lab import kind_view
 from lab.codec import FieldCodec, fmt_plain, from_dict, shorten, spec, to_dict
 
-KINDS: tuple[str, ...] = KIND_NAMES
+KINDS: tuple[str, ...] = ALL_KIND_NAMES  # every kind has a cell page, MGU included
+#: Every variant name of any kind (a cell's own are gates.kinds.variant_names(kind)).
+VARIANT_NAMES: tuple[str, ...] = tuple(dict.fromkeys(v for _, v in VARIANTS))
 PATTERNS: tuple[str, ...] = (
     "constant", "step", "impulse", "impulses", "sine", "square", "ramp", "noise",
 )
@@ -172,6 +175,8 @@ class CellSpec:
     hidden_size: int = spec(2, "H", 1, MAX_HIDDEN)
     reset_after: bool = spec(True, "ra")
     nonlinearity: str = spec("tanh", "nl", choices=("tanh", "relu"))
+    # the LSTM's and GRU's variants (a gate taken away, coupled, peepholes); new in issue 18
+    variant: str = spec(STANDARD, "var", choices=VARIANT_NAMES)
     seed: int = spec(0, "seed", 0, 2**31 - 1)
     # (("weight_hh_l0:0:1", 0.5), ...): values that differ from the seeded init.
     edits: tuple[tuple[str, float], ...] = spec((), "w", codec=EDITS)
@@ -180,11 +185,18 @@ class CellSpec:
     shift: tuple[float, ...] = spec((), "sh", codec=KNOBS)
 
     def __post_decode__(self) -> tuple[CellSpec, list[str]]:
-        """The codec's hook: drop the edits naming weights this cell does not have."""
-        clean = drop_bad_edits(self)
-        if clean is self:
-            return self, []
-        return clean, ["some weight edits do not fit this cell's sizes; they were dropped"]
+        """The codec's hook: a variant of another kind becomes the standard cell, then the
+        edits naming weights this cell does not have are dropped."""
+        cell, problems = self, []
+        if cell.variant not in variant_names(cell.kind):
+            problems.append(f"variant: expected one of {', '.join(variant_names(cell.kind))} "
+                            f"for the cell {cell.kind!r}, given {cell.variant!r}; the "
+                            "standard cell is shown")
+            cell = dataclasses.replace(cell, variant=STANDARD, edits=(), scale=(), shift=())
+        clean = drop_bad_edits(cell)
+        if clean is not cell:
+            problems.append("some weight edits do not fit this cell's sizes; they were dropped")
+        return clean, problems
 
 
 PLOT_VIEWS = ("over_time", "scrubber", "saturation", "phase")
@@ -226,7 +238,12 @@ def parse_edit_key(key: str) -> tuple[str, tuple[int, ...]]:
 
 def weight_shapes(cell: CellSpec) -> dict[str, tuple[int, ...]]:
     """Shapes of the cell's weights in torch's layout (one layer, one direction)."""
-    return param_shapes(cell.kind, cell.input_size, cell.hidden_size)
+    return param_shapes(cell.kind, cell.input_size, cell.hidden_size, variant=cell.variant)
+
+
+def cell_blocks(cell: CellSpec) -> tuple[str, ...]:
+    """The gate blocks stacked in the cell's weights (a variant's removed gate has none)."""
+    return get_kind(cell.kind, cell.variant).blocks
 
 
 def _edit_fits(key: str, shapes: Mapping[str, tuple[int, ...]]) -> bool:
@@ -243,11 +260,22 @@ def drop_bad_edits(cell: CellSpec) -> CellSpec:
     return cell if kept == cell.edits else dataclasses.replace(cell, edits=kept)
 
 
+def cell_view(cell: CellSpec) -> kind_view.KindView:
+    """How the lab shows this cell (lab/kind_view.py)."""
+    return kind_view.view(cell.kind, cell.variant)
+
+
+def cell_equations(cell: CellSpec, textbook_update: bool = False) -> str:
+    """Every equation of the cell, one aligned LaTeX block."""
+    return kind_view.all_equations(cell.kind, cell.reset_after, cell.nonlinearity,
+                                   textbook_update, cell.variant)
+
+
 def seeded_net(cell: CellSpec) -> Any:
     """An engine network with the cell's seeded init (no edits applied)."""
     return single_cell(cell.kind, cell.input_size, cell.hidden_size,
                        reset_after=cell.reset_after, nonlinearity=cell.nonlinearity,
-                       seed=cell.seed)
+                       seed=cell.seed, variant=cell.variant)
 
 
 def apply_edits(base: Mapping[str, np.ndarray], edits: tuple[tuple[str, float], ...]
@@ -278,12 +306,20 @@ def base_weights(cell: CellSpec) -> dict[str, np.ndarray]:
 
 
 def with_knobs(kind: str, hidden_size: int, base: Mapping[str, np.ndarray],
-               scale: Sequence[float], shift: Sequence[float]) -> dict[str, np.ndarray]:
+               scale: Sequence[float], shift: Sequence[float], variant: str = STANDARD
+               ) -> dict[str, np.ndarray]:
     """Copies of ``base`` with each gate block's weights times its scale and its biases
-    plus its shift (knobs past the cell's gate count are ignored)."""
+    plus its shift (knobs past the cell's gate count are ignored); a peephole vector
+    p_i / p_f / p_o is scaled with its gate's weights."""
     weights = {k: np.array(v, dtype=np.float64) for k, v in base.items()}
-    blocks, h = gate_count(kind), hidden_size
+    letters = get_kind(kind, variant).blocks
+    blocks, h = len(letters), hidden_size
     for name, w in weights.items():
+        peephole = _peephole_block(name)
+        if peephole is not None:
+            if peephole in letters and letters.index(peephole) < len(scale):
+                w *= scale[letters.index(peephole)]
+            continue
         knobs = shift if name.startswith("bias") else scale
         for b, knob in enumerate(knobs[:blocks]):
             if name.startswith("bias"):
@@ -295,7 +331,14 @@ def with_knobs(kind: str, hidden_size: int, base: Mapping[str, np.ndarray],
 
 def effective_weights(cell: CellSpec) -> dict[str, np.ndarray]:
     """The weights the engine runs: base weights, then per-gate scale and bias shift."""
-    return with_knobs(cell.kind, cell.hidden_size, base_weights(cell), cell.scale, cell.shift)
+    return with_knobs(cell.kind, cell.hidden_size, base_weights(cell), cell.scale, cell.shift,
+                      cell.variant)
+
+
+def _peephole_block(name: str) -> str | None:
+    """'i' for the peephole vector weight_ci_l0 (None for a stacked weight or bias)."""
+    head = name.split("_l")[0]
+    return head[-1] if head.startswith("weight_c") and len(head) == len("weight_ci") else None
 
 
 def cell_net(cell: CellSpec) -> Any:
@@ -305,10 +348,11 @@ def cell_net(cell: CellSpec) -> Any:
     return net
 
 
-def block_elements(weights: Mapping[str, np.ndarray], block: int, hidden_size: int
-                   ) -> list[tuple[str, tuple[int, ...], str]]:
+def block_elements(weights: Mapping[str, np.ndarray], block: int, hidden_size: int,
+                   letter: str = "") -> list[tuple[str, tuple[int, ...], str]]:
     """Every weight and bias element of gate block ``block``, in the weight editor's order:
-    (tensor name, index into it, "row,col" within the block) for W_i, W_h, b_i, b_h."""
+    (tensor name, index into it, "row,col" within the block) for W_i, W_h, b_i, b_h, then
+    the peephole vector of the block called ``letter`` (weight_c<letter>_l0), if any."""
     out: list[tuple[str, tuple[int, ...], str]] = []
     for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
         w = weights[name]
@@ -316,6 +360,9 @@ def block_elements(weights: Mapping[str, np.ndarray], block: int, hidden_size: i
             r = block * hidden_size + row
             indices: list[tuple[int, ...]] = [(r, j) for j in range(w.shape[1])] if w.ndim == 2 else [(r,)]
             out += [(name, index, ",".join(map(str, (row, *index[1:])))) for index in indices]
+    peephole = f"weight_c{letter}_l0"
+    if letter and peephole in weights:
+        out += [(peephole, (row,), str(row)) for row in range(hidden_size)]
     return out
 
 
@@ -429,11 +476,23 @@ def scenario_from_preset(name: str) -> Scenario:
     """The scenario of a classroom preset (classroom/presets.py), weights as explicit edits."""
     from classroom import presets
 
-    p = presets.get_preset(name)
+    return _scenario_of(presets.get_preset(name), preset=name)
+
+
+def opening_scenario(kind: str) -> Scenario | None:
+    """What the ``kind`` cell page shows on a visit without settings (classroom.presets
+    .OPENINGS), or None: the page then opens on the defaults."""
+    from classroom import presets
+
+    p = presets.OPENINGS.get(kind)
+    return None if p is None else _scenario_of(p, preset="")
+
+
+def _scenario_of(p: Any, preset: str) -> Scenario:
     cell = CellSpec(kind=p.kind, input_size=p.input_size, hidden_size=p.hidden_size,
-                    reset_after=p.reset_after, nonlinearity=p.nonlinearity)
+                    reset_after=p.reset_after, nonlinearity=p.nonlinearity, variant=p.variant)
     cell = dataclasses.replace(cell, edits=edits_from_weights(cell, p.state_dict))
     channels = tuple(Channel(pattern=c.pattern, amplitude=c.amplitude, period=c.period or 0,
                              onset=c.onset, seed=c.seed, phase=c.phase) for c in p.inputs)
     return Scenario(cell=cell, input=InputSpec(length=p.length, channels=channels),
-                    preset=name)
+                    preset=preset)

@@ -11,34 +11,19 @@ figure with ``Plotly.animate`` (plotly.js as the page already loaded it; no down
 - the equations with the step's numbers as HTML: large dark text that wraps on a phone.
 
 Nothing goes back to Python: moving through time never reruns the page. The figure and
-the controls find each other by the figure's Streamlit key (``.st-key-<key>``).
+the controls find each other by the figure's Streamlit key (``.st-key-<key>``). The
+offline lesson file (lab/lesson_file.py) runs the same JS and HTML on its scrubber.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
-
-import streamlit as st
 
 from lab.figures.scrubber_panel import ScrubberPanel
 
-CSS = """
-.scrub { font-family: inherit; color: #111; }
-.scrub .row { display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; }
-.scrub button { font: inherit; font-size: 1rem; padding: 0.35rem 0.9rem; cursor: pointer;
-  border: 1px solid #888; border-radius: 0.4rem; background: #fff; color: #111; }
-.scrub button:focus-visible, .scrub input:focus-visible { outline: 3px solid #1f77b4; }
-.scrub input[type=range] { flex: 1 1 16rem; min-width: 12rem; height: 2.2rem;
-  accent-color: #d62728; cursor: pointer; }
-.scrub .now { font-weight: 700; font-size: 1.15rem; min-width: 9rem; }
-.scrub .keys { color: #444; font-size: 0.9rem; margin: 0.2rem 0 0.6rem; }
-.scrub .eqs { font-size: 1.3rem; line-height: 1.55; }
-.scrub.present .eqs { font-size: 1.9rem; }
-.scrub .eq { margin: 0 0 0.55rem; overflow-wrap: anywhere; }
-.scrub .num { padding-left: 1.6rem; }
-.scrub .num b { color: #000; }
-.scrub .note { color: #333; font-style: italic; font-size: 1rem; margin-top: 0.4rem; }
-"""
+HERE = Path(__file__).resolve().parent
+JS_FILE, CSS_FILE = HERE / "scrubber_controls.js", HERE / "scrubber_controls.css"
 
 HTML = """
 <div class="scrub">
@@ -54,99 +39,6 @@ HTML = """
 </div>
 """
 
-JS = """
-export default function (component) {
-  const { parentElement, data } = component;
-  const root = parentElement.querySelector('.scrub');
-  const range = root.querySelector('.range');
-  const play = root.querySelector('.play');
-  const now = root.querySelector('.now');
-  const eqs = root.querySelector('.eqs');
-  const n = data.heads.length;
-  root.classList.toggle('present', !!data.present);
-  root.querySelector('.keys').textContent = data.keys;
-  root.querySelector('.unit').textContent = data.unit;
-  root.querySelector('.note').textContent = data.note;
-  range.max = String(n - 1);
-  range.setAttribute('aria-label', data.label);
-  const opts = {mode: 'immediate', frame: {duration: 0, redraw: false},
-                transition: {duration: 0}};
-  const holder = () => document.querySelector('.st-key-' + data.chart);
-  const chart = () => { const h = holder(); return h && h.querySelector('.js-plotly-plot'); };
-  // the step survives a rerun that changes the figure (another unit, new numbers)
-  const state = root.__state || (root.__state = {k: data.start, timer: null, poll: null});
-  // a new render (new data) replaces the last one's timers: they hold its data
-  if (state.timer) clearInterval(state.timer);
-  if (state.poll) clearInterval(state.poll);
-  state.timer = null;
-  const animate = (k) => {
-    const gd = chart();
-    if (!gd || !window.Plotly || !gd._transitionData) return;
-    const frames = gd._transitionData._frames || [];
-    if (frames.length !== n) return;  // the old figure is still on screen
-    window.Plotly.animate(gd, [String(k)], opts).catch(() => {});
-  };
-  const show = (k) => {
-    k = Math.max(0, Math.min(n - 1, k));
-    state.k = k;
-    range.value = String(k);
-    now.textContent = data.heads[k];
-    // our own HTML: fixed symbols and the engine's numbers (tokens only reach the heading, as text)
-    eqs.innerHTML = data.equations[k];
-    const h = holder();
-    if (h) h.dataset.step = String(k);
-    animate(k);
-  };
-  const stop = () => {
-    if (state.timer) clearInterval(state.timer);
-    state.timer = null;
-    play.textContent = data.play;
-  };
-  const start = () => {
-    if (state.k >= n - 1) show(0);
-    play.textContent = data.pause;
-    state.timer = setInterval(() => {
-      if (state.k >= n - 1) { stop(); return; }
-      show(state.k + 1);
-    }, 150);
-  };
-  const key = (e) => {
-    const moves = {ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1,
-                   PageUp: 10, PageDown: -10};
-    let k = null;
-    if (e.key in moves) k = state.k + moves[e.key];
-    else if (e.key === 'Home') k = 0;
-    else if (e.key === 'End') k = n - 1;
-    if (k === null) return;
-    e.preventDefault();
-    stop();
-    show(k);
-  };
-  range.oninput = () => { stop(); show(parseInt(range.value, 10)); };
-  range.onkeydown = key;
-  play.onclick = () => (state.timer ? stop() : start());
-  const h = holder();
-  if (h) {
-    h.tabIndex = 0;
-    h.setAttribute('aria-label', data.label);
-    h.onkeydown = key;
-  }
-  // a new figure (Streamlit redraws it after a rerun) starts at its first frame: put it
-  // back on the step shown here
-  const watch = () => {
-    const gd = chart();
-    if (gd && !gd.__labScrubber) {
-      gd.__labScrubber = true;
-      gd.on('plotly_afterplot', () => animate(state.k));
-    }
-  };
-  watch();
-  state.poll = setInterval(watch, 500);
-  play.textContent = data.play;
-  show(Math.min(state.k, n - 1));
-  return () => { clearInterval(state.poll); stop(); };
-}
-"""
 
 _component: Any = None
 
@@ -155,9 +47,21 @@ def _renderer() -> Any:
     """The component, registered once per process (Streamlit warns on a second one)."""
     global _component
     if _component is None:
+        import streamlit as st  # here: the lesson file reuses the rest without streamlit
+
         _component = st.components.v2.component("gates_lab.scrubber_controls", html=HTML,
-                                                css=CSS, js=JS)
+                                                css=CSS_FILE.read_text(), js=JS_FILE.read_text())
     return _component
+
+
+def classic_js() -> str:
+    """The JS as a classic script defining ``window.labScrub`` (the offline lesson file
+    has no module loader; ``export default`` is the component's entry point)."""
+    source = JS_FILE.read_text()
+    marker = "export default function"
+    if marker not in source:
+        raise RuntimeError("lab/scrubber_controls.js no longer has 'export default function'")
+    return "(() => {\n" + source.replace(marker, "window.labScrub = function", 1) + "\n})();"
 
 
 def equations_html(panel: ScrubberPanel) -> list[str]:

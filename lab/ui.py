@@ -10,6 +10,7 @@ part of every widget key, so all widgets start afresh from the new settings.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -150,7 +151,8 @@ def setup(name: str) -> Page:
                      format_func=LANGUAGE_NAMES.__getitem__)
         st.toggle(t("common.present", lang), key="lab.present",
                   help=t("common.present_help", lang))
-    st.markdown(_PRESENT_CSS if present else _COMPACT_CSS, unsafe_allow_html=True)
+    st.markdown((_PRESENT_CSS if present else _COMPACT_CSS) + _A11Y_CSS, unsafe_allow_html=True)
+    st.html(_A11Y_JS, unsafe_allow_javascript=True)
     for problem in problems:
         st.warning(t("common.url_problem", lang, msg=detail(problem, lang)), icon="⚠️")
     return Page(name, lang, present)
@@ -163,11 +165,48 @@ _COMPACT_CSS = """<style>
 </style>"""
 
 _PRESENT_CSS = """<style>
-[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
+[data-testid="stMainBlockContainer"] { padding: 2.5rem 1.5rem 4rem; }
 html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.25rem; }
 h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; }
 </style>"""
+
+
+#: On a phone Plotly's toolbar (about 220 of 360 px) covered the legends, wherever they
+#: sit, and its zoom and pan fought the page's scroll: it is hidden there (pinch-zoom
+#: still works; a desktop keeps it, clear of the legends, which sit at the left).
+PHONE_TOOLBAR_CSS = """@media (max-width: 760px) {
+  .js-plotly-plot .plotly .modebar-container { display: none !important; } }
+"""
+
+# Accessibility (tests/test_accessibility.py runs axe-core on every page):
+# - generated code: Streamlit's grey for comments (#808495 on #f8f9fb, 3.5:1) is darkened
+#   to 4.5:1 or more;
+# - an equation wider than its column scrolls sideways (KaTeX's .katex-display): the
+#   region gets tabindex=0 so that a keyboard can reach and scroll it too (WCAG 2.1.1).
+_A11Y_CSS = """<style>
+[data-testid="stCode"] .token.comment, [data-testid="stCode"] .token.prolog { color: #5b5f6e; }
+""" + PHONE_TOOLBAR_CSS + "</style>"
+
+_A11Y_JS = """<script>
+(() => {
+  const doc = window.parent && window.parent.document ? window.parent.document : document;
+  if (doc.__labA11y) return;
+  doc.__labA11y = true;
+  const mark = () => {
+    for (const e of doc.querySelectorAll('.katex-display:not([tabindex])')) {
+      e.setAttribute('tabindex', '0');
+    }
+  };
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; mark(); });
+  }).observe(doc.body, {childList: true, subtree: true});
+  mark();
+})();
+</script>"""
 
 
 def _restart_widgets() -> None:
@@ -201,12 +240,20 @@ class Bound(Generic[T]):
     """A page's settings object, bound to widgets, the session and the URL."""
 
     def __init__(self, page: Page, cls: type[T], default: T | None = None,
-                 opening: T | None = None) -> None:
+                 opening: T | None = None, opening_fields: Sequence[str] = ()) -> None:
         """``default`` is what a link's missing parameters mean (fixed, so every link
         keeps its meaning); ``opening`` is what a visit without settings in its link
-        shows first (a page's first lesson step), written out in full in the URL."""
+        shows first (a page's first lesson step), written out in full in the URL.
+
+        ``opening_fields``: the fields the lesson's steps set (Compare's memory knobs). A
+        link that names none of them (``/compare?L=80``, typed by hand) takes them from
+        the opening, so it opens on step 1 like the bare page; a link that names one of
+        them takes the rest from ``default``, as every link did before. The links this
+        page writes therefore always name them when they differ from the opening."""
         self.page = page
         self.cls = cls
+        self._opening = opening
+        self._opening_fields = tuple(opening_fields)
         self._store = f"{page.name}.settings"
         self._gen_key = f"{page.name}.gen"
         self.messages: list[str] = st.session_state.pop(f"{page.name}.messages", [])
@@ -217,7 +264,11 @@ class Bound(Generic[T]):
         self.from_link = self._store not in ss or _external_link(params)
         if self.from_link:
             own = {k: v for k, v in params.to_dict().items() if k not in GLOBAL_KEYS}
-            value, errors = codec.from_query(cls, own, self.default)
+            base = self.default
+            if opening is not None and not self._names_opening(own):
+                base = dataclasses.replace(base, **{  # type: ignore[type-var]
+                    f: getattr(opening, f) for f in self._opening_fields})
+            value, errors = codec.from_query(cls, own, base)
             errors += codec.unknown_params(cls, own, STREAMLIT_KEYS)
             if not own and opening is not None:
                 value, errors = opening, []
@@ -227,6 +278,35 @@ class Bound(Generic[T]):
         self.value: T = ss[self._store]
         for message in self.messages:
             st.warning(page.t("common.url_problem", msg=page.detail(message)), icon="⚠️")
+
+    def _opening_urls(self) -> dict[str, str]:
+        """URL name of each opening field."""
+        fields = {f.name: f for f in dataclasses.fields(self.cls)}  # type: ignore[arg-type]
+        return {name: fields[name].metadata["url"] for name in self._opening_fields}
+
+    def _names_opening(self, params: Mapping[str, str]) -> bool:
+        return any(url in params for url in self._opening_urls().values())
+
+    def _link_params(self, value: T) -> dict[str, str]:
+        """The URL of ``value``: what differs from the defaults, plus the opening fields
+        when the link would name none of them and they differ from the opening (it would
+        open on step 1 then); the defaults themselves name one field (``?cell=gru``), as a
+        bare link opens on the opening."""
+        params = codec.to_query(value, base=self.default)
+        opening = self._opening
+        if opening is None:
+            return params
+        if self._opening_fields and not self._names_opening(params):
+            full = codec.to_query(value, everything=True)
+            for name, url in self._opening_urls().items():
+                if getattr(value, name) != getattr(opening, name):
+                    params[url] = full[url]
+        if not params and value != opening:
+            # the defaults themselves: a bare link would open on the opening instead
+            full = codec.to_query(value, everything=True)
+            first = next(iter(full))
+            params = {first: full[first]}
+        return params
 
     # -- keys and replacement ------------------------------------------------------------
 
@@ -312,8 +392,11 @@ class Bound(Generic[T]):
         self.set(path, value)
         return value
 
-    def text(self, path: str, label: str, **kwargs: Any) -> str:
+    def text(self, path: str, label: str, limit: int | None = None, **kwargs: Any) -> str:
+        """A text box; beyond ``limit`` characters the text is cut there, with a message
+        naming the limit (a browser's max length would drop a long paste silently)."""
         value = str(self.widget(st.text_input, path, str(self.get(path)), label, **kwargs))
+        value = within_limit(self.page, value, limit)
         self.set(path, value)
         return value
 
@@ -322,7 +405,7 @@ class Bound(Generic[T]):
     def commit(self) -> None:
         """Store the settings in the session and mirror them into the URL."""
         st.session_state[self._store] = self.value
-        params = codec.to_query(self.value, base=self.default)
+        params = self._link_params(self.value)
         if self.page.lang != "en":
             params["lang"] = self.page.lang
         if self.page.present:
@@ -330,6 +413,23 @@ class Bound(Generic[T]):
         if params != st.query_params.to_dict():
             st.query_params.from_dict(params)
         st.session_state[_LAST_WRITTEN] = params
+
+
+def within_limit(page: Page, text: str, limit: int | None) -> str:
+    """``text`` cut to ``limit`` characters, saying so with the limit when it was longer."""
+    if limit is None or len(text) <= limit:
+        return text
+    st.warning(page.t("common.text_too_long", n=len(text), limit=limit), icon="✂️")
+    return text[:limit]
+
+
+def refused_type(page: Page, name: str, extensions: Sequence[str], what_key: str) -> str | None:
+    """None when the file ``name`` ends in one of ``extensions``, else the sentence saying
+    which files this box accepts. (The uploaders accept any file and refuse here, so that
+    a refused type gets words, not only the browser's red icon.)"""
+    if name.lower().endswith(tuple(e.lower() for e in extensions)):
+        return None
+    return page.t("common.wrong_type", types=" / ".join(extensions), what=page.t(what_key))
 
 
 def tab_key(page_name: str, group: str) -> str:

@@ -403,6 +403,93 @@ def ch_hold() -> Facts:
             "0.286": c[10], "10": 10, "0.004": c[44], "44": 44}
 
 
+# ------------------------------------------------------------ variants (issue 18)
+
+
+def lstm_no_forget() -> Facts:
+    n = "lstm-no-forget"
+    c, h, o = g(n, "cell"), g(n, "hidden"), g(n, "output")
+    assert np.all(np.diff(c) > 0)  # "it never turns"
+    settle = flat(h[-20:])
+    assert abs(settle - flat(o)) < 1e-9
+    return {"0": 0, "0.557": c[0], "40": 40, "22.8": c[40], "79": len(c) - 1, "44.5": c[79],
+            "0.881": settle, "0.999": math.tanh(c[6]), "6": 6}
+
+
+def lstm_coupled_hold() -> Facts:
+    n = "lstm-coupled-hold"
+    _, x = preset_run(n)
+    f, i, c = g(n, "forget"), g(n, "input"), g(n, "cell")
+    write = hits(x[:, 1])[0]
+    assert np.allclose(i, 1 - f, atol=1e-12) and f[write] < 1e-6
+    assert np.allclose(np.delete(f, write), 1, atol=1e-6)
+    std = preset_run("lstm-hold-value")[0].get("cell")[:, 0]
+    assert np.allclose(c, std, atol=1e-12)
+    return {"3": write, "0.696": flat(c[write:]), "69": len(c) - 1}
+
+
+def lstm_no_input() -> Facts:
+    n = "lstm-no-input"
+    _, x = preset_run(n)
+    c = g(n, "cell")
+    write = hits(x[:, 1])[0]
+    std = g("lstm-hold-value", "cell")
+    assert abs(c[write] - std[write]) < 1e-7 and g(n, "forget")[write] < 1e-6
+    return {"3": write, "0.696": c[write], "-2.98": c[write:].min(), "1.53": c[write:].max()}
+
+
+def without_peepholes(name: str) -> np.ndarray:
+    """The cell state of a peephole preset's weights run by the standard LSTM."""
+    from classroom.presets import get_preset, preset_input
+    from gates.network import single_cell
+
+    p = get_preset(name)
+    net = single_cell("lstm", p.input_size, p.hidden_size, seed=0)
+    net.load_state_dict({k: v for k, v in p.state_dict.items() if not k.startswith("weight_c")})
+    return net.trace(preset_input(p)).get("cell")[:, 0]
+
+
+def lstm_no_output() -> Facts:
+    n = "lstm-no-output"
+    _, x = preset_run(n)
+    c, h = g(n, "cell"), g(n, "hidden")
+    write, reads = hits(x[:, 0])[0], hits(x[:, 1])
+    assert np.allclose(h, np.tanh(c), atol=1e-12)
+    return {"0.762": flat(c[write:]), "3": write, "0.642": flat(h[write:]),
+            "12": reads[0], "22": reads[1], "32": reads[2]}
+
+
+def lstm_peephole_limit() -> Facts:
+    n = "lstm-peephole-limit"
+    i, c = g(n, "input"), g(n, "cell")
+    return {"0.998": i[0], "0": 0, "0.180": i[2], "2": 2, "0.006": i[39], "39": 39,
+            "2.06": c[2], "2.77": c[39], "39.9": without_peepholes(n)[39]}
+
+
+def gru_no_reset() -> Facts:
+    n = "gru-no-reset"
+    _, x = preset_run(n)
+    h, wipe = g(n, "hidden"), g("gru-reset-wipe", "hidden")
+    cues = hits(x[:, 1])
+    first = cues[0]
+    assert np.allclose(h[:first], wipe[:first], atol=1e-12)
+    assert all(abs(wipe[t]) < 1e-3 for t in cues)
+    return {"17": cues[0], "37": cues[1], "0.689": h[cues[0]], "0.706": h[cues[1]],
+            "0.847": h[first - 1], "16": first - 1}
+
+
+def mgu_latch() -> Facts:
+    n = "mgu-latch"
+    _, x = preset_run(n)
+    f, h = g(n, "forget"), g(n, "hidden")
+    writes = hits(x[:, 1])
+    assert [int(t) for t in np.flatnonzero(f > 0.5)] == writes
+    assert np.all(np.delete(f, writes) < 1e-6) and np.all(f[writes] > 1 - 1e-6)
+    assert np.allclose(h, g("gru-latch", "hidden"), atol=1e-5)
+    return {"4": writes[0], "17": writes[1], "30": writes[2], "43": writes[3], "56": writes[4],
+            "0.736": flat(h[writes[0]:writes[1]]), "16": writes[1] - 1}
+
+
 CLAIMS: dict[str, Callable[[], Facts]] = {
     "preset.gru-as-rnn": gru_as_rnn,
     "preset.gru-latch": gru_latch,
@@ -416,6 +503,13 @@ CLAIMS: dict[str, Callable[[], Facts]] = {
     "preset.rnn-explode": rnn_explode,
     "preset.rnn-vanish": rnn_vanish,
     "preset.rnn-tanh-saturate": rnn_tanh_saturate,
+    "preset.lstm-no-forget": lstm_no_forget,
+    "preset.lstm-coupled-hold": lstm_coupled_hold,
+    "preset.lstm-no-input": lstm_no_input,
+    "preset.lstm-no-output": lstm_no_output,
+    "preset.lstm-peephole-limit": lstm_peephole_limit,
+    "preset.gru-no-reset": gru_no_reset,
+    "preset.mgu-latch": mgu_latch,
     "compare.step1": lambda: compare_step("hold"),
     "compare.step2": lambda: compare_step("init"),
     "gradients.step1": lambda: gradients_step("highway"),

@@ -1,5 +1,6 @@
 """AppTest of the compare, gradients and deep pages: run, react, agree with engine and torch."""
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -65,7 +66,8 @@ def test_compare_step_two_is_one_click_away_and_says_why():
     assert shown["LSTM remembers"] < 2 * shown["RNN remembers"]
     assert shown["GRU remembers"] < 2 * shown["RNN remembers"]
     assert any("gates guarantee nothing" in i.value for i in at.info)
-    assert "fb" not in at.query_params  # PyTorch's init is what a link without fb means
+    # step 2's link names the knobs: a link naming none of them opens on step 1
+    assert at.query_params["fb"] in ("0", ["0"])
     at.button(key="compare.lesson.hold").click().run()  # and back
     assert any("Step 1 of 2" in i.value for i in at.info)
     assert at.query_params["fb"] in ("2", ["2"])
@@ -88,15 +90,43 @@ def test_compare_runs_and_reacts_to_the_forget_bias():
     assert at.query_params["fb"] in (["-4"], "-4")
 
 
-def test_old_links_keep_their_meaning_after_the_new_opening():
-    """A link without fb/ub still means PyTorch's init (as before the page opened on
-    step 1); only a visit without settings opens on step 1."""
-    at = _app("compare", {"H": "4"})
+def test_a_partial_link_keeps_step_one_for_what_it_does_not_name():
+    """A link naming none of the memory knobs (``/compare?L=80``, typed by hand) opens on
+    step 1 like the bare page; a link naming one of them keeps its old meaning (the others
+    at PyTorch's init)."""
+    at = _app("compare", {"L": "80"})
     _ok(at)
-    assert at.slider(key="compare.1.lstm_forget").value == 0.0
-    assert not any("Step 1 of 2" in i.value for i in at.info)
+    assert at.slider(key="compare.1.lstm_forget").value == 2.0
+    assert at.slider(key="compare.1.gru_update").value == 2.0
+    assert at.slider(key="compare.1.length").value == 80
+    assert any("Step 1 of 2" in i.value for i in at.info)
+    at = _app("compare", {"H": "4", "fb": "-2.5"})  # names a knob: old meaning
+    assert at.slider(key="compare.1.lstm_forget").value == -2.5
+    assert at.slider(key="compare.1.gru_update").value == 0.0
     at = _app("compare", {"lang": "zh"})  # language alone is no setting
     assert at.slider(key="compare.1.lstm_forget").value == 2.0
+    at = _app("gradients", {"L": "80"})
+    _ok(at)
+    assert at.slider(key="gradients.1.forget_bias").value == 3.0
+    assert at.slider(key="gradients.1.length").value == 80
+    at = _app("gradients", {"sc": "1.25"})  # names a step's field: the rest at init
+    assert at.slider(key="gradients.1.forget_bias").value == 0.0
+
+
+def test_step_two_link_names_its_knobs_and_reopens_on_step_two():
+    """The page's own link of step 2 names the knobs (fb=0, ub=0), so it cannot be read
+    as a partial link; opened again it shows step 2."""
+    at = _app("compare")
+    at.button(key="compare.lesson.init").click().run()
+    at.slider(key="compare.2.length").set_value(80).run()
+    link = {k: at.query_params[k] for k in at.query_params}
+    link = {k: v[0] if isinstance(v, list) else v for k, v in link.items()}
+    assert (link["fb"], link["ub"], link["L"]) == ("0", "0", "80")
+    again = _app("compare", link)
+    _ok(again)
+    assert again.slider(key="compare.1.lstm_forget").value == 0.0
+    assert again.slider(key="compare.1.length").value == 80
+    assert any("gates guarantee nothing" in i.value for i in again.info)
 
 
 def test_compare_presets_make_everyone_forget_or_remember():
@@ -116,11 +146,11 @@ def test_compare_presets_make_everyone_forget_or_remember():
 
 def test_compare_horizon_matches_the_engine():
     from gates import analysis as A
-    from lab.pages.compare import CompareSettings, make_cell, make_input
+    from lab.pages.compare import OPENING, make_cell, make_input
 
-    at = _app("compare", {"H": "4", "L": "30"})
+    at = _app("compare", {"H": "4", "L": "30"})  # names no knob: step 1's
     _ok(at)
-    s = CompareSettings(hidden_size=4, length=30)
+    s = dataclasses.replace(OPENING, hidden_size=4, length=30)
     for kind, title in (("rnn", "RNN"), ("lstm", "LSTM"), ("gru", "GRU")):
         h = A.retention_horizon(A.influence_curve(make_cell(kind, s), make_input(s)))
         shown = _metrics(at)[f"{title} remembers"]
@@ -170,7 +200,7 @@ def test_gradients_defaults_show_the_highway():
     _ok(at)
     assert float(_metrics(at)["LSTM: factor per step"]) < 0.7
     assert any("Step 2 of 2" in i.value for i in at.info)
-    assert "fb" not in at.query_params
+    assert at.query_params["fb"] in ("0", ["0"])  # named: a link without it is step 1
     at.button(key="gradients.preset.highway").click().run()
     assert float(_metrics(at)["LSTM: factor per step"]) >= 0.85
 
@@ -189,11 +219,11 @@ def test_gradients_runs_and_the_scale_walks_the_rnn_from_vanishing_to_exploding(
 
 def test_gradients_numbers_match_the_engine():
     from gates import analysis as A
-    from lab.pages.gradients import GradSettings, make_cell
+    from lab.pages.gradients import OPENING, make_cell
 
-    at = _app("gradients", {"L": "30", "T": "20", "H": "4"})
+    at = _app("gradients", {"L": "30", "T": "20", "H": "4"})  # names no step field: step 1's
     _ok(at)
-    s = GradSettings(length=30, loss_step=20, hidden_size=4)
+    s = dataclasses.replace(OPENING, length=30, loss_step=20, hidden_size=4)
     x = s.noise * np.random.default_rng(s.seed + 1).standard_normal((30, 1))
     for kind, title in (("rnn", "RNN"), ("lstm", "LSTM"), ("gru", "GRU")):
         r = A.bptt(make_cell(kind, s), x, 20)
@@ -276,3 +306,38 @@ def test_deep_hn_layout_rows_are_copies_of_output():
         assert [r["index"] for r in rows] == list(range(4))
         top = [r for r in rows if r["layer"] == 1]
         assert all(r["diff"] == 0.0 for r in top)
+
+
+# ----------------------------------------------------------------------------- in words
+
+
+def test_gradients_ratio_is_said_in_orders_of_magnitude():
+    from lab.pages.gradients import orders_of_magnitude
+
+    assert orders_of_magnitude(6.36e-25) == -24
+    assert orders_of_magnitude(2e7) == 7
+    assert orders_of_magnitude(0.53) == 0
+    assert orders_of_magnitude(0.0) is None and orders_of_magnitude(float("nan")) is None
+    at = _app("gradients")
+    _ok(at)
+    ratio = float(_metrics(at)["RNN: ‖∂L/∂h_0‖ / ‖∂L/∂h_T‖"])
+    n = -orders_of_magnitude(ratio)
+    assert n >= 10  # the RNN's gradient vanished on the way back
+    assert any(f"about {n} orders of magnitude smaller" in c.value for c in at.caption)
+    at = _app("gradients", {"lang": "zh"})
+    assert any(f"约小 {n} 个数量级" in c.value for c in at.caption)
+    # a relu RNN at scale 3 explodes: the same sentence says larger
+    at = _app("gradients", {"L": "40", "T": "39", "nl": "relu", "sc": "3"})
+    assert any("orders of magnitude larger" in c.value for c in at.caption)
+
+
+def test_compare_cost_column_is_said_in_words():
+    at = _app("compare")
+    _ok(at)
+    table = at.dataframe[0].value
+    micros = dict(zip(table["Cell"], table["µs per step"], strict=True))
+    words = next(c.value for c in at.caption if c.value.startswith("µs per step, in words"))
+    assert "millionths of a second" in words
+    assert f"the plain RNN {micros['RNN']:.1f}" in words
+    at = _app("compare", {"lang": "zh"})
+    assert any("百万分之一秒" in c.value for c in at.caption)

@@ -133,16 +133,28 @@ def test_ghost_drawn_faint_exactly_when_given() -> None:
         assert g.line.color == F.UNIT_COLORS[unit]
 
 
-def test_ghost_of_another_shape_draws_what_matches() -> None:
+def test_ghost_is_drawn_only_like_with_like() -> None:
+    """A ghost of another length, size or kind (the default run under a preset's) is not
+    drawn at all: it would be read as this run's past."""
     now = trace("gru", length=6, hidden=2)
-    longer_wider = net("gru", 3, seed=4).trace(xs(9))
-    ghosts = [d for d in view(F.gate_panels(now, ghost=longer_wider)).data
-              if d.name == "previous"]
-    assert len(ghosts) == 4 * 2 and all(len(g.y) == 6 for g in ghosts)
-    other_kind = trace("lstm", length=6, hidden=2)  # shares "candidate" and "hidden" only
-    ghosts = [d for d in view(F.gate_panels(now, ghost=other_kind)).data
-              if d.name == "previous"]
-    assert {g.yaxis for g in ghosts} == {"y3", "y4"}
+    same = net("gru", 2, seed=4).trace(xs(6))
+    assert len([d for d in view(F.gate_panels(now, ghost=same)).data
+                if d.name == "previous"]) == 4 * 2
+    for other in (net("gru", 3, seed=4).trace(xs(6)),  # wider
+                  net("gru", 2, seed=4).trace(xs(9)),  # longer
+                  net("gru", 2, seed=4).trace(xs(5)),  # shorter
+                  trace("lstm", length=6, hidden=2)):  # another kind
+        assert not [d for d in view(F.gate_panels(now, ghost=other)).data
+                    if d.name == "previous"]
+
+
+def test_phase_ghost_only_like_with_like() -> None:
+    now = trace("gru", hidden=2)
+    assert [d for d in view(F.phase_portrait(now, ghost=trace("gru", hidden=2, seed=3))).data
+            if d.name == "previous"]
+    longer = trace("gru", hidden=2, seed=3, length=20)
+    assert not [d for d in view(F.phase_portrait(now, ghost=longer)).data
+                if d.name == "previous"]
 
 
 def test_tokens_become_tick_labels() -> None:
@@ -620,7 +632,7 @@ def test_every_figure_string_has_both_languages_and_exists() -> None:
 
 
 def _all_builders(kind: str, present: bool) -> dict[str, go.Figure]:
-    tr, old = trace(kind, length=4, hidden=2), trace(kind, length=3, hidden=2, seed=7)
+    tr, old = trace(kind, length=4, hidden=2), trace(kind, length=4, hidden=2, seed=7)
     return {
         "gate_panels": F.gate_panels(tr, ghost=old, tokens="ab c", present=present,
                                      textbook_update=True),

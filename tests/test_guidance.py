@@ -46,7 +46,7 @@ def test_every_registry_entry_has_a_key():
     for lesson in (compare.LESSON, gradients.LESSON):
         assert {f"{lesson.key}.step{i}" for i in (1, 2)} <= keys
     assert "deep" in keys
-    assert len(keys) == len(guide_keys()) == 12 + 4 + 1 + len(TASKS) + len(CHALLENGES)
+    assert len(keys) == len(guide_keys()) == len(PRESETS) + 4 + 1 + len(TASKS) + len(CHALLENGES)
 
 
 @pytest.mark.parametrize("key", guide_keys())

@@ -368,12 +368,38 @@ def test_challenge_link_check_fails_then_solution_passes() -> None:
     assert any("Not yet" in e.value for e in at.error)
     assert any("Hint" in w.value for w in at.warning)  # a hint after the failed try
     at.button(key="challenges.solution").click().run()
+    assert not at.success  # showing the solution solves nothing by itself
     at.button(key="challenges.check").click().run()
     assert not at.exception, at.exception
+    # the shown solution passes the check but is not counted as solved
+    assert not at.success
+    assert any("not counted" in w.value for w in at.warning)
+    assert not any("Hint" in w.value for w in at.warning)
+    # the student's own weights (the reset gate's cue weight moved) pass and count
+    cue_r = next(s for s in at.slider if s.key.endswith("w.weight_ih_l0:0:1"))
+    cue_r.set_value(-25.0).run()
+    at.button(key="challenges.check").click().run()
     assert any("Solved" in s.value for s in at.success)
     assert not at.error
     assert at.query_params["challenge"] in ("gru-wipe", ["gru-wipe"])
     assert "w" in at.query_params  # the student's weights are in the link
+    # back on the shown solution's weights: the solved state does not carry over to them
+    cue_r = next(s for s in at.slider if s.key.endswith("w.weight_ih_l0:0:1"))
+    cue_r.set_value(-30.0).run()
+    at.button(key="challenges.check").click().run()
+    assert not at.success
+
+
+def test_challenge_chart_draws_the_goal_band() -> None:
+    at = AppTest.from_file(CHALLENGES, default_timeout=60)
+    at.query_params["challenge"] = "lstm-count"
+    at.run()
+    assert not at.exception, at.exception
+    assert any("green band" in c.value for c in at.caption)
+    chart = at.get("plotly_chart")[-1]
+    spec = json.loads(chart.proto.spec)
+    names = [d.get("name") for d in spec["data"]]
+    assert "goal: where it should be" in names and "target value" in names
 
 
 @pytest.mark.parametrize("cid", ["gru-latch", "lstm-count", "gru-as-rnn",
@@ -447,3 +473,22 @@ def test_challenge_link_with_weights_restores_the_attempt() -> None:
     assert again.selectbox(key="challenges.choice.en").value == "lstm-count"
     again.button(key="challenges.check").click().run()
     assert any("Solved" in s.value for s in again.success)
+
+
+def test_a_pkl_upload_says_which_files_are_accepted(learned: AppTest) -> None:
+    _section(learned, "own")
+    learned.get("file_uploader")[0].set_value(("model.pkl", b"\x80\x04K\x01.", "")).run()
+    assert not learned.exception, learned.exception
+    errors = " ".join(e.value for e in learned.error)
+    assert "model.pkl could not be used" in errors
+    assert "accepts only .pt / .pth files" in errors and "state_dict" in errors
+    learned.query_params["lang"] = "zh"
+    learned.run()
+    learned.get("file_uploader")[0].set_value(("model.pkl", b"\x80\x04K\x01.", "")).run()
+    assert any("只接受 .pt / .pth 文件" in e.value for e in learned.error)
+
+
+def test_overlong_input_text_says_the_limit(learned: AppTest) -> None:
+    learned.text_input[0].set_value("0 1 " * 600).run()  # 2400 characters
+    assert not learned.exception, learned.exception
+    assert any("2000" in w.value and "2400" in w.value for w in learned.warning)

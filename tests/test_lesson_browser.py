@@ -14,13 +14,21 @@ from lab.i18n import t
 
 pytestmark = pytest.mark.timeout(180)
 
-# the equations text of the scrubber (changes with every frame) and its slider's label
+# the scrubber's state: the step its figure shows (the dashed time line), the heading and
+# the equations under it (the page's controls, lab/scrubber_controls.js)
 STATE_JS = """() => {
     const gd = document.getElementById('scrubber');
-    const texts = Array.from(gd.querySelectorAll('.scatterlayer .trace text'))
-        .map(e => e.textContent).join('|');
-    const label = gd.querySelector('.slider-group > text.slider-label');
-    return {texts, label: label ? label.textContent : null};
+    const line = gd.data && gd.data.find(d => d.name === 'time');
+    return {step: line ? line.x[0] : null,
+            now: document.querySelector('.scrub .now').textContent,
+            eqs: document.querySelector('.scrub .eqs').textContent};
+}"""
+# every y of the live gates chart as drawn (the SVG paths), and the frame it shows
+GATES_JS = """() => {
+    const gd = document.querySelector('#gates .gl-chart');
+    return {paths: Array.from(gd.querySelectorAll('.scatterlayer path.js-line'))
+                .map(p => p.getAttribute('d')).join('|'),
+            frame: gd.dataset.frame || null};
 }"""
 
 
@@ -76,7 +84,8 @@ def test_the_lesson_downloaded_from_a_cell_page(live_server, browser_context, of
 
 
 def check_offline(tab, path, lang: str) -> None:
-    """Open the file from disk, network blocked: charts, Play, the step slider."""
+    """Open the file from disk, network blocked: charts, a live control, Play, the step
+    slider, equations at 16 px or more."""
     errors: list[str] = []
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
     tab.goto(path.as_uri())
@@ -86,30 +95,51 @@ def check_offline(tab, path, lang: str) -> None:
     # both charts drew their traces as SVG
     assert tab.locator("#gates .scatterlayer .trace path.js-line").count() >= 4
     assert tab.locator("#scrubber .scatterlayer .trace").count() >= 10
-    assert tab.locator("#scrubber .slider-container").count() == 1
     assert t("cell.scrubber", lang) in tab.locator("body").inner_text()
+
+    # a key control: the chart follows it (frames embedded at export, drawn by live.js)
+    controls = tab.locator("#gates input[type=range]")
+    assert controls.count() >= 2
+    before = tab.evaluate(GATES_JS)
+    control = controls.first
+    control.hover()
+    control.focus()
+    at_max = control.evaluate("e => e.valueAsNumber >= Number(e.max)")
+    for _ in range(6):
+        tab.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+    tab.wait_for_function(f"(b) => ({GATES_JS})().paths !== b.paths", arg=before,
+                          timeout=30_000)
+    moved = tab.evaluate(GATES_JS)
+    assert moved["frame"] and moved["frame"].endswith(
+        "@" + str(int(control.evaluate("e => Math.round((e.valueAsNumber - e.min) / e.step)"))))
+    # another control: the first goes back to the scenario's value
+    first_value = control.input_value()
+    second = controls.nth(1)
+    second.hover()
+    second.focus()
+    tab.keyboard.press("ArrowLeft")
+    tab.wait_for_function("(v) => document.querySelector('#gates input[type=range]').value !== v",
+                          arg=first_value, timeout=30_000)
 
     # Play: the frames advance by themselves
     first = tab.evaluate(STATE_JS)
-    assert first["label"] and first["label"].strip().endswith("0"), first
-    tab.locator("#scrubber .updatemenu-button").filter(
-        has_text=t("fig.scr.play", lang)).first.click()
-    tab.wait_for_function(f"(f) => ({STATE_JS})().texts !== f.texts", arg=first,
-                          timeout=30_000)
+    assert first["step"] == 0 and "t = 0" in first["now"], first
+    tab.locator(".scrub button.play").click()
+    tab.wait_for_function(f"(f) => ({STATE_JS})().step > 3", arg=first, timeout=30_000)
     playing = tab.evaluate(STATE_JS)
-    assert playing["label"] != first["label"]
-    tab.locator("#scrubber .updatemenu-button").filter(
-        has_text=t("fig.scr.pause", lang)).first.click()
+    assert playing["now"] != first["now"] and playing["eqs"] != first["eqs"]
+    tab.locator(".scrub button.play").click()  # pause
 
-    # the step slider: a click near the rail's end jumps to a late step
-    rail = tab.locator("#scrubber .slider-rail-rect").first.bounding_box()
-    before = tab.evaluate(STATE_JS)
-    tab.mouse.click(rail["x"] + rail["width"] * 0.9, rail["y"] + rail["height"] / 2)
-    tab.wait_for_function(f"(f) => {{ const s = ({STATE_JS})(); "
-                          "return s.label !== f.label && s.texts !== f.texts; }", arg=before,
-                          timeout=30_000)
-    late = tab.evaluate(STATE_JS)
-    assert int(late["label"].split()[-1]) > int(before["label"].split()[-1]) + 20, late["label"]
+    # the step slider: End jumps to the last step; the figure and the equations follow
+    tab.locator(".scrub input.range").focus()
+    tab.keyboard.press("End")
+    last = int(tab.locator(".scrub input.range").get_attribute("max"))
+    tab.wait_for_function(f"() => ({STATE_JS})().step >= {last}", timeout=30_000)
+
+    # the step's equations are large: 16 px or more
+    size = tab.evaluate("() => parseFloat(getComputedStyle("
+                        "document.querySelector('.scrub .eqs .num')).fontSize)")
+    assert size >= 16, size
 
     assert not errors, errors
     assert not tab.blocked, f"the lesson file asked the network for {tab.blocked}"

@@ -34,6 +34,19 @@ def figures_of(page: str) -> dict:
     return json.loads(found.group(1).replace("<\\/", "</"))
 
 
+def scrub_data(page: str) -> dict:
+    found = re.search(r"parentElement: document.getElementById\('scrub-controls'\), data: "
+                      r"(\{.*?\})\}\)\);\n", page, re.S)
+    assert found
+    return json.loads(found.group(1).replace("<\\/", "</"))
+
+
+def live_of(page: str) -> dict:
+    found = re.search(r"window.LESSON_LIVE = (.*?);\n", page, re.S)
+    assert found
+    return json.loads(found.group(1).replace("<\\/", "</"))
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_default_scenario_makes_a_self_contained_file(kind):
     lesson = LF.build(S.Scenario(cell=S.CellSpec(kind=kind)))
@@ -50,8 +63,18 @@ def test_default_scenario_makes_a_self_contained_file(kind):
     figs = figures_of(page)
     assert figs["gates"]["data"] and figs["scrubber"]["data"]
     assert len(figs["scrubber"]["frames"]) == 40 == lesson.frames == lesson.steps
-    assert figs["scrubber"]["layout"]["sliders"] and figs["scrubber"]["layout"]["updatemenus"]
-    assert lesson.size < 6 * 2**20
+    # the page's own scrubber controls (lab/scrubber_controls.js) drive the figure's frames
+    assert "window.labScrub = function" in page and 'class="scrub"' in page
+    assert not figs["scrubber"]["layout"].get("sliders")
+    scrub = scrub_data(page)
+    assert len(scrub["heads"]) == len(scrub["equations"]) == 40
+    # the live controls: each gate's scale and shift (no preset), with their frames
+    live = live_of(page)
+    ids = [c["id"] for c in live["controls"]]
+    blocks = {"gru": 3, "lstm": 4, "rnn": 1}[kind]
+    assert ids == [f"{knob}:{b}" for b in range(blocks) for knob in ("scale", "shift")]
+    assert set(live["sweeps"]) == set(ids)
+    assert lesson.size < 8 * 2**20
     print(f"{kind} default: {lesson.size / 2**20:.2f} MB")
 
 
@@ -65,8 +88,8 @@ def test_a_preset_in_chinese_has_its_explanation_and_chinese_labels():
     for key in ("cell.equations", "cell.scrubber_help", "cell.hidden_size", "lesson.open"):
         assert t(key, "zh") in page, key
     assert t("cell.equations", "en") not in page
-    figs = figures_of(page)
-    assert t("fig.scr.play", "zh") in json.dumps(figs["scrubber"]["layout"], ensure_ascii=False)
+    assert scrub_data(page)["play"] == t("fig.scr.play", "zh")
+    assert t("lesson.live_note", "zh") in page
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -172,3 +195,154 @@ def test_every_cell_page_offers_the_lesson_file_in_its_language(kind):
     assert lesson is not None, list(buttons)
     assert lesson.help == t("lesson.download_help", "zh")
     assert lesson.deferred_file_id  # built on click, not on every rerun
+
+
+# ------------------------------------------------------------------ live controls
+
+
+def test_every_preset_names_its_key_controls():
+    """Each preset's controls (lab/lesson_live.py) exist on its cell, and the file offers
+    exactly them over the preset's own data (knobs once the data differs)."""
+    from classroom import presets
+    from lab import lesson_live
+    from lab.live import controls as C
+
+    names = {p.name for p in presets.PRESETS.values()}
+    assert set(lesson_live.PRESET_CONTROLS) == names
+    for name in names:
+        scenario = S.scenario_from_preset(name)
+        ids = [c.id for c in lesson_live.key_controls(scenario)]
+        assert ids == [f"w:{k}" for k in lesson_live.PRESET_CONTROLS[name]], name
+        assert set(ids) <= {c.id for c in C.controls_for(scenario.cell)}
+    changed = S.scenario_from_preset("gru-latch")
+    changed = dataclasses.replace(changed, input=dataclasses.replace(changed.input, length=20))
+    assert [c.id for c in lesson_live.key_controls(changed)][:2] == ["scale:0", "shift:0"]
+
+
+@pytest.mark.parametrize("preset,which", [("gru-latch", 0), ("lstm-counter", 2),
+                                          ("rnn-explode", 0)])
+def test_embedded_frames_are_the_engines_run_at_each_grid_value(preset, which):
+    """Frame k of a control in the file = the engine's ordinary run with the control at
+    grid[k] (every panel, every unit), as the live gates' frames are."""
+    import base64
+
+    import numpy as np
+
+    from lab.live import controls as C
+    from lab.live import frames as F
+
+    scenario = S.scenario_from_preset(preset)
+    live = live_of(LF.build(scenario).html)
+    control = live["controls"][which]
+    sweep = live["sweeps"][control["id"]]
+    values = np.frombuffer(base64.b64decode(sweep["frames"]), "<f8").reshape(sweep["shape"])
+    assert len(sweep["grid"]) == control["n"] == sweep["shape"][0] <= 61
+    assert sweep["grid"][control["k"]] == control["value"]
+    cell = scenario.cell
+    x, _ = S.build_input(scenario.input, cell.input_size)
+    ctl = next(c for c in C.controls_for(cell) if c.id == control["id"])
+    for k in (0, control["k"], len(sweep["grid"]) - 1):
+        moved = C.apply(cell, ctl, sweep["grid"][k])
+        _, want = F.panel_values(S.cell_net(moved).trace(x[:, None, :]))
+        np.testing.assert_allclose(values[k], want[0], atol=1e-12)
+
+
+def test_a_large_scenario_gets_coarser_grids_or_none_and_says_so():
+    from lab import lesson_live
+
+    big = largest("lstm")
+    x, _ = S.build_input(big.input, big.cell.input_size)
+    trace = S.cell_net(big.cell).trace(x)
+    assert lesson_live.live_data(big, trace, x, {"data": []}, {}, "en") is None
+    page = LF.build(big).html
+    assert t("lesson.live_none", "en") in page and "window.LESSON_LIVE = null" in page
+
+
+def test_the_live_html_is_the_components():
+    from lab import lesson_live
+    from lab.live import component
+
+    assert lesson_live.HTML == component.HTML
+
+
+# ------------------------------------------------------------------ link back
+
+
+def test_the_link_back_is_where_the_lab_is_served():
+    public = "https://lab.school.example/gates"
+    # a setting for the public address wins
+    assert LF.served_base(public, "http://localhost:8501/gru", {}, "gru") == public
+    # else the address the browser shows
+    assert LF.served_base(None, "http://10.0.0.5:8501/gru", {}, "gru") == "http://10.0.0.5:8501"
+    # else the request's host (behind a proxy: the forwarded one)
+    assert LF.served_base(None, None, {"Host": "lab.local:8501"}) == "http://lab.local:8501"
+    assert LF.served_base(None, None, {"Host": "127.0.0.1:8501",
+                                       "X-Forwarded-Host": "gates.school.org",
+                                       "X-Forwarded-Proto": "https"}) == "https://gates.school.org"
+    assert LF.served_base(None, None, {"Host": "bad host<script>"}) == LF.DEFAULT_URL
+    # localhost only when that is the address
+    assert LF.served_base(None, "http://localhost:8501/gru", {}, "gru") == "http://localhost:8501"
+    assert LF.served_base(None, None, None) == LF.DEFAULT_URL
+    assert LF.is_local("http://localhost:8501") and LF.is_local("http://127.0.0.1:9")
+    assert not LF.is_local("http://10.0.0.5:8501") and not LF.is_local(public)
+
+
+def test_a_local_link_is_flagged_in_the_file():
+    local = LF.build(S.Scenario(), lab_url="http://localhost:8501").html
+    public = LF.build(S.Scenario(), lab_url="https://lab.school.example").html
+    assert t("lesson.link_local", "en") in local
+    assert t("lesson.link_local", "en") not in public
+
+
+# ------------------------------------------------------------------ guidance
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_file_carries_the_guidance_with_answers_behind_a_reveal(lang, monkeypatch):
+    """With a guide for the preset (lab.guidance's API; a stand-in here, with markup to
+    escape), its lines and questions are in the file, each answer inside a <details>."""
+    from typing import NamedTuple
+
+    class Guide(NamedTuple):
+        notice: tuple
+        questions: tuple
+
+    calls = []
+
+    def guide(key, lang_):
+        calls.append((key, lang_))
+        if key == "preset.gru-latch":
+            return Guide((f"line one {lang_}", "at **t = 4** z drops"),
+                         ((f"Why {lang_}?", "Because <z> is 0."),))
+        return None
+
+    from lab import guidance
+
+    monkeypatch.setattr(guidance, "guide", guide)
+    page = LF.build(S.scenario_from_preset("gru-latch"), lang=lang).html
+    assert ("preset.gru-latch", lang) in calls
+    assert t("guide.notice", lang) in page and t("guide.ask", lang) in page
+    assert f"<li>line one {lang}</li>" in page and "<b>t = 4</b>" in page
+    assert re.search(rf"<p class='q'>Why {lang}\?</p><details><summary>"
+                     rf"{re.escape(t('lesson.answer', lang))}</summary><p>Because &lt;z&gt; is 0."
+                     r"</p></details>", page)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_presets_file_carries_its_guide(lang):
+    """The real guides (lab/guidance.py): every line and question of each preset's guide
+    is in its lesson file, each answer behind a reveal; a scenario without a preset has
+    none."""
+    from classroom import presets
+    from lab.guidance import guide
+
+    for name in presets.PRESETS:
+        g = guide(f"preset.{name}", lang)
+        assert g is not None and g.notice and g.questions, name
+        page = LF.build(S.scenario_from_preset(name), lang=lang).html
+        for line in g.notice:
+            assert LF._inline(line) in page, (name, line)
+        for question, answer in g.questions:
+            assert f"<p class='q'>{LF._inline(question)}</p>" in page, (name, question)
+            assert f"</summary><p>{LF._inline(answer)}</p></details>" in page, (name, answer)
+    assert "id='guide'" not in LF.build(S.Scenario(), lang=lang).html

@@ -22,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 from lab import codec, ui
 from lab import scenario as S
 from lab.i18n import t
+from lab.kind_view import CELL_PAGES
 from lab.navigation import PAGES
 from lab.pages.challenges import ChallengeSettings
 from lab.pages.compare import CompareSettings
@@ -36,7 +37,7 @@ EXAMPLES = int(os.environ.get("LAB_FUZZ_EXAMPLES", "15"))
 
 # the settings class each page reads its link with (lab/ui.py's Bound)
 SETTINGS: dict[str, type] = {
-    "home": ui.NoSettings, "gru": S.Scenario, "lstm": S.Scenario, "rnn": S.Scenario,
+    "home": ui.NoSettings, **dict.fromkeys(CELL_PAGES, S.Scenario),
     "compare": CompareSettings, "gradients": GradSettings, "deep": DeepSettings,
     "learned": LearnedSettings, "challenges": ChallengeSettings,
 }

@@ -167,8 +167,10 @@ def test_the_trace_map_finds_every_live_trace_and_skips_the_ghost(display):
 
 
 def run_gru(query: dict[str, str] | None = None) -> AppTest:
+    """The GRU page on its defaults (a bare /gru opens on the update gate holding, see
+    tests/test_pages.py; a link naming any setting opens on the defaults)."""
     at = AppTest.from_file(str(ROOT / "pages" / "gru.py"), default_timeout=60)
-    for key, value in (query or {}).items():
+    for key, value in (query or {"cell": "gru"}).items():
         at.query_params[key] = value
     at.run()
     assert not at.exception, [e.value for e in at.exception]

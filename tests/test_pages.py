@@ -20,7 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_page(name: str, query: dict[str, str] | None = None) -> AppTest:
+    """The page on its defaults: a bare /gru opens on its opening scenario (the update
+    gate holding, tested below), a link naming any setting on the defaults."""
     at = AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=TIMEOUT)
+    if query is None and name == "gru":
+        query = {"cell": "gru"}
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()
@@ -326,3 +330,113 @@ def test_changing_sizes_makes_no_phantom_edits_and_no_crash():
     # New sizes start from the seeded init: nothing of the old network becomes an edit.
     assert scenario(at, "gru").cell.edits == ()
     assert "w" not in at.query_params
+
+
+# --------------------------------------------------------------------------- the GRU's opening
+
+
+def _hidden(at: AppTest) -> np.ndarray:
+    from lab import scenario as S
+
+    sc = scenario(at, "gru")
+    x, _ = S.build_input(sc.input, sc.cell.input_size)
+    return S.cell_net(sc.cell).trace(x).get("hidden")
+
+
+def test_the_gru_page_opens_on_the_update_gate_holding_a_state():
+    """A bare /gru shows holding as holding: unit 0 takes the impulse in and keeps it,
+    visibly above 0, to the last step; unit 1 lets it go. Its link reopens it."""
+    at = AppTest.from_file(str(ROOT / "pages" / "gru.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert any("update gate holding" in i.value for i in at.info)
+    h = _hidden(at)
+    onset = 5
+    assert abs(h[onset - 1, 0]) < 1e-9 and h[onset, 0] > 0.8
+    held = h[onset:, 0]
+    assert held.min() > 0.85 and held.max() - held.min() < 0.02  # held, flat, not 0
+    assert abs(h[-1, 1]) < 0.01  # unit 1 let go
+    link = {k: at.query_params[k] for k in at.query_params}
+    assert "w" in link  # the opening is written out in the link
+    again = run_page("gru", {k: v[0] if isinstance(v, list) else v for k, v in link.items()})
+    np.testing.assert_allclose(_hidden(again), h)
+    zh = AppTest.from_file(str(ROOT / "pages" / "gru.py"), default_timeout=TIMEOUT)
+    zh.query_params["lang"] = "zh"
+    zh.run()
+    assert any("更新门保持状态" in i.value for i in zh.info)
+
+
+def test_a_gru_link_with_settings_keeps_the_defaults_meaning():
+    """Old links name their settings: what they omit still means the defaults (seeded
+    weights, a sine); the defaults' own link names one setting, so it is not bare."""
+    from lab import scenario as S
+
+    at = run_page("gru", {"L": "30"})
+    sc = scenario(at, "gru")
+    assert sc.cell == S.CellSpec(kind="gru") and sc.input.length == 30
+    assert sc.input.channels == S.InputSpec().channels
+    assert not any("update gate holding" in i.value for i in at.info)
+    at = run_page("gru")  # the defaults, via ?cell=gru
+    assert scenario(at, "gru") == S.Scenario()
+    assert {k: at.query_params[k] for k in at.query_params} in ({"cell": "gru"},
+                                                                 {"cell": ["gru"]})
+
+
+# --------------------------------------------------------------------------- refusals that speak
+
+
+def test_overlong_typed_text_is_cut_with_a_message_naming_the_limit():
+    at = open_tab(run_page("gru"), "gru", "controls", "input")
+    at.radio(key="gru.1.input.mode").set_value("text").run()
+    pasted = "abcdefghij" * 61  # 610 characters
+    at.text_input(key="gru.1.input.text").input(pasted).run()
+    assert not at.exception
+    warned = [w.value for w in at.warning if str(S.MAX_LENGTH) in w.value]
+    assert warned and "610" in warned[0] and "first 500" in warned[0]
+    assert scenario(at, "gru").input.text == pasted[:S.MAX_LENGTH]
+    assert at.session_state["gru.last"][1].get("hidden").shape[0] == S.MAX_LENGTH
+    at.text_input(key="gru.1.input.text").input("short").run()
+    assert not [w for w in at.warning if str(S.MAX_LENGTH) in w.value]
+
+
+def test_a_refused_file_type_says_which_files_are_accepted():
+    at = open_tab(run_page("gru"), "gru", "controls", "files")
+    before = scenario(at, "gru")
+    at.get("file_uploader")[0].set_value(("model.pkl", b"\x80\x04K\x01.", "")).run()
+    assert not at.exception
+    errors = " ".join(e.value for e in at.error)
+    assert "accepts only .json files" in errors and "Settings and weights (JSON)" in errors
+    assert scenario(at, "gru") == before  # nothing was read, the page goes on
+    good = S.to_json(S.scenario_from_preset("gru-latch"),
+                     S.effective_weights(S.scenario_from_preset("gru-latch").cell))
+    at.get("file_uploader")[0].set_value(("latch.json", good.encode(), "")).run()
+    assert not at.error
+    assert scenario(at, "gru").preset == "gru-latch"
+
+
+# --------------------------------------------------------------------------- the ghost
+
+
+def _ghosts(at: AppTest) -> list[dict]:
+    return [d for d in gate_chart(at)["data"] if d.get("name") == "previous"]
+
+
+def test_a_loaded_preset_or_file_has_no_ghost_of_the_run_before():
+    at = open_tab(run_page("gru"), "gru", "controls", "weights")
+    slider = weight_slider(at, "gru", 1, "weight_hh_l0", 0, 0)
+    slider.set_value(round(slider.value + 1.5, 2)).run()
+    assert at.session_state["gru.ghost"] is not None and _ghosts(at)  # an edit: a ghost
+    at.selectbox(key="gru.preset_choice.en").set_value("gru-update-keeps").run()
+    at.button(key="gru.preset_apply").click().run()
+    assert not at.exception
+    assert scenario(at, "gru").preset == "gru-update-keeps"
+    # same sizes and length as the run before, but another scenario: no ghost
+    assert at.session_state["gru.ghost"] is None and not _ghosts(at)
+    at.selectbox(key="gru.preset_choice.en").set_value("gru-latch").run()
+    at.button(key="gru.preset_apply").click().run()
+    assert not _ghosts(at)
+    # a settings file loaded: no ghost either
+    open_tab(at, "gru", "controls", "files")
+    data = S.to_json(S.Scenario(), S.effective_weights(S.CellSpec()))
+    at.get("file_uploader")[0].set_value(("mine.json", data.encode(), "")).run()
+    assert not at.error
+    assert at.session_state["gru.ghost"] is None and not _ghosts(at)

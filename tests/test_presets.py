@@ -187,6 +187,145 @@ def check_rnn_tanh_saturate() -> None:
     assert h[-1] - h[third] < 1e-3 and h[third] > 0.999  # ... the state does not
 
 
+# ------------------------------------------------------------ variants (issue 18)
+
+
+def check_lstm_no_forget() -> None:
+    """Without a forget gate the cell state grows without bound on a constant drive; the
+    same cell with a forget gate (bias 0: f = 0.5) stays below i·g / (1 - f)."""
+    p = get_preset("lstm-no-forget")
+    x, tr = run(p.name)
+    assert np.ptp(x) == 0 and x[0, 0] > 0  # a constant drive
+    assert "forget" not in tr.names
+    c, h, o = tr.get("cell")[:, 0], tr.get("hidden")[:, 0], tr.get("output")[:, 0]
+    steps = np.diff(c)
+    ig = (tr.get("input") * tr.get("candidate"))[:, 0]
+    np.testing.assert_allclose(steps, ig[1:], atol=1e-12)  # c_t = c_{t-1} + i g
+    assert np.all(steps > 0.5) and c[-1] > 40 and c[-1] > 70 * c[0]
+    np.testing.assert_allclose(h[-10:], o[-10:], atol=1e-12)  # tanh(c) = 1: h sticks at o
+    std = gates.LSTM(1, 1)
+    sd = {k: np.zeros(v.shape) for k, v in std.state_dict().items()}
+    for block in ("i", "g", "o"):  # the same weights, plus a forget gate f = sigmoid(0)
+        rows = gates.kinds.block_slice("lstm", block, 1)
+        src = gates.kinds.block_slice("lstm", block, 1, variant="no_forget")
+        for k in sd:
+            sd[k][rows] = p.state_dict[k][src]
+    std.load_state_dict(sd)
+    bounded = std.trace(x).get("cell")[:, 0]
+    assert bounded.max() < ig[0] / (1 - 0.5) + 1e-9 and c[-1] > 30 * bounded.max()
+
+
+def check_lstm_coupled_hold() -> None:
+    """One gate fewer, the same memory: the CIFG cell (i = 1 - f) computes what the
+    standard "hold a value" LSTM computes with its own input gate, with 3/4 of the weights."""
+    p, std = get_preset("lstm-coupled-hold"), get_preset("lstm-hold-value")
+    (x, tr), (x_std, tr_std) = run(p.name), run(std.name)
+    np.testing.assert_array_equal(x, x_std)
+    np.testing.assert_allclose(tr.get("input"), 1 - tr.get("forget"), atol=1e-12)
+    for name in ("input", "forget", "cell", "hidden"):
+        np.testing.assert_allclose(tr.get(name), tr_std.get(name), atol=1e-12, err_msg=name)
+    write = int(np.flatnonzero(x[:, 1])[0])
+    c = tr.get("cell")[:, 0]
+    assert abs(c[write]) > 0.5 and np.ptp(c[write:]) < 1e-6  # written once, then held
+    count = sum(v.size for v in p.state_dict.values())
+    assert count * 4 == 3 * sum(v.size for v in std.state_dict.values())
+
+
+def check_lstm_no_input() -> None:
+    """Without an input gate every candidate is written: the weights that hold a value in
+    the standard LSTM (lstm-hold-value, the same input) now sum the value channel."""
+    p, std = get_preset("lstm-no-input"), get_preset("lstm-hold-value")
+    (x, tr), (x_std, tr_std) = run(p.name), run(std.name)
+    np.testing.assert_array_equal(x, x_std)
+    assert "input" not in tr.names
+    c, c_std, g_ = tr.get("cell")[:, 0], tr_std.get("cell")[:, 0], tr.get("candidate")[:, 0]
+    write = int(np.flatnonzero(x[:, 1])[0])
+    assert abs(c[write] - c_std[write]) < 1e-7  # the write itself is the same (f ~ 2e-9)
+    assert np.ptp(c_std[write:]) < 1e-6 and np.ptp(c[write:]) > 4  # held vs summed
+    f = tr.get("forget")[:, 0]
+    np.testing.assert_allclose(c[1:], f[1:] * c[:-1] + g_[1:], atol=1e-12)  # c = f c + g
+
+
+def check_lstm_no_output() -> None:
+    """Without an output gate h = tanh(c) shows the memory at every step; the same cell
+    with the output gate o = sigmoid(40 read - 20) shows it only at the reads."""
+    p = get_preset("lstm-no-output")
+    x, tr = run(p.name)
+    c, h = tr.get("cell")[:, 0], tr.get("hidden")[:, 0]
+    write, reads = int(np.flatnonzero(x[:, 0])[0]), np.flatnonzero(x[:, 1])
+    assert "output" not in tr.names and len(reads) >= 3
+    np.testing.assert_allclose(h, np.tanh(c), atol=1e-12)
+    assert np.ptp(c[write:]) < 1e-6 and np.all(h[write:] > 0.6)
+    std = gates.LSTM(2, 1)
+    sd = {k: np.zeros(v.shape) for k, v in std.state_dict().items()}
+    for block in ("i", "f", "g"):
+        rows = gates.kinds.block_slice("lstm", block, 1)
+        src = gates.kinds.block_slice("lstm", block, 1, variant="no_output")
+        for k in sd:
+            sd[k][rows] = p.state_dict[k][src]
+    o = gates.kinds.block_slice("lstm", "o", 1)
+    sd["weight_ih_l0"][o] = [[0.0, 40.0]]
+    sd["bias_ih_l0"][o] = -20.0
+    std.load_state_dict(sd)
+    gated = std.trace(x).get("hidden")[:, 0]
+    np.testing.assert_allclose(gated[reads], h[reads], atol=1e-6)  # shown at the reads
+    assert np.all(np.abs(np.delete(gated, reads)) < 1e-6)  # and hidden everywhere else
+
+
+def check_lstm_peephole_limit() -> None:
+    """The input gate reads the cell through its peephole and stops the counter; the same
+    weights without peepholes count on (standard LSTM)."""
+    p = get_preset("lstm-peephole-limit")
+    x, tr = run(p.name)
+    c, i = tr.get("cell")[:, 0], tr.get("input")[:, 0]
+    c_prev = np.concatenate([[0.0], c[:-1]])
+    w = p.state_dict
+    np.testing.assert_allclose(  # i = sigma(b_ii + p_i c_{t-1}): the peephole at work
+        i, sigmoid(w["bias_ih_l0"][0] + w["weight_ci_l0"][0] * c_prev), atol=1e-12)
+    assert i[0] > 0.99 and i[-1] < 0.01 and np.all(np.diff(i) < 0)
+    std = gates.LSTM(1, 1)
+    std.load_state_dict({k: v for k, v in w.items() if not k.startswith("weight_c")})
+    plain = std.trace(x).get("cell")[:, 0]
+    assert c[-1] < 3 and plain[-1] > 39 and np.all(np.diff(plain) > 0.99)
+
+
+def check_gru_no_reset() -> None:
+    """Without a reset gate the candidate always sees h: the cue that wipes the standard
+    GRU's state (gru-reset-wipe, the same weights plus r) leaves this one's standing."""
+    p, wipe = get_preset("gru-no-reset"), get_preset("gru-reset-wipe")
+    (x, tr), (_, tr_wipe) = run(p.name), run(wipe.name)
+    assert "reset" not in tr.names
+    h, n, h_wipe = tr.get("hidden")[:, 0], tr.get("candidate")[:, 0], tr_wipe.get("hidden")[:, 0]
+    cues = np.flatnonzero(x[:, 1] == 1)
+    assert len(cues) >= 2
+    for t in cues:
+        assert abs(h_wipe[t]) < 1e-3, f"the standard GRU wipes at {t}"
+        # the candidate is tanh(W_in x + W_hn h_{t-1}): the past is in it
+        expected = np.tanh(0.5 * x[t, 0] + 1.0 * h[t - 1])
+        np.testing.assert_allclose(n[t], expected, atol=1e-9)
+        assert h[t] > 0.4 and abs(h[t] - np.tanh(0.5 * x[t, 0])) > 0.4, f"wiped at {t}"
+
+
+def check_mgu_latch() -> None:
+    """One gate is enough for the latch: the MGU holds and writes exactly like the GRU's
+    latch (gru-latch, the same input), with two gate blocks instead of three."""
+    p, gru = get_preset("mgu-latch"), get_preset("gru-latch")
+    (x, tr), (x_gru, tr_gru) = run(p.name), run(gru.name)
+    np.testing.assert_array_equal(x, x_gru)
+    assert tr.names == ("forget", "candidate", "hidden")
+    h = tr.get("hidden")[:, 0]
+    writes = np.flatnonzero(x[:, 1] == 1)
+    assert len(writes) >= 4
+    prev = np.concatenate([[0.0], h[:-1]])
+    for t in range(len(x)):
+        if t in writes:
+            np.testing.assert_allclose(h[t], np.tanh(x[t, 0]), atol=1e-6, err_msg=f"write {t}")
+        else:
+            assert abs(h[t] - prev[t]) < 1e-5, f"state moved without a write at {t}"
+    np.testing.assert_allclose(h, tr_gru.get("hidden")[:, 0], atol=1e-5)
+    assert len(gates.kinds.get_kind("mgu").blocks) == 2 < len(BLOCKS["gru"])
+
+
 BEHAVIOUR: dict[str, Callable[[], None]] = {
     "gru-as-rnn": check_gru_as_rnn,
     "gru-latch": check_gru_latch,
@@ -200,6 +339,13 @@ BEHAVIOUR: dict[str, Callable[[], None]] = {
     "rnn-explode": check_rnn_explode,
     "rnn-vanish": check_rnn_vanish,
     "rnn-tanh-saturate": check_rnn_tanh_saturate,
+    "lstm-no-forget": check_lstm_no_forget,
+    "lstm-coupled-hold": check_lstm_coupled_hold,
+    "lstm-no-input": check_lstm_no_input,
+    "lstm-no-output": check_lstm_no_output,
+    "lstm-peephole-limit": check_lstm_peephole_limit,
+    "gru-no-reset": check_gru_no_reset,
+    "mgu-latch": check_mgu_latch,
 }
 
 
@@ -224,7 +370,7 @@ def test_long_and_short_memory_differ_only_in_the_forget_bias() -> None:
 
 def test_at_least_ten_presets_covering_all_kinds() -> None:
     assert len(PRESETS) >= 10
-    assert {p.kind for p in PRESETS.values()} == {"rnn", "gru", "lstm"}
+    assert {p.kind for p in PRESETS.values()} == {"rnn", "gru", "lstm", "mgu"}
     assert [p.name for p in presets.presets_for("lstm")] == [
         n for n, p in PRESETS.items() if p.kind == "lstm"]
 
@@ -243,10 +389,11 @@ def test_preset_fields(name: str) -> None:
     assert explain_zh.count("。") == 2 and explain_zh.endswith("。"), explain_zh
     x = preset_input(p)
     assert x.shape == (p.length, p.input_size) and x.dtype == np.float64
-    g = len(BLOCKS[p.kind]) * p.hidden_size
+    g = len(gates.kinds.get_kind(p.kind, p.variant).blocks) * p.hidden_size
+    extras = {f"{e}_l0": (p.hidden_size,) for e in gates.kinds.get_kind(p.kind, p.variant).extras}
     assert {k: v.shape for k, v in p.state_dict.items()} == {
         "weight_ih_l0": (g, p.input_size), "weight_hh_l0": (g, p.hidden_size),
-        "bias_ih_l0": (g,), "bias_hh_l0": (g,)}
+        "bias_ih_l0": (g,), "bias_hh_l0": (g,), **extras}
 
 
 @pytest.mark.parametrize("name", list(PRESETS))
@@ -258,8 +405,8 @@ def test_preset_net_loads_the_weights_and_leaves_the_preset_alone(name: str) -> 
     for k, v in p.state_dict.items():
         np.testing.assert_array_equal(sd[k], v, err_msg=k)
         assert not v.flags.writeable
-    type_ = {"rnn": gates.RNN, "gru": gates.GRU, "lstm": gates.LSTM}[p.kind]
-    assert isinstance(net, type_)
+    assert isinstance(net, gates.network.network_class(p.kind))
+    assert net.config.variant == p.variant
     sd["bias_ih_l0"] = sd["bias_ih_l0"] + 1.0
     net.load_state_dict(sd)
     assert not np.array_equal(preset_net(name).state_dict()["bias_ih_l0"], sd["bias_ih_l0"])
@@ -270,6 +417,8 @@ def test_presets_match_torch(name: str) -> None:
     """The weights mean the same thing in torch, where users take them."""
     torch = pytest.importorskip("torch")
     p = PRESETS[name]
+    if not gates.kinds.get_kind(p.kind, p.variant).in_torch:
+        pytest.skip(f"torch has no {p.kind} {p.variant}: its behaviour check runs the engine")
     kw = {"nonlinearity": p.nonlinearity} if p.kind == "rnn" else {}
     module = getattr(torch.nn, p.kind.upper())(p.input_size, p.hidden_size,
                                                dtype=torch.float64, **kw)

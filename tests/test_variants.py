@@ -442,6 +442,27 @@ def test_sweep_frames_equal_ordinary_runs(kind: str, variant: str) -> None:
                                    atol=1e-12, rtol=0)
 
 
+def test_peephole_large_states_equal_small_ones() -> None:
+    """The peephole LSTM's pass (gates/kind_lstm.py, its own: tanh form, a record ahead,
+    o and h doubled in the loop) on a large state: a sweep of 20 at H=16 (320 numbers a
+    step, above NP_TANH_MAX, where every other LSTM variant switches to the exp form);
+    each frame must equal its ordinary run."""
+    from gates.kind_base import NP_TANH_MAX
+    V, H = 20, 16
+    assert V * H > NP_TANH_MAX >= H
+    net = make("lstm", "peephole", 2, H, seed=1)
+    x = np.random.default_rng(3).standard_normal((12, 2))
+    sds = [make("lstm", "peephole", 2, H, seed=s).state_dict() for s in range(V)]
+    tr = gates.sweep(net, x, sds)
+    one = make("lstm", "peephole", 2, H)
+    for b, sd in enumerate(sds):
+        one.load_state_dict(sd)
+        ref = one.trace(x)
+        for name in tr.names:
+            np.testing.assert_allclose(tr.get(name)[:, b], ref.get(name), atol=1e-12, rtol=0,
+                                       err_msg=name)
+
+
 @pytest.mark.parametrize(("kind", "variant"), CASES, ids=IDS)
 def test_large_weights_stay_finite_and_in_range_without_warnings(kind: str, variant: str) -> None:
     net = make(kind, variant, 2, 3, seed=0)

@@ -18,18 +18,17 @@ from lab.figures.common import (
     PLOTLY_CONFIG,
     UNIT_COLORS,
     apply_style,
+    colorbar,
     empty_figure,
     quantity_label,
 )
+from lab.kind_view import view
 
 __all__ = ["PLOTLY_CONFIG", "Curve", "gate_heatmaps", "log_curves", "unit_heatmap"]
 
-KIND_COLORS: dict[str, str] = {"rnn": "#D55E00", "gru": "#0072B2", "lstm": "#009E73"}
+KIND_COLORS: dict[str, str] = {name: view(name).colour for name in KINDS}
 #: torch's class name of each kind, the cells' titles in charts and tables.
 KIND_TITLES: dict[str, str] = {name: kind.torch_name for name, kind in KINDS.items()}
-#: The order the compare and gradients pages tell their story in: the plain RNN first,
-#: then the two gated fixes (a presentation order; the registry's order is KIND_NAMES).
-STORY_ORDER: tuple[str, ...] = ("rnn", "lstm", "gru")
 
 
 class Curve(NamedTuple):
@@ -107,8 +106,12 @@ def gate_heatmaps(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
         axis = "" if r == 0 else str(r + 1)
         top = 1.0 - r / n
         bottom = top - 1.0 / n + gap
+        # every row its own colour bar beside it: the rows' scales differ (a gate's 0..1,
+        # h's -1..1, the cell state's own range)
+        bar = colorbar(name, lo, hi, lang, present, titled=False)  # rows too short
+        bar.update(y=(bottom + top) / 2, len=(top - bottom) * 1.05, yanchor="middle", x=1.02)
         data.append(go.Heatmap(
-            z=values.T, zmin=lo, zmax=hi, colorscale=scale, showscale=False,
+            z=values.T, zmin=lo, zmax=hi, colorscale=scale, colorbar=bar,
             xaxis="x", yaxis=f"y{axis}",
             hovertemplate=f"{name}<br>t=%{{x}}<br>%{{y}}<br>%{{z:.4f}}<extra></extra>"))
         layout[f"yaxis{axis}"] = {"domain": [bottom, top], "anchor": "x",
@@ -124,10 +127,19 @@ def gate_heatmaps(trace: Any, *, layer: int = 0, direction: int = 0, batch: int 
     return apply_style(fig, present)
 
 
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power(k: int) -> str:
+    """10 to the k as text: "10⁻²⁰", "1" for k = 0."""
+    return "1" if k == 0 else "10" + str(k).translate(_SUPERSCRIPTS)
+
+
 def unit_heatmap(z: np.ndarray, *, title: str = "", log: bool = True, x_title: str = "t",
                  y_title: str = "unit", colorbar_title: str = "", lang: str = "en",
                  present: bool = False) -> go.Figure:
-    """An (L, H) array as a heatmap with units up and steps across; ``log``: log10 |z|."""
+    """An (L, H) array as a heatmap with units up and steps across; ``log``: the colour is
+    log10 |z|, its bar labelled in powers of ten (10⁻²⁰ ... 1) under ``colorbar_title``."""
     arr = np.asarray(z, dtype=float)
     if arr.ndim != 2 or arr.size == 0:
         return empty_figure(lang=lang, present=present)
@@ -136,7 +148,12 @@ def unit_heatmap(z: np.ndarray, *, title: str = "", log: bool = True, x_title: s
         finite = arr[arr > -300]
         zmax = float(np.max(finite)) if finite.size else 0.0
         zmin = max(float(np.min(finite)) if finite.size else zmax - 1, zmax - 30)
-        colorbar = {"title": {"text": colorbar_title or "log₁₀|·|"}}
+        # ticks at whole powers of ten, written as such: the colour reads as a size
+        step = max(1, int(np.ceil((zmax - zmin) / 6)))
+        ticks = list(range(int(np.ceil(zmin)), int(np.floor(zmax)) + 1))[::-1][::step][::-1]
+        colorbar = {"title": {"text": colorbar_title or "|·|", "side": "right"},
+                    "tickmode": "array", "tickvals": ticks,
+                    "ticktext": [_power(k) for k in ticks]}
         scale = "Magma"
     else:
         m = float(np.max(np.abs(arr))) or 1.0

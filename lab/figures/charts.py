@@ -47,13 +47,15 @@ def line_chart(series: Mapping[str, np.ndarray], *, x: Sequence[float] | np.ndar
 
 def heatmap(z: np.ndarray, *, x: Sequence[Any] | None = None, y: Sequence[Any] | None = None,
             title: str = "", colorscale: str = "Viridis", zmin: float | None = None,
-            zmax: float | None = None, log: bool = False, lang: str = "en",
-            present: bool = False) -> go.Figure:
-    """A single heatmap; ``log`` shows log10 |z| (zmin/zmax in data units)."""
+            zmax: float | None = None, log: bool = False, colorbar_title: str = "",
+            lang: str = "en", present: bool = False) -> go.Figure:
+    """A single heatmap; ``log`` shows log10 |z| (zmin/zmax in data units).
+    ``colorbar_title``: what the colour measures, and its unit."""
     arr = np.asarray(z, dtype=float)
     if arr.ndim != 2 or arr.size == 0:
         return empty_figure(lang=lang, present=present)
-    colorbar: dict[str, Any] = {"thickness": 14 if not present else 22}
+    colorbar: dict[str, Any] = {"thickness": 14 if not present else 22,
+                                "title": {"text": colorbar_title, "side": "right"}}
     if log:
         tiny = np.finfo(float).tiny
         arr = np.log10(np.maximum(np.abs(arr), tiny))

@@ -14,6 +14,9 @@ import plotly.graph_objects as go
 from gates.kinds import SIGMOID_GATES
 from lab.figures.fastfig import SpecFigure
 from lab.i18n import t
+from lab.kind_view import view
+
+HEATMAP_ABOVE = 4  #: hidden sizes above this are drawn as heatmaps (cell pages, lesson file, plots)
 
 #: Passed to ``st.plotly_chart(fig, config=PLOTLY_CONFIG)``: PNG download at 2x.
 PLOTLY_CONFIG: dict[str, Any] = {
@@ -184,11 +187,34 @@ def empty_figure(note: str | None = None, *, lang: str = "en", present: bool = F
     return LabFigure({"data": [], "layout": layout})
 
 
-def quantity_label(kind: str, name: str, lang: str = "en", textbook_update: bool = False) -> str:
+def colorbar(name: str, zmin: float, zmax: float, lang: str = "en",
+             present: bool = False, titled: bool = True) -> dict[str, Any]:
+    """A heatmap's colour bar that reads itself: its title says what the colour measures
+    (``titled=False`` for rows too short for it), its ticks what the values mean (a
+    gate: 0 shut, 1 open; h: -1 .. +1)."""
+    size = font_size(present) - 2
+    bar: dict[str, Any] = {"thickness": 14 if not present else 22,
+                           "tickfont": {"size": size},
+                           "title": {"side": "right", "font": {"size": size}}}
+    gate = name in SIGMOID_GATES
+    bar["title"]["text"] = t("fig.cbar.gate" if gate else "fig.cbar.value", lang)
+    if not titled:
+        bar.update(thickness=10 if not present else 18, title={"text": ""})
+    if gate:
+        bar.update(tickmode="array", tickvals=[0.0, 0.5, 1.0],
+                   ticktext=[t("fig.cbar.shut", lang), "0.5", t("fig.cbar.open", lang)])
+    elif (zmin, zmax) == (-1.0, 1.0):
+        bar.update(tickmode="array", tickvals=[-1.0, 0.0, 1.0], ticktext=["−1", "0", "+1"])
+    return bar
+
+
+def quantity_label(kind: str, name: str, lang: str = "en", textbook_update: bool = False,
+                   variant: str = "standard") -> str:
     """Panel label of a recorded quantity, e.g. "update gate z"."""
+    v = view(kind, variant)
     if name == "candidate":
-        return t(f"fig.q.candidate.{'lstm' if kind == 'lstm' else 'gru'}", lang)
-    if name == "update" and textbook_update:
+        return t(f"fig.q.candidate.{v.candidate}", lang)
+    if name == v.flip and textbook_update:
         return t("fig.q.update_textbook", lang)
     return t(f"fig.q.{name}", lang)
 
@@ -225,14 +251,15 @@ def y_range(name: str, *arrays: np.ndarray | None) -> tuple[float, float] | None
 
 def ghost_values(ghost: Any, name: str, layer: int, direction: int, batch: int,
                   shape: tuple[int, int]) -> np.ndarray | None:
-    """The part of the previous trace that matches ``shape`` (steps, units), or None."""
+    """The previous trace's ``name`` when it compares like with like: the same shape
+    (steps, units) as now, else None. A ghost of another length or size (the default run
+    under a preset's) would be read as this run's past and mislead."""
     if ghost is None or name not in getattr(ghost, "names", ()):
         return None
     try:
         old = series(ghost, name, layer, direction, batch)
     except (ValueError, KeyError, IndexError):
         return None
-    steps, units = min(old.shape[0], shape[0]), min(old.shape[1], shape[1])
-    if steps == 0 or units == 0:
+    if old.shape != tuple(shape) or old.size == 0:
         return None
-    return old[:steps, :units]
+    return old

@@ -32,6 +32,7 @@ from lab.figures.common import (
     UNIT_COLORS,
     LabFigure,
     apply_style,
+    colorbar,
     empty_figure,
     font_size,
     ghost_values,
@@ -49,6 +50,7 @@ from lab.figures.saturation import SaturationRow, saturation_bar, saturation_inf
 from lab.figures.scrubber import ScrubberInfo, cell_scrubber, scrubber_info
 from lab.figures.scrubber_panel import ScrubberPanel, scrubber_panel
 from lab.i18n import catalogue, t
+from lab.kind_view import shown_values, view_of
 
 __all__ = [
     "CHANNEL_COLORS", "GATE_RANGE", "PLOTLY_CONFIG", "TANH_RANGE", "UNIT_COLORS", "GatePanelsInfo",
@@ -208,16 +210,18 @@ def _get_gate_panels_info(trace: Any, ghost: Any = None, *, layer: int = 0, dire
         return GatePanelsInfo("", (), None)
     panels = []
     length = 0
+    if getattr(ghost, "kind", None) != trace.kind:  # like with like only
+        ghost = None
     for name in trace.names:
         values = series(trace, name, layer, direction, batch)
         length = values.shape[0]
         old = ghost_values(ghost, name, layer, direction, batch, values.shape)
-        textbook = textbook_update and trace.kind == "gru" and name == "update"
-        if textbook:
-            values = 1.0 - values
-            old = None if old is None else 1.0 - old
-        panels.append(PanelInfo(name, quantity_label(trace.kind, name, lang, textbook), values,
-                                old, y_range(name, values, old)))
+        v = view_of(trace)
+        textbook = textbook_update and name == v.flip
+        values = shown_values(v, name, values, textbook_update)
+        old = None if old is None else shown_values(v, name, old, textbook_update)
+        panels.append(PanelInfo(name, quantity_label(trace.kind, name, lang, textbook, v.variant),
+                                values, old, y_range(name, values, old)))
     return GatePanelsInfo(trace.kind, tuple(panels), tokens_for(tokens, length),
                           _get_input_info(inputs, length, batch=batch, tokens=tokens,
                                           names=channel_names, lang=lang))
@@ -265,7 +269,8 @@ def _legend_above(layout: dict[str, Any], present: bool) -> None:
     size = font_size(present)
     layout["margin"]["t"] = int(3.6 * size) + 20  # the first title and the legend
     plot = max(layout["height"] - layout["margin"]["t"] - layout["margin"]["b"], 100)
-    layout["legend"].update(orientation="h", yanchor="bottom", xanchor="right", x=1.0,
+    # at the left: Plotly's toolbar sits at the top right and would cover it
+    layout["legend"].update(orientation="h", yanchor="bottom", xanchor="left", x=0.0,
                             y=1.0 + (1.5 * size + 2) / plot)
 
 
@@ -336,7 +341,8 @@ def gate_panels(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 
     """One row per recorded quantity, one line per hidden unit, shared time axis.
 
     Sigmoid gates on a fixed 0..1 axis, tanh quantities on -1..1 (autoscaled if they leave
-    it). ``ghost`` (the previous trace) is drawn faint and dotted, as far as it matches.
+    it). ``ghost`` (the previous trace) is drawn faint and dotted when it compares like with
+    like (the same kind, sizes and length), else not at all.
     ``textbook_update`` shows GRU's 1 - z as the textbook's z. Meant for hidden size <= 4;
     use :func:`state_heatmap` above that.
 
@@ -430,8 +436,8 @@ def _get_state_heatmap_plot(info: StateHeatmapInfo, lang: str, present: bool,
             "type": "heatmap", "z": panel.z.tolist(), "x": list(range(steps)),
             "y": list(range(units)), "zmin": panel.zmin, "zmax": panel.zmax,
             "colorscale": _colorscale(panel.colorscale), "name": panel.label,
-            "colorbar": {"y": (low + high) / 2, "len": (high - low) * 1.05,
-                         "thickness": 14 if not present else 22, "x": 1.01},
+            "colorbar": {**colorbar(panel.name, panel.zmin, panel.zmax, lang, present),
+                         "y": (low + high) / 2, "len": (high - low) * 1.05, "x": 1.01},
             "hovertemplate": f"{panel.label}<br>t = %{{x}}, {units_title} %{{y}}: "
                              "%{z:.3f}<extra></extra>",
             "xaxis": "x" + ref, "yaxis": "y" + ref})

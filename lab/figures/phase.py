@@ -37,8 +37,9 @@ def _get_phase_info(trace: Any, ghost: Any = None, *, layer: int = 0, direction:
     h = series(trace, "hidden", layer, direction, batch)
     if h.shape[1] != 2:
         return PhaseInfo(None, None, h.shape[1])
-    old = ghost_values(ghost, "hidden", layer, direction, batch, (10**9, 2))
-    return PhaseInfo(h, old if old is not None and old.shape[1] == 2 else None, 2)
+    same_kind = getattr(ghost, "kind", None) == trace.kind
+    old = ghost_values(ghost, "hidden", layer, direction, batch, h.shape) if same_kind else None
+    return PhaseInfo(h, old, 2)
 
 
 def _get_phase_plot(info: PhaseInfo, lang: str, present: bool) -> go.Figure:

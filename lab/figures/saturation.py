@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import plotly.graph_objects as go
 
+from gates.kinds import get_kind
 from lab.figures.common import (
     SIGMOID_GATES,
     LabFigure,
@@ -37,7 +38,7 @@ def saturation_info(trace: Any, layer: int = 0, direction: int = 0) -> list[Satu
     for name in trace.names:
         if name in SIGMOID_GATES:
             low, high = 0.1, 0.9
-        elif trace.kind == "rnn" and name == "hidden":
+        elif not get_kind(trace.kind).sigmoid and name == "hidden":
             low, high = -0.9, 0.9
         else:
             continue
@@ -72,8 +73,9 @@ def saturation_bar(info: Sequence[SaturationRow], lang: str = "en",
             "textposition": "inside", "hovertemplate": "%{y}: %{x:.1f}%<extra>" + name + "</extra>"})
     layout = style_layout(present)
     layout["title"]["text"] = t("fig.sat.title", lang)
-    layout["legend"].update(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1.0,
-                            traceorder="normal")  # above the bars: clear of the axis title
+    # above the bars (clear of the axis title), at the left (clear of the toolbar)
+    layout["legend"].update(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0,
+                            traceorder="normal")
     layout.update(barmode="stack", height=140 + len(info) * (60 if not present else 85),
                   xaxis={"range": [0, 100], "title": {"text": t("fig.sat.share", lang)}},
                   yaxis={"autorange": "reversed"})

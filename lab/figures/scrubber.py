@@ -33,10 +33,10 @@ from lab.figures.common import (
 )
 from lab.figures.scrubber_diagram import (
     ROW_H,
+    Diagram,
     _cell_geometry,
     _Cells,
     _cells,
-    _Diagram,
     _diagram_for,
     _frame_steps,
     _node_trace,
@@ -52,13 +52,24 @@ from lab.figures.scrubber_info import (
     scrubber_info,
 )
 from lab.i18n import t as tr_
+from lab.kind_view import view, view_of
 
 __all__ = ["MAX_FRAMES", "MAX_UNITS", "ScrubberInfo", "cell_scrubber", "scrubber_info"]
 
 
+#: On a projector (presentation mode with the page's controls) every number on the
+#: diagram and the strip chart is drawn this large, in near-black or white on its fill.
+PRESENT_NUMBER_PX = 20
+#: ... and the diagram this tall (rows of ~20 px for them, the whole width for its
+#: boxes): with the page's controls and the equations above it, it fits one 1280x720
+#: screen (the strip chart follows below).
+PRESENT_DIAGRAM_PX = 440
+
+
 class _Budget(NamedTuple):
     """The vertical budget in pixels: the diagram on top, then the strip chart and the
-    equations side by side (``bottom``), with a gap between."""
+    equations side by side (``bottom``), with a gap between. ``numbers`` is the font
+    size of the values on the diagram, ``labels`` of its box headers and texts."""
 
     scale: float
     fs: int
@@ -67,6 +78,8 @@ class _Budget(NamedTuple):
     plot: float
     margin_t: float
     margin_b: float
+    numbers: int = 12
+    labels: int = 12
 
     def paper(self, px: float) -> float:
         return px / self.plot
@@ -81,25 +94,32 @@ class _ScrubberPlotInfo(NamedTuple):
     labels: tuple[str, ...] | None
     texts: list[str]            # the equations' text of each frame
     cells: list[_Cells]         # the value cells of each frame
-    diagram: _Diagram
+    diagram: Diagram
     start: int                  # the frame shown first
     shown: int                  # units drawn in the strip chart
     textbook: bool
-    reset_after: bool
+    reset_after: bool | None    # the GRU's reset placement (None: the cell has no choice)
     budget: _Budget
     page_controls: bool         # the page draws slider, buttons and equations (see below)
+    conventions: bool = False   # the GRU's notes: update convention and reset placement
 
 
-def _budget(infos: Sequence[ScrubberInfo], kind: str, present: bool,
+def _budget(infos: Sequence[ScrubberInfo], kind: str, variant: str, present: bool,
             page_controls: bool) -> _Budget:
     scale = 1.35 if present else 1.0
+    if present and page_controls:  # the projector: see PRESENT_DIAGRAM_PX
+        bottom, gap = 170.0, 28.0
+        return _Budget(scale, PRESENT_NUMBER_PX, bottom, gap, PRESENT_DIAGRAM_PX + gap + bottom,
+                       12.0, 64.0, PRESENT_NUMBER_PX, 15)
     fs = round(13 * scale)
-    n_lines = 0 if page_controls else len(infos[0].equations) + 1 + (3 if kind == "gru" else 0)
+    # the GRU's two convention notes take three lines more
+    notes = 3 if view(kind, variant).flip else 0
+    n_lines = 0 if page_controls else len(infos[0].equations) + 1 + notes
     bottom = max(230.0 * scale, n_lines * fs * 1.6 + 16)
     gap = 40 * scale
     # below the plot: the buttons under the slider (150), or just the axis title (50)
     return _Budget(scale, fs, bottom, gap, 440.0 * scale + gap + bottom, 60 * scale,
-                   (50 if page_controls else 150) * scale)
+                   (50 if page_controls else 150) * scale, round(12 * scale), round(12 * scale))
 
 
 def _frame_text(info: ScrubberInfo, unit: int, size: int, lang: str) -> str:
@@ -117,7 +137,7 @@ def _get_scrubber_info(trace: Any, layer: int, direction: int, batch: int, start
                        textbook_update: bool, unit: int,
                        max_frames: int = MAX_FRAMES,
                        page_controls: bool = False) -> _ScrubberPlotInfo:
-    kind = trace.kind
+    kind, v = trace.kind, view_of(trace)
     every = _all_series(trace, layer, direction, batch)
     hidden = every["hidden"]
     length, size = hidden.shape
@@ -127,17 +147,18 @@ def _get_scrubber_info(trace: Any, layer: int, direction: int, batch: int, start
     weights = _weights(getattr(trace, "records", {}).get((layer, direction)), batch)
     infos = [_info_at(trace, s, layer, direction, batch, every, labels, textbook_update, unit,
                       weights) for s in steps]
-    textbook = textbook_update and kind == "gru"
+    textbook = textbook_update and v.flip is not None
     x_rows = max(1, min(len(infos[0].x), MAX_UNITS))
     diagram = _diagram_for(trace, infos[0].units, x_rows, lang, textbook)
     return _ScrubberPlotInfo(
         kind=kind, hidden=hidden, steps=steps, labels=labels,
         texts=[_frame_text(info, unit, size, lang) for info in infos],
-        cells=[_cells(diagram, info, textbook, kind) for info in infos], diagram=diagram,
+        cells=[_cells(diagram, info, textbook, v) for info in infos], diagram=diagram,
         start=int(np.argmin([abs(s - start_step) for s in steps])),
         shown=min(size, len(UNIT_COLORS)), textbook=textbook,
-        reset_after=kind == "gru" and trace.config.reset_after,
-        budget=_budget(infos, kind, present, page_controls), page_controls=page_controls)
+        reset_after=(bool(trace.config.reset_after) if "reset_after" in v.options else None),
+        budget=_budget(infos, kind, v.variant, present, page_controls),
+        page_controls=page_controls, conventions=v.flip is not None)
 
 
 def _notes(info: _ScrubberPlotInfo, static_notes: list[dict[str, Any]], lang: str
@@ -145,12 +166,15 @@ def _notes(info: _ScrubberPlotInfo, static_notes: list[dict[str, Any]], lang: st
     """The diagram's labels, the GRU's conventions and the strip chart's title."""
     b = info.budget
     notes = list(static_notes)
-    if info.kind == "gru" and not info.page_controls:
+    if info.conventions and not info.page_controls:
         conv = tr_("fig.scr.conv_textbook" if info.textbook else "fig.scr.conv_torch", lang)
-        reset = tr_("fig.scr.reset_after" if info.reset_after else "fig.scr.reset_before", lang)
+        text = conv
+        if info.reset_after is not None:
+            text += "<br>" + tr_("fig.scr.reset_after" if info.reset_after
+                                 else "fig.scr.reset_before", lang)
         notes.append({"xref": "paper", "yref": "paper", "x": 0.47, "y": 0.0,
                       "xanchor": "left", "yanchor": "bottom", "align": "left",
-                      "showarrow": False, "text": f"<i>{conv}<br>{reset}</i>",
+                      "showarrow": False, "text": f"<i>{text}</i>",
                       "font": {"size": round(12 * b.scale), "color": "#555555"}})
     notes.append({"xref": "paper", "yref": "paper", "x": 0.0, "y": b.paper(b.bottom),
                   "xanchor": "left", "yanchor": "bottom", "showarrow": False,
@@ -161,14 +185,14 @@ def _notes(info: _ScrubberPlotInfo, static_notes: list[dict[str, Any]], lang: st
 def _cell_traces(info: _ScrubberPlotInfo) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """One filled rectangle per value cell (a scatter's fillcolor follows a frame without
     a redraw; a bar's marker colour does not) and the value cells' texts."""
-    scale, first = info.budget.scale, info.cells[info.start]
+    first = info.cells[info.start]
     base, bar_len, centre = _cell_geometry(info.diagram)
     half = (ROW_H - 2) / 2
     cell_text = {
         "type": "scatter", "x": [b + n / 2 for b, n in zip(base, bar_len, strict=True)],
         "y": centre, "mode": "text", "name": "cells", "xaxis": "x2", "yaxis": "y2",
         "text": first.texts, "textposition": "middle center",
-        "textfont": {"size": round(12 * scale), "color": first.inks},
+        "textfont": {"size": info.budget.numbers, "color": first.inks},
         "hoverinfo": "skip", "showlegend": False, "cliponaxis": False,
     }
     rects = [{"type": "scatter", "x": [b, b + n, b + n, b, b],
@@ -281,17 +305,21 @@ def _layout(info: _ScrubberPlotInfo, lang: str, present: bool) -> dict[str, Any]
         title += (" <span style='font-size:80%'>("
                   + tr_("fig.scr.strided", lang, n=len(info.steps), total=length) + ")</span>")
     strip_range = y_range("hidden", info.hidden)
-    static_shapes, static_notes = _static_drawing(info.diagram, info.kind, b.scale)
+    static_shapes, static_notes = _static_drawing(info.diagram, b.scale, b.labels)
     layout = style_layout(present)
+    if b.numbers >= PRESENT_NUMBER_PX:  # the tab's name says it; the room goes to the diagram
+        title = ""
     layout["title"].update(text=title, x=0.01, xanchor="left")
+    ticks = {"tickfont": {"size": b.numbers, "color": "#111111"}}
     layout.update(
         height=int(b.plot + b.margin_t + b.margin_b),
-        margin={"l": 40 * b.scale, "r": 20 * b.scale, "t": b.margin_t, "b": b.margin_b},
+        margin={"l": 40 * b.scale, "r": (8 if b.numbers >= PRESENT_NUMBER_PX else 20) * b.scale,
+                "t": b.margin_t, "b": b.margin_b},
         shapes=static_shapes, annotations=_notes(info, static_notes, lang), showlegend=False,
         xaxis={"domain": [0.0, 1.0 if info.page_controls else 0.40],
                "title": {"text": tr_("fig.step", lang)},
-               "range": [-0.5, length - 0.5], **tick_axis(info.labels, length)},
-        yaxis={"domain": [0.0, b.paper(b.bottom - 8 * b.scale - b.fs * 1.6)],
+               "range": [-0.5, length - 0.5], **tick_axis(info.labels, length), **ticks},
+        yaxis={"domain": [0.0, b.paper(b.bottom - 8 * b.scale - b.fs * 1.6)], **ticks,
                **({"range": list(strip_range)} if strip_range else {"autorange": True})},
         yaxis3={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True},
         xaxis3={"domain": [0.47, 1.0], "anchor": "y4", "range": [0, 1], "visible": False,
@@ -312,7 +340,7 @@ def _get_scrubber_plot(info: _ScrubberPlotInfo, lang: str, present: bool) -> go.
     rects, cell_text = _cell_traces(info)
     # traces (plain dicts, never validated): value cells, nodes, the value cells' texts,
     # strip lines, strip markers, time line, equations
-    data = [*rects, _node_trace(info.diagram, info.budget.scale), cell_text,
+    data = [*rects, _node_trace(info.diagram, info.budget.scale, info.budget.labels), cell_text,
             *_strip_traces(info, present)]
     text_index, marker_index = len(rects) + 1, len(data) - (2 if info.page_controls else 3)
     frames = _frames(info, text_index, marker_index, list(range(len(rects))))

@@ -7,29 +7,25 @@ and no Plotly here.
 
 from __future__ import annotations
 
+import ast
+import string
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from gates.kinds import KINDS
+from gates.kinds import get_kind
 from lab.figures.common import series, tokens_for
+from lab.kind_view import Cfg, block_name, variant_of, view_of
+from lab.mathhtml import MINUS, NBSP, latex_html, sub
 
 __all__ = ["MAX_FRAMES", "MAX_UNITS", "ScrubberInfo", "scrubber_info"]
 
 MAX_FRAMES = 200  #: longer sequences are shown at evenly spaced steps
 MAX_UNITS = 4  #: value rows per box
 
-#: Trace names of the gate blocks of the stacked weights, torch's order (a kind's trace
-#: names start with its blocks: GRU reset, update, candidate; RNN preactivation).
-BLOCKS: dict[str, tuple[str, ...]] = {name: kind.names[:kind.gate_count]
-                                      for name, kind in KINDS.items()}
-SYMBOL: dict[str, str] = {
-    "reset": "r", "update": "z", "input": "i", "forget": "f", "output": "o", "cell": "c",
-    "hidden": "h", "preactivation": "a", "h_prev": "h", "c_prev": "c", "x": "x",
-}
-MINUS = "\u2212"
-NBSP = "\u00a0"
+#: Symbols of the boxes that are no trace name.
+SYMBOL: dict[str, str] = {"h_prev": "h", "c_prev": "c", "x": "x"}
 
 
 class ScrubberInfo(NamedTuple):
@@ -78,8 +74,19 @@ def _plus(a: float, b: float) -> str:
         f"{_num(a)} + {_num(b)}"
 
 
-def _sub(base: str, sub: str) -> str:
-    return f"{base}<sub>{sub}</sub>"
+_sub = sub
+
+
+def _cfg(trace: Any, textbook_update: bool) -> Cfg:
+    config = trace.config
+    return Cfg(bool(getattr(config, "reset_after", True)),
+               str(getattr(config, "nonlinearity", "tanh")), textbook_update)
+
+
+def _block_names(trace: Any) -> tuple[str, ...]:
+    """The trace names of the gate blocks stacked in the weights, in order."""
+    kind = get_kind(trace.kind, variant_of(trace))
+    return tuple(getattr(kind, "block_names", None) or map(block_name, kind.blocks))
 
 
 def _all_series(trace: Any, layer: int, direction: int, batch: int) -> dict[str, np.ndarray]:
@@ -99,7 +106,8 @@ def _step_inputs(trace: Any, t: int, layer: int, direction: int, batch: int,
     batched = record is not None and record.x.ndim == 3
     x_t = None
     h0 = np.zeros(size)
-    c0 = np.zeros(size) if trace.kind == "lstm" else None
+    carries_c = "cell" in every
+    c0 = np.zeros(size) if carries_c else None
     if record is not None:
         row = min(batch, record.x.shape[1] - 1) if batched else 0
         x_t = np.asarray(record.x[t, row] if batched else record.x[t], dtype=float)
@@ -108,19 +116,28 @@ def _step_inputs(trace: Any, t: int, layer: int, direction: int, batch: int,
             c0 = np.asarray(record.c0[row] if record.c0.ndim == 2 else record.c0, dtype=float)
     h_prev = h0 if first else hidden[prev]
     c_prev = None
-    if trace.kind == "lstm":
+    if carries_c:
         c_prev = c0 if first else every["cell"][prev]
     return x_t, h_prev, c_prev, record
 
 
-def _weights(record: Any, batch: int) -> tuple[np.ndarray, ...] | None:
+#: A peephole LSTM's record: gate trace name -> its weight vector in ``record.extras``.
+PEEPHOLES = {"input": "weight_ci", "forget": "weight_cf", "output": "weight_co"}
+
+
+def _weights(record: Any, batch: int) -> tuple[Any, ...] | None:
+    """weight_ih, weight_hh, bias_ih, bias_hh and {gate: peephole vector} of a record."""
     if record is None:
         return None
     arrays = [np.asarray(getattr(record, name), dtype=float)
               for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
+    extras = getattr(record, "extras", None) or {}
+    peep = {gate: np.asarray(extras[key], dtype=float)
+            for gate, key in PEEPHOLES.items() if key in extras}
     if arrays[0].ndim == 3:  # a sweep trace: one weight variant per batch row
         arrays = [a[batch] for a in arrays]
-    return tuple(arrays)
+        peep = {g: p[batch] if p.ndim == 2 else p for g, p in peep.items()}
+    return (*arrays, peep)
 
 
 def scrubber_info(trace: Any, t: int, *, layer: int = 0, direction: int = 0, batch: int = 0,
@@ -138,10 +155,11 @@ def scrubber_info(trace: Any, t: int, *, layer: int = 0, direction: int = 0, bat
 
 def _info_at(trace: Any, t: int, layer: int, direction: int, batch: int,
              every: dict[str, np.ndarray], labels: tuple[str, ...] | None,
-             textbook_update: bool, unit: int, weights: tuple[np.ndarray, ...] | None
+             textbook_update: bool, unit: int, weights: tuple[Any, ...] | None
              ) -> ScrubberInfo:
     """:func:`scrubber_info` with the series, tick labels and weights read once for all steps."""
     kind = trace.kind
+    v = view_of(trace)
     length, size = every["hidden"].shape
     unit = min(max(unit, 0), size - 1)
     shown = min(size, MAX_UNITS)
@@ -149,16 +167,20 @@ def _info_at(trace: Any, t: int, layer: int, direction: int, batch: int,
     full = {name: values[t] for name, values in every.items()}
     pre_x: dict[str, np.ndarray] = {}
     pre_h: dict[str, np.ndarray] = {}
+    pre_p: dict[str, np.ndarray] = {}
     weights = weights if x_t is not None else None
     if weights is not None:
-        w_ih, w_hh, b_ih, b_hh = weights
-        for j, name in enumerate(BLOCKS[kind]):
+        w_ih, w_hh, b_ih, b_hh = weights[:4]
+        gated = v.gated_h(_cfg(trace, textbook_update))
+        for j, name in enumerate(_block_names(trace)):
             rows = slice(j * size, (j + 1) * size)
             pre_x[name] = w_ih[rows] @ x_t + b_ih[rows]
-            if kind == "gru" and name == "candidate" and not trace.config.reset_after:
-                pre_h[name] = w_hh[rows] @ (full["reset"] * h_prev) + b_hh[rows]
-            else:
-                pre_h[name] = w_hh[rows] @ h_prev + b_hh[rows]
+            h_in = full[gated[name]] * h_prev if name in gated else h_prev
+            pre_h[name] = w_hh[rows] @ h_in + b_hh[rows]
+        for name, p in weights[4].items():  # peepholes: p ⊙ c_{t-1} (output: p ⊙ c_t)
+            c_seen = full["cell"] if name == "output" else c_prev
+            if c_seen is not None:
+                pre_p[name] = p * c_seen
 
     def cut(v: np.ndarray) -> tuple[float, ...]:
         return tuple(v[:shown].tolist())
@@ -171,99 +193,74 @@ def _info_at(trace: Any, t: int, layer: int, direction: int, batch: int,
         pre_x={name: cut(v) for name, v in pre_x.items()},
         pre_h={name: cut(v) for name, v in pre_h.items()}, equations=(),
     )
-    eqs = _equations(trace, unit, full, pre_x, pre_h, h_prev, c_prev, textbook_update)
+    eqs = _equations(trace, unit, full, pre_x, pre_h, pre_p, h_prev, c_prev, textbook_update)
     return info._replace(equations=eqs)
 
 
-def _gate_line(sym: str, block: str, fn: str, value: float, px: np.ndarray | None,
-               ph: np.ndarray | None, unit: int, one_minus: bool = False) -> tuple[str, str]:
-    """Symbolic and numeric line of ``sym_t = fn(W_i? x_t + b_i? + W_h? h_{t-1} + b_h?)``."""
-    outer = f"1 {MINUS} {fn}" if one_minus else fn
-    sym_line = (f"<b>{_sub(sym, 't')}</b> = {outer}({_sub('W', 'i' + block)}{_sub('x', 't')} + "
-                f"{_sub('b', 'i' + block)} + {_sub('W', 'h' + block)}{_sub('h', 't' + MINUS + '1')}"
-                f" + {_sub('b', 'h' + block)})")
-    if px is None or ph is None:
-        return sym_line, f"= <b>{_num(value)}</b>"
-    a, b = float(px[unit]), float(ph[unit])
-    inner = f"{fn}({_plus(a, b)}) = {fn}({_num(a + b)})"
-    if one_minus:
-        return sym_line, f"= 1 {MINUS} {inner} = <b>{_num(value)}</b>"
-    return sym_line, f"= {inner} = <b>{_num(value)}</b>"
+def _value(expr: str, values: dict[str, float]) -> float:
+    """The number of a template's expression: names of the step's values (``forget``,
+    ``candidate.x``, ``h_prev``), numbers, + - *, and tanh (see kind_view.Line)."""
+
+    def ev(node: ast.AST) -> float:
+        if isinstance(node, ast.Expression):
+            return ev(node.body)
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            return values[node.id]
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            return values[f"{node.value.id}.{node.attr}"]
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -ev(node.operand)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult)):
+            a, b = ev(node.left), ev(node.right)
+            return a + b if isinstance(node.op, ast.Add) else a - b if \
+                isinstance(node.op, ast.Sub) else a * b
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id == "tanh" and len(node.args) == 1):
+            return float(np.tanh(ev(node.args[0])))
+        raise ValueError(f"a scrubber template cannot compute {ast.dump(node)}")
+
+    return ev(ast.parse(expr, mode="eval"))
+
+
+def fill(template: str, values: dict[str, float]) -> str:
+    """A kind_view.Line's numbers with the step's values (KeyError: a value it needs,
+    such as a gate's weighted input, is not known)."""
+    out = []
+    for literal, expr, spec, _ in string.Formatter().parse(template):
+        out.append(literal)
+        if expr is None:
+            continue
+        v = _value(expr, values)
+        out.append(_paren(v) if spec == "p" else
+                   (f" {MINUS} {_num(abs(v))}" if _num(v).startswith(MINUS) else f" + {_num(v)}")
+                   if spec == "+" else _num(v))
+    return "".join(out)
+
+
+def _symbolic(latex: str) -> str:
+    """An equation as HTML, its left-hand side in bold."""
+    lhs, eq, rhs = latex_html(latex).partition(" = ")
+    return f"<b>{lhs}</b>{eq}{rhs}"
 
 
 def _equations(trace: Any, u: int, full: dict[str, np.ndarray], pre_x: dict[str, np.ndarray],
-               pre_h: dict[str, np.ndarray], h_prev: np.ndarray, c_prev: np.ndarray | None,
-               textbook_update: bool) -> tuple[str, ...]:
-    """Display lines (symbolic, then ``= numbers``) for unit ``u``."""
-    kind = trace.kind
-    hp = _sub("h", "t" + MINUS + "1")
-    lines: list[tuple[str, str]] = []
-
-    def get(d: dict[str, np.ndarray], name: str) -> np.ndarray | None:
-        return d.get(name)
-
-    v = {name: float(arr[u]) for name, arr in full.items()}
-    h_old = float(h_prev[u])
-    if kind == "gru":
-        r, z, n, h = v["reset"], v["update"], v["candidate"], v["hidden"]
-        lines.append(_gate_line("r", "r", "σ", r, get(pre_x, "reset"), get(pre_h, "reset"), u))
-        lines.append(_gate_line("z", "z", "σ", 1 - z if textbook_update else z,
-                                get(pre_x, "update"), get(pre_h, "update"), u,
-                                one_minus=textbook_update))
-        if trace.config.reset_after:
-            sym = (f"<b>{_sub('n', 't')}</b> = tanh({_sub('W', 'in')}{_sub('x', 't')} + "
-                   f"{_sub('b', 'in')} + {_sub('r', 't')} ⊙ ({_sub('W', 'hn')}{hp} + "
-                   f"{_sub('b', 'hn')}))")
-        else:
-            sym = (f"<b>{_sub('n', 't')}</b> = tanh({_sub('W', 'in')}{_sub('x', 't')} + "
-                   f"{_sub('b', 'in')} + {_sub('W', 'hn')}({_sub('r', 't')} ⊙ {hp}) + "
-                   f"{_sub('b', 'hn')})")
-        px, ph = get(pre_x, "candidate"), get(pre_h, "candidate")
-        if px is None or ph is None:
-            num = f"= <b>{_num(n)}</b>"
-        else:
-            a, b = float(px[u]), float(ph[u])
-            total = a + r * b if trace.config.reset_after else a + b
-            middle = f"{_num(a)} + {_num(r)} × {_paren(b)}" if trace.config.reset_after \
-                else _plus(a, b)
-            num = f"= tanh({middle}) = tanh({_num(total)}) = <b>{_num(n)}</b>"
-        lines.append((sym, num))
-        zt, nt = _sub("z", "t"), _sub("n", "t")
-        if textbook_update:
-            zb = 1 - z
-            lines.append((f"<b>{_sub('h', 't')}</b> = (1 {MINUS} {zt}) ⊙ {hp} + {zt} ⊙ {nt}",
-                          f"= (1 {MINUS} {_num(zb)}) × {_paren(h_old)} + {_num(zb)} × "
-                          f"{_paren(n)} = <b>{_num(h)}</b>"))
-        else:
-            lines.append((f"<b>{_sub('h', 't')}</b> = (1 {MINUS} {zt}) ⊙ {nt} + {zt} ⊙ {hp}",
-                          f"= (1 {MINUS} {_num(z)}) × {_paren(n)} + {_num(z)} × "
-                          f"{_paren(h_old)} = <b>{_num(h)}</b>"))
-    elif kind == "lstm":
-        for name, sym, block, fn in (("input", "i", "i", "σ"), ("forget", "f", "f", "σ"),
-                                     ("candidate", "g", "g", "tanh"), ("output", "o", "o", "σ")):
-            lines.append(_gate_line(sym, block, fn, v[name], get(pre_x, name), get(pre_h, name), u))
-        c_old = float(c_prev[u]) if c_prev is not None else 0.0
-        cp = _sub("c", "t" + MINUS + "1")
-        lines.append((f"<b>{_sub('c', 't')}</b> = {_sub('f', 't')} ⊙ {cp} + {_sub('i', 't')} ⊙ "
-                      f"{_sub('g', 't')}",
-                      f"= {_num(v['forget'])} × {_paren(c_old)} + {_num(v['input'])} × "
-                      f"{_paren(v['candidate'])} = <b>{_num(v['cell'])}</b>"))
-        lines.append((f"<b>{_sub('h', 't')}</b> = {_sub('o', 't')} ⊙ tanh({_sub('c', 't')})",
-                      f"= {_num(v['output'])} × tanh({_num(v['cell'])}) = {_num(v['output'])} × "
-                      f"{_paren(float(np.tanh(v['cell'])))} = <b>{_num(v['hidden'])}</b>"))
-    else:
-        px, ph = get(pre_x, "preactivation"), get(pre_h, "preactivation")
-        a = v["preactivation"]
-        sym = (f"<b>{_sub('a', 't')}</b> = {_sub('W', 'ih')}{_sub('x', 't')} + {_sub('b', 'ih')} + "
-               f"{_sub('W', 'hh')}{hp} + {_sub('b', 'hh')}")
-        num = (f"= {_plus(float(px[u]), float(ph[u]))} = <b>{_num(a)}</b>"
-               if px is not None and ph is not None else f"= <b>{_num(a)}</b>")
-        lines.append((sym, num))
-        act = "relu" if getattr(trace.config, "nonlinearity", "tanh") == "relu" else "tanh"
-        lines.append((f"<b>{_sub('h', 't')}</b> = {act}({_sub('a', 't')})",
-                      f"= {act}({_num(a)}) = <b>{_num(v['hidden'])}</b>"))
+               pre_h: dict[str, np.ndarray], pre_p: dict[str, np.ndarray], h_prev: np.ndarray,
+               c_prev: np.ndarray | None, textbook_update: bool) -> tuple[str, ...]:
+    """Display lines (symbolic, then ``= numbers``) for unit ``u``, from the kind's
+    equations in the lab's table (lab/kind_view.py)."""
+    values = {name: float(arr[u]) for name, arr in full.items()}
+    values["h_prev"] = float(h_prev[u])
+    values["c_prev"] = float(c_prev[u]) if c_prev is not None else 0.0
+    for suffix, terms in (("x", pre_x), ("h", pre_h), ("p", pre_p)):
+        values.update({f"{name}.{suffix}": float(arr[u]) for name, arr in terms.items()})
     pad = NBSP * 6
     out: list[str] = []
-    for sym_line, num_line in lines:
-        out.extend((sym_line, pad + num_line))
+    for line in view_of(trace).lines(_cfg(trace, textbook_update)):
+        try:
+            numbers = fill(line.numbers, values)
+        except KeyError:  # no weights recorded: the value alone
+            numbers = f"= <b>{_num(values[line.lhs])}</b>"
+        out.extend((_symbolic(line.latex), pad + numbers))
     return tuple(out)

@@ -8,8 +8,9 @@ from typing import Any, NamedTuple
 
 from lab.figures.common import tokens_for
 from lab.figures.scrubber_diagram import _frame_steps
-from lab.figures.scrubber_info import NBSP, _all_series, _info_at, _weights
+from lab.figures.scrubber_info import MAX_FRAMES, NBSP, _all_series, _info_at, _weights
 from lab.i18n import t as tr_
+from lab.kind_view import view_of
 
 __all__ = ["ScrubberPanel", "scrubber_panel"]
 
@@ -26,7 +27,8 @@ class ScrubberPanel(NamedTuple):
 
 def scrubber_panel(trace: Any, *, layer: int = 0, direction: int = 0, batch: int = 0,
                    tokens: Sequence[str] | str | None = None, lang: str = "en",
-                   textbook_update: bool = False, unit: int = 0) -> ScrubberPanel:
+                   textbook_update: bool = False, unit: int = 0,
+                   max_frames: int = MAX_FRAMES) -> ScrubberPanel:
     """The headings and equations (unit ``unit``'s numbers) of every frame."""
     every = _all_series(trace, layer, direction, batch)
     length, size = every["hidden"].shape
@@ -34,7 +36,7 @@ def scrubber_panel(trace: Any, *, layer: int = 0, direction: int = 0, batch: int
     labels = tokens_for(tokens, length)
     weights = _weights(getattr(trace, "records", {}).get((layer, direction)), batch)
     heads, equations = [], []
-    for step in _frame_steps(length, direction):
+    for step in _frame_steps(length, direction, max_frames):
         info = _info_at(trace, step, layer, direction, batch, every, labels, textbook_update,
                         unit, weights)
         head = tr_("fig.scr.step", lang, t=info.t)
@@ -45,9 +47,10 @@ def scrubber_panel(trace: Any, *, layer: int = 0, direction: int = 0, batch: int
         equations.append(tuple((sym, num.lstrip(NBSP))
                                for sym, num in zip(lines[0::2], lines[1::2], strict=True)))
     note = ""
-    if trace.kind == "gru":
-        conv = tr_("fig.scr.conv_textbook" if textbook_update else "fig.scr.conv_torch", lang)
-        reset = tr_("fig.scr.reset_after" if trace.config.reset_after
-                    else "fig.scr.reset_before", lang)
-        note = f"{conv} · {reset}"
+    v = view_of(trace)
+    if v.flip:  # the GRU: its update convention and (when it has one) reset placement
+        note = tr_("fig.scr.conv_textbook" if textbook_update else "fig.scr.conv_torch", lang)
+        if "reset_after" in v.options:
+            note += " · " + tr_("fig.scr.reset_after" if trace.config.reset_after
+                                else "fig.scr.reset_before", lang)
     return ScrubberPanel(tuple(heads), tuple(equations), note)

@@ -18,19 +18,18 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import streamlit as st
 
-from gates.kinds import GATE_BLOCKS
 from lab import codec, equations
 from lab import scenario as S
 from lab.figures.common import PLOTLY_CONFIG
 from lab.live import assets, frames
 from lab.live import controls as C
+from lab.mathhtml import latex_html
 from lab.ui import Bound, Page
 
 HERE = Path(__file__).resolve().parent
@@ -135,9 +134,10 @@ SPAN = 25
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _sweep(cell_key: str, input_key: str, control_id: str, textbook: bool,
-           centre: int | None = None) -> dict[str, Any] | None:
-    cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
-    inp, _ = codec.from_dict(S.InputSpec, json.loads(input_key))
+           centre: int | None, _cell: S.CellSpec, _inp: S.InputSpec) -> dict[str, Any] | None:
+    """The control's frames. Cached on the settings' JSON (the keys); the settings
+    themselves come decoded (Streamlit does not hash arguments named with a leading _)."""
+    cell, inp = _cell, _inp
     control = next((c for c in C.controls_for(cell) if c.id == control_id), None)
     if control is None:
         return None
@@ -155,14 +155,8 @@ def _plotly_url() -> str:
         return ""
 
 
-def plain_equation(latex: str) -> str:
-    """A gate's LaTeX equation as short HTML text that wraps (never cut off)."""
-    text = latex.replace(r"\odot", "⊙").replace(r"\sigma", "σ").replace(r"\tanh", "tanh")
-    text = re.sub(r"\\mathrm\{(\w+)\}", r"\1", text)
-    text = text.replace("t-1", "t−1").replace("  ", " ")
-    text = re.sub(r"_\{([^}]*)\}", r"<sub>\1</sub>", text)
-    text = re.sub(r"_(\w)", r"<sub>\1</sub>", text)
-    return text.replace("\\", "")
+#: A gate's LaTeX equation as short HTML text that wraps (never cut off).
+plain_equation = latex_html
 
 
 def _control_data(page: Page, cell: S.CellSpec, control: C.Control) -> dict[str, Any]:
@@ -201,9 +195,10 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
     wanted = ss.pop(_want_key(kind), False)
     if wanted is not False and active in ids:
         centre = wanted if type(wanted) is int else None
-        sweep = _sweep(cell_key, input_key, active, view.textbook_update, centre)
+        sweep = _sweep(cell_key, input_key, active, view.textbook_update, centre, cell,
+                       scenario.input)
         ss[_sent_key(kind)] = (rev, active)
-    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity)
+    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity, cell.variant)
     spec = fig.spec if hasattr(fig, "spec") else fig.to_dict()
     data = {
         "rev": rev,
@@ -214,7 +209,7 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
         "map": frames.trace_map(spec, trace, view.textbook_update),
         "groups": [{"block": b, "title": page.t(f"gate.{cell.kind}.{block}"),
                     "equation": plain_equation(eqs[block])}
-                   for b, block in enumerate(GATE_BLOCKS[cell.kind])],
+                   for b, block in enumerate(S.cell_blocks(cell))],
         "controls": [_control_data(page, cell, c) for c in controls],
         "sweep": sweep,
         "plotly_url": _plotly_url(),

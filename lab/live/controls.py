@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy as np
 
-from gates.kinds import GATE_BLOCKS
 from lab import equations
 from lab import scenario as S
 
@@ -44,7 +43,7 @@ class Control:
 
 def knob_values(cell: S.CellSpec) -> tuple[list[float], list[float]]:
     """The per-gate scales and shifts, one per gate block (neutral where unset)."""
-    blocks = len(GATE_BLOCKS[cell.kind])
+    blocks = len(S.cell_blocks(cell))
     scale = list(cell.scale[:blocks]) + [1.0] * (blocks - len(cell.scale[:blocks]))
     shift = list(cell.shift[:blocks]) + [0.0] * (blocks - len(cell.shift[:blocks]))
     return scale, shift
@@ -59,8 +58,8 @@ def controls_for(cell: S.CellSpec, weights: dict[str, np.ndarray] | None = None
     if with_weights and weights is None:
         weights = S.base_weights(cell)
     out = []
-    for b, block in enumerate(GATE_BLOCKS[cell.kind]):
-        symbol = block if cell.kind != "rnn" else "h"
+    for b, block in enumerate(S.cell_blocks(cell)):
+        symbol = block  # the plain RNN's one block is "h"
         # a link may hold a knob beyond the control's range (the codec allows ±100):
         # the range widens to it, as for the weights below
         lo, hi, step = SCALE_RANGE
@@ -72,9 +71,9 @@ def controls_for(cell: S.CellSpec, weights: dict[str, np.ndarray] | None = None
         if not with_weights:
             continue
         assert weights is not None
-        for name, index, sub in S.block_elements(weights, b, cell.hidden_size):
+        for name, index, sub in S.block_elements(weights, b, cell.hidden_size, block):
             value = float(weights[name][index])
-            label = f"{equations.weight_symbol(name, block, cell.kind)}[{sub}]"
+            label = f"{equations.weight_symbol(name, block)}[{sub}]"
             out.append(Control(f"w:{S.edit_key(name, index)}", label, b, value,
                                min(-WEIGHT_RANGE, value), max(WEIGHT_RANGE, value),
                                WEIGHT_STEP))

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from lab import scenario as S
+from lab.kind_view import shown_values, view_of
 from lab.live.controls import Control, knob_values
 
 #: The knobs' arithmetic on given base weights, without re-seeding the network for each
@@ -48,7 +49,8 @@ def sweep_trace(cell: S.CellSpec, x: np.ndarray, control: Control, values: np.nd
         # unset knobs are not applied at all by S.effective_weights: keep that exact
         sc = knobs["scale"] if (cell.scale or kind == "scale") else []
         sh = knobs["shift"] if (cell.shift or kind == "shift") else []
-        dicts.append(effective_from_base(cell.kind, cell.hidden_size, base, sc, sh))
+        dicts.append(effective_from_base(cell.kind, cell.hidden_size, base, sc, sh,
+                                         cell.variant))
     return sweep(S.seeded_net(dataclasses.replace(cell, edits=())), x, dicts)
 
 
@@ -59,8 +61,7 @@ def panel_values(trace: Any, textbook_update: bool = False) -> tuple[list[str], 
     arrays = []
     for name in names:
         values = np.asarray(trace.get(name), dtype=np.float64)  # (L, V, H)
-        if textbook_update and trace.kind == "gru" and name == "update":
-            values = 1.0 - values
+        values = shown_values(view_of(trace), name, values, textbook_update)
         arrays.append(values.transpose(1, 0, 2))
     return names, np.stack(arrays, axis=1)
 
@@ -76,8 +77,7 @@ def trace_map(spec: Mapping[str, Any], trace: Any, textbook_update: bool = False
     for p, name in enumerate(names):
         values = np.asarray(trace.get(name), dtype=np.float64)
         values = values[:, 0, :] if values.ndim == 3 else values
-        if textbook_update and trace.kind == "gru" and name == "update":
-            values = 1.0 - values
+        values = shown_values(view_of(trace), name, values, textbook_update)
         for u, column in enumerate(values.T.tolist()):
             wanted.setdefault(("y", tuple(column)), (p, u))
         wanted.setdefault(("z", tuple(map(tuple, values.T.tolist()))), (p, -1))

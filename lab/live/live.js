@@ -284,7 +284,11 @@ function drawFrame(s) {
 
 function fitLayout(s, layout) {
   const out = Object.assign({}, layout);
-  const room = Math.max(360, window.innerHeight - 76);  // the app header (60 px) and a gap
+  // the app header (60 px) and a gap; on a phone half the screen, as the chart stays in
+  // view above the controls (live.css)
+  const phone = window.matchMedia && window.matchMedia('(max-width: 760px)').matches;
+  const room = phone ? Math.max(300, Math.round(window.innerHeight * 0.5))
+    : Math.max(360, window.innerHeight - 76);
   if (s.data.fit && out.height && out.height > room) out.height = room;
   out.autosize = true;
   delete out.width;

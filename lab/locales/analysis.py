@@ -12,6 +12,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "页面打开时门被设置为保持（第 1 步）；第 2 步展示同样的单元在随机初始化时的表现。",
     ),
     "cmp.presets": ("Memory presets", "记忆预设"),
+    "cmp.preset.no_forget": ("Why a forget gate?", "为什么要遗忘门？"),
+    "cmp.preset.no_forget_help": (
+        "Add the LSTM without a forget gate (1997) beside the three, on 120 steps of a "
+        "constant drive 0.5: watch its cell state c.",
+        "在三种单元旁加入没有遗忘门的 LSTM（1997），输入为 120 步、恒定驱动 0.5：观察它的细胞状态 c。"),
+    "cmp.extra": ("Add a variant", "添加一个变体"),
+    "cmp.extra_help": (
+        "A fourth cell beside the three: an LSTM or GRU with a gate taken away, coupled or "
+        "with peepholes, or the minimal gated unit.",
+        "在三种单元旁加入第四个：去掉一个门、耦合或带窥视孔的 LSTM 或 GRU，或最小门控单元。"),
+    "cmp.extra.none": ("none", "无"),
+    "cmp.drive": ("Constant drive added to every step", "每一步加上的恒定驱动"),
+    "cmp.drive_help": (
+        "A constant added to the input at every step after x_0 (0: noise alone). A long "
+        "constant drive shows why the LSTM needs its forget gate.",
+        "在 x_0 之后每一步的输入上加的常数（0：只有噪声）。长时间的恒定驱动说明了 LSTM 为什么需要遗忘门。"),
+    "cmp.extra_cell": (
+        "{cell}: the largest |c| is {first} a quarter of the way in and {last} at step {n} "
+        "(the LSTM with its forget gate stays below {lstm}). Without a forget gate the cell "
+        "state only adds, so on a constant drive it grows without bound.",
+        "{cell}：最大的 |c| 在四分之一处为 {first}，在第 {n} 步为 {last}（有遗忘门的 LSTM 始终低于 "
+        "{lstm}）。没有遗忘门时细胞状态只会累加，所以在恒定驱动下会无限增长。"),
     "cmp.preset.hold": ("1 · Gates set to hold", "1 · 门设为保持"),
     "cmp.preset.hold_help": (
         "RNN: seeded init (no gate to set). LSTM: forget bias +2 (f ≈ 0.9). GRU: update bias "
@@ -135,6 +157,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmp.col.formula": ("Parameters (formula)", "参数量（公式）"),
     "cmp.col.params": ("Parameters", "参数量"),
     "cmp.col.time": ("µs per step", "每步微秒"),
+    "cmp.col.time_help": (
+        "Microseconds (millionths of a second) this engine takes for one time step of one "
+        "sequence, measured on this server.",
+        "本引擎在这台服务器上处理一个序列的一个时间步所用的微秒数（百万分之一秒）。"),
+    "cmp.time_words": (
+        "µs per step, in words: one time step takes the plain RNN {rnn} millionths of a "
+        "second, the LSTM {lstm} ({lx}× the RNN's time) and the GRU {gru} ({gx}×). At that "
+        "speed the LSTM runs about {steps} steps a second. The times are measured on this "
+        "server as the page loads, so they vary with its load.",
+        "每步微秒，换句话说：普通 RNN 处理一个时间步需要 {rnn} 微秒（百万分之一秒），LSTM 需要 "
+        "{lstm} 微秒（RNN 的 {lx} 倍），GRU 需要 {gru} 微秒（{gx} 倍）。按这个速度，LSTM 每秒约能"
+        "处理 {steps} 步。这些时间是页面加载时在这台服务器上测得的，会随服务器负载而变化。"),
     "cmp.gates.rnn": ("none (one tanh)", "无（一个 tanh）"),
     "cmp.gates.lstm": ("input i, forget f, output o (+ candidate g)",
                        "输入门 i、遗忘门 f、输出门 o（+ 候选值 g）"),
@@ -198,6 +232,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.forget_bias": ("LSTM forget-gate bias shift", "LSTM 遗忘门偏置偏移"),
     "grad.forget_bias_help": ("+3 puts the forget gates near 1: the cell-state path keeps the "
                               "gradient.", "+3 让遗忘门接近 1：细胞状态这条路保住梯度。"),
+    "grad.heatmap_cbar": ("|∂L/∂h_t| per unit (no unit)", "每个单元的 |∂L/∂h_t|（无单位）"),
     "grad.decay": ("Per-step decay factor", "每步衰减因子"),
     "grad.decay_help": (
         "Geometric mean of ‖∂L/∂h_(t−1)‖ / ‖∂L/∂h_t‖ over t = 1..T: below 1 the gradient "
@@ -215,6 +250,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.ratio": ("RNN: ‖∂L/∂h_0‖ / ‖∂L/∂h_T‖", "RNN：‖∂L/∂h_0‖ / ‖∂L/∂h_T‖"),
     "grad.ratio_help": ("How much of the gradient reaches the first step.",
                         "有多少梯度能传回第一步。"),
+    "grad.ratio_words.smaller": (
+        "In words: the gradient that reaches step 0 is {r} times the one at step {T}, about "
+        "{n} orders of magnitude smaller: divided by a number with {n} zeros, almost nothing "
+        "arrives.",
+        "换句话说：传回第 0 步的梯度是第 {T} 步的 {r} 倍，约小 {n} 个数量级：相当于除以一个带 {n} "
+        "个零的数，几乎什么也传不回来。"),
+    "grad.ratio_words.larger": (
+        "In words: the gradient that reaches step 0 is {r} times the one at step {T}, about "
+        "{n} orders of magnitude larger: it exploded on the way back.",
+        "换句话说：传回第 0 步的梯度是第 {T} 步的 {r} 倍，约大 {n} 个数量级：它在反向传播中爆炸了。"),
+    "grad.ratio_words.same": (
+        "In words: the gradient that reaches step 0 is {r} times the one at step {T}, about "
+        "the same size: it neither vanished nor exploded.",
+        "换句话说：传回第 0 步的梯度是第 {T} 步的 {r} 倍，大小差不多：既没有消失也没有爆炸。"),
+    "grad.ratio_words.none": (
+        "No ratio: the gradient at step T is zero or not a number.",
+        "无法计算比值：第 T 步的梯度为零或不是有效数值。"),
     "grad.verdict.vanish": (
         "The plain RNN's gradient shrinks by about ×{d} per step: after {n} steps almost "
         "nothing reaches the start. It cannot learn what happened there.",

@@ -6,6 +6,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "candidate, the update gate how much of the old state is kept.",
         "门控循环单元：重置门决定旧状态有多少进入候选状态，更新门决定保留多少旧状态。",
     ),
+    "cell.opening.gru": (
+        "The update gate holding a state: one impulse arrives at step 5. Unit 0's update "
+        "gate z is near 1 except at the impulse, so it takes the impulse in (h ≈ 0.91) and "
+        "then holds it, flat, to the last step. Unit 1's z is near 0: it follows the input "
+        "and drops back to 0 at once. Drag the update gate's shift down and unit 0 lets go "
+        "too; *Back to the seeded weights* (Settings → Weights) gives random weights.",
+        "更新门保持状态：第 5 步到来一个脉冲。单元 0 的更新门 z 除脉冲那一步外都接近 1，所以它"
+        "接收脉冲（h ≈ 0.91），然后一直平稳地保持到最后一步。单元 1 的 z 接近 0：它跟随输入，"
+        "随即回落到 0。把更新门的平移滑块往下拖，单元 0 也会放手；“恢复为种子初始化的权重”（设置 → "
+        "权重）会换回随机权重。",
+    ),
     "cell.intro.lstm": (
         "A long short-term memory cell: forget, input and output gates guard a cell state "
         "that is updated by addition, so information and gradients can last.",
@@ -17,6 +28,52 @@ STRINGS: dict[str, tuple[str, str]] = {
         "nothing protects what it remembers.",
         "普通循环单元：对输入和上一时刻状态做一次 tanh。没有门，记忆无从保护。",
     ),
+    "cell.intro.mgu": (
+        "A minimal gated unit (Zhou et al. 2016): one forget gate f both chooses how much of "
+        "the old state feeds the candidate and mixes h = (1 − f) h + f n. A GRU with one gate.",
+        "最小门控单元（Zhou 等 2016）：一个遗忘门 f 既决定旧状态有多少进入候选状态，又混合 "
+        "h = (1 − f) h + f n。只有一个门的 GRU。",
+    ),
+    "cell.variant": ("Variant", "变体"),
+    "cell.variant_help": (
+        "Take a gate away, couple two, or add peepholes (Greff et al. 2017, “LSTM: A Search "
+        "Space Odyssey”); the link keeps the choice.",
+        "去掉一个门、耦合两个门或加上窥视孔连接（Greff 等 2017，“LSTM: A Search Space "
+        "Odyssey”）；链接会保存这个选择。",
+    ),
+    "variant.lstm.standard": ("standard", "标准"),
+    "variant.lstm.standard.about": (
+        "Forget, input and output gates (Gers et al. 2000, as torch.nn.LSTM).",
+        "遗忘门、输入门和输出门（Gers 等 2000，与 torch.nn.LSTM 相同）。"),
+    "variant.lstm.no_forget": ("no forget gate", "无遗忘门"),
+    "variant.lstm.no_forget.about": (
+        "Hochreiter & Schmidhuber 1997: c_t = c_{t-1} + i_t ⊙ g_t; the cell state only adds.",
+        "Hochreiter 与 Schmidhuber 1997：c_t = c_{t-1} + i_t ⊙ g_t；细胞状态只会累加。"),
+    "variant.lstm.no_input": ("no input gate", "无输入门"),
+    "variant.lstm.no_input.about": (
+        "c_t = f_t ⊙ c_{t-1} + g_t: every candidate is written in full.",
+        "c_t = f_t ⊙ c_{t-1} + g_t：每个候选值都被完整写入。"),
+    "variant.lstm.no_output": ("no output gate", "无输出门"),
+    "variant.lstm.no_output.about": (
+        "h_t = tanh(c_t): the whole cell state is always shown.",
+        "h_t = tanh(c_t)：整个细胞状态总是被输出。"),
+    "variant.lstm.coupled": ("coupled (CIFG)", "耦合（CIFG）"),
+    "variant.lstm.coupled.about": (
+        "i_t = 1 − f_t: what is forgotten is replaced; no input-gate weights.",
+        "i_t = 1 − f_t：遗忘多少就写入多少；没有输入门权重。"),
+    "variant.lstm.peephole": ("peepholes", "窥视孔"),
+    "variant.lstm.peephole.about": (
+        "Gers & Schmidhuber 2000: i and f also see c_{t-1}, o sees c_t, through the vectors "
+        "p_i, p_f, p_o.",
+        "Gers 与 Schmidhuber 2000：i 和 f 还能看到 c_{t-1}，o 看到 c_t，通过向量 p_i、p_f、p_o。"),
+    "variant.gru.standard": ("standard", "标准"),
+    "variant.gru.standard.about": (
+        "Reset and update gates (Cho et al. 2014, as torch.nn.GRU).",
+        "重置门和更新门（Cho 等 2014，与 torch.nn.GRU 相同）。"),
+    "variant.gru.no_reset": ("no reset gate", "无重置门"),
+    "variant.gru.no_reset.about": (
+        "r ≡ 1: n_t = tanh(W_in x_t + b_in + W_hn h_{t-1} + b_hn); the candidate always sees h.",
+        "r ≡ 1：n_t = tanh(W_in x_t + b_in + W_hn h_{t-1} + b_hn)；候选状态总能看到 h。"),
     "cell.tab.cell": ("Cell", "单元"),
     "cell.tab.input": ("Input sequence", "输入序列"),
     "cell.tab.weights": ("Weights", "权重"),
@@ -148,8 +205,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "图下方的方程显示哪一个隐藏单元的数字（图中的方框显示单元 0–3）。",
     ),
     "cell.scrubber_slider": ("Time step", "时间步"),
-    "cell.scrubber_swipe": ("↔ Swipe the diagram sideways to see all of it.",
-                            "↔ 左右滑动图表可查看全部内容。"),
     "cell.scrubber_keys": (
         "Drag the slider, or click it or the diagram and use ← → (one step), Page Up/Down "
         "(ten), Home/End (first/last).",
@@ -186,5 +241,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gate.lstm.f": ("Forget gate f", "遗忘门 f"),
     "gate.lstm.g": ("Candidate g", "候选值 g"),
     "gate.lstm.o": ("Output gate o", "输出门 o"),
+    "gate.mgu.f": ("Forget gate f", "遗忘门 f"),
+    "gate.mgu.n": ("Candidate n", "候选状态 n"),
     "gate.rnn.h": ("Hidden state h", "隐藏状态 h"),
 }

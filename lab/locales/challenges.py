@@ -26,10 +26,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chal.tries": ("Checks so far: {n}", "已检查次数：{n}"),
     "chal.hint": ("Hint", "提示"),
     "chal.solution": ("Show solution", "显示答案"),
-    "chal.solution_help": ("Loads weights that pass; look at what changed.",
-                           "载入能通过的权重；看看改动了哪些。"),
-    "chal.solution_loaded": ("Solution loaded: these weights pass the check.",
-                             "已载入答案：这些权重能通过检查。"),
+    "chal.solution_help": ("Loads weights that pass; look at what changed. A shown solution "
+                           "is not counted as solved.",
+                           "载入能通过的权重；看看改动了哪些。看过的答案不算完成。"),
+    "chal.solution_loaded": (
+        "These are the solution's weights. They pass, but a solution you were shown does not "
+        "count: press *Back to the start weights* and make Check pass with weights of your "
+        "own.",
+        "这些是答案的权重。它们能通过检查，但看过的答案不算数：点击“恢复初始权重”，用你自己的"
+        "权重通过检查。"),
+    "chal.shown_not_counted": (
+        "Check passes on the solution you were shown, so it is not counted as solved. Change "
+        "the weights yourself, then Check again.",
+        "检查通过的是你看过的答案，因此不算完成。请自己调整权重，再点击“检查”。"),
+    "chal.goal_band": (
+        "The green band on the {state} panel is where the goal wants it at each step (its "
+        "tolerance); the dashed line is the target value. Bring the line into the band.",
+        "{state}面板上的绿色带是目标在每一步要求它所在的范围（容差）；虚线是目标值。让曲线进入"
+        "绿色带。"),
+    "chal.state.hidden": ("hidden state h", "隐藏状态 h "),
+    "chal.state.cell": ("cell state c", "细胞状态 c "),
     "chal.restart": ("Back to the start weights", "恢复初始权重"),
     "chal.step": ("step", "步"),
     "chal.x": ("x[{c}]", "x[{c}]"),

@@ -24,11 +24,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "common.download_json": ("Settings and weights (JSON)", "设置与权重（JSON）"),
     "common.upload_json": ("Load settings (JSON)", "载入设置（JSON）"),
     "common.bad_file": ("This file could not be used: {msg}", "无法使用此文件：{msg}"),
+    "common.wrong_type": (
+        "it was not read, as this box accepts only {types} files ({what}).",
+        "文件未被读取，因为这里只接受 {types} 文件（{what}）。"),
+    "common.json_what": (
+        "the settings a cell page saves under Settings → Files → Settings and weights (JSON)",
+        "单元页面在“设置 → 文件 → 设置与权重（JSON）”中保存的设置"),
+    "common.text_too_long": (
+        "The text has {n} characters; the limit is {limit}, so only the first {limit} are "
+        "used.",
+        "文本有 {n} 个字符；上限是 {limit} 个，因此只使用前 {limit} 个字符。"),
     "common.loaded_file": ("Loaded the settings from {name}.", "已从 {name} 载入设置。"),
     "page.home": ("Home", "首页"),
     "page.gru": ("GRU cell", "GRU 单元"),
     "page.lstm": ("LSTM cell", "LSTM 单元"),
     "page.rnn": ("RNN cell", "RNN 单元"),
+    "page.mgu": ("MGU cell", "MGU 单元"),
     "page.compare": ("RNN vs LSTM vs GRU", "RNN、LSTM 与 GRU 对比"),
     "page.gradients": ("Vanishing gradients", "梯度消失"),
     "page.deep": ("Stacked & bidirectional", "多层与双向"),

@@ -19,7 +19,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     # shared
     "fig.unit": ("unit {k}", "单元 {k}"),
     "fig.units": ("unit", "单元"),
+    "fig.cbar.gate": ("gate, 0–1", "门值 0–1"),
+    "fig.cbar.value": ("value", "数值"),
+    "fig.cbar.shut": ("0 shut", "0 关"),
+    "fig.cbar.open": ("1 open", "1 开"),
     "fig.previous": ("previous", "上一次"),
+    "fig.goal.band": ("goal: where it should be", "目标：应在的范围"),
+    "fig.goal.target": ("target value", "目标值"),
     "fig.step": ("time step t", "时间步 t"),
     "fig.value": ("value", "数值"),
     "fig.no_data": ("No data to show.", "没有可显示的数据。"),

@@ -16,9 +16,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "打开 **GRU 单元** 页面并载入预设“GRU 锁存器”：隐藏状态一直保持某个值，直到写入信号到来。",
     ),
     "home.tour.2": (
-        "Under *Settings → Weights*, move a weight slider: the plots redraw at once, and a "
-        "faint ghost shows the previous run, so you see cause and effect.",
-        "在“设置 → 权重”中拖动一个权重滑块：图表立即重绘，淡色“幽灵”曲线显示上一次的结果，因果一目了然。",
+        "Drag a weight slider beside the chart: every panel follows the slider while it "
+        "moves, and when you let go a faint ghost shows the run before, so you see cause "
+        "and effect.",
+        "拖动图表旁边的权重滑块：拖动时每个面板都随之变化；松开后，淡色“幽灵”曲线显示上一次的结果，"
+        "因果一目了然。",
     ),
     "home.tour.3": (
         "Open the plot tab *Step through time* and press play: the cell diagram shows what "
@@ -41,6 +43,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "输入门、遗忘门、输出门与细胞状态。"),
     "home.about.rnn": ("The plain recurrent cell: no gates, exploding and dying states.",
                        "普通循环单元：没有门，状态会爆炸或消失。"),
+    "home.about.mgu": ("The minimal gated unit: one gate does the GRU's two jobs.",
+                       "最小门控单元：一个门完成 GRU 两个门的工作。"),
     "home.about.compare": ("One input, three cells: memory, structure and cost side by side.",
                            "同一输入，三种单元：记忆、结构与计算代价并排对比。"),
     "home.about.gradients": ("Backpropagation through time: watch gradients vanish or "

@@ -100,8 +100,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "preset.rnn-explode.title": ("ReLU RNN whose state explodes", "状态爆炸的 ReLU RNN"),
     "preset.rnn-explode.explain": (
         "After one impulse there is no input, but the recurrent weight is 1.5 and ReLU never "
-        "squashes, so the state grows by 1.5 at every step. Thirty steps later it is beyond "
-        "100000.",
+        "squashes, so the state is multiplied by 1.5 at every step. Thirty steps later it is "
+        "beyond 100000.",
         "一个脉冲之后不再有输入，但循环权重为 1.5，而 ReLU 不会压缩数值，所以状态每一步乘"
         "以 1.5。三十步后它超过了 100000。",
     ),
@@ -119,5 +119,105 @@ STRINGS: dict[str, tuple[str, str]] = {
         "show in the state.",
         "输入稳定上升，预激活也随之上升，但 tanh 饱和后隐藏状态停在 1 附近。在这个区域，输"
         "入的变化不再反映到状态上。",
+    ),
+    "preset.lstm-no-forget.title": (
+        "Why the forget gate was added: an LSTM without one",
+        "为什么要加遗忘门：没有遗忘门的 LSTM",
+    ),
+    "preset.lstm-no-forget.explain": (
+        "The original LSTM (Hochreiter & Schmidhuber 1997) had no forget gate, so c_t = "
+        "c_{t-1} + i·g only adds: on this constant input it climbs by 0.56 every step, to 44 "
+        "after 80 steps and on without bound, while h = o·tanh(c) sticks at o. Gers, "
+        "Schmidhuber & Cummins (2000) added the forget gate f so that the cell can let go of "
+        "its state: c_t = f·c_{t-1} + i·g stays below i·g / (1 − f).",
+        "最初的 LSTM（Hochreiter 与 Schmidhuber，1997）没有遗忘门，c_t = c_{t-1} + i·g 只会"
+        "累加：在这个恒定输入上每一步增加 0.56，80 步后达到 44 并无限增长，而 h = o·tanh(c) "
+        "停在 o。Gers、Schmidhuber 与 Cummins（2000）加入了遗忘门 f，让细胞能够放下旧状态："
+        "c_t = f·c_{t-1} + i·g 不会超过 i·g / (1 − f)。",
+    ),
+    "preset.lstm-coupled-hold.title": (
+        "Coupled gates (CIFG): one gate fewer, the same memory",
+        "耦合门（CIFG）：少一个门，记忆不变",
+    ),
+    "preset.lstm-coupled-hold.explain": (
+        "This LSTM has no input-gate weights, its input gate is i = 1 − f: without the write "
+        "signal f is 1 and the cell keeps its value, the signal drops f to 0, which opens i, "
+        "and the value is written. It holds the value exactly as the standard LSTM's “hold "
+        "a value” preset does, with a quarter fewer parameters (Greff and colleagues found "
+        "in 2017 that this coupling costs little).",
+        "这个 LSTM 没有输入门权重，输入门 i = 1 − f：没有写入信号时 f 为 1，细胞保持数值；"
+        "写入信号把 f 降到 0，从而打开 i，数值被写入。它与标准 LSTM 的“保持数值”预设保持得"
+        "完全一样，参数却少了四分之一（Greff 等人在 2017 年发现这种耦合几乎没有代价）。",
+    ),
+    "preset.gru-no-reset.title": (
+        "A GRU without its reset gate cannot ignore the past",
+        "没有重置门的 GRU 无法忽略过去",
+    ),
+    "preset.gru-no-reset.explain": (
+        "These are the weights of “reset wipes the memory” without the reset gate, so the "
+        "candidate is always n = tanh(W_in x + W_hn h) and the old state always feeds it. "
+        "When the cue on channel 1 asks for a fresh start the update gate lets the candidate "
+        "in, but the candidate still carries h and the state is not wiped, where the "
+        "standard GRU drops to 0 because its r = 0 cuts h out of the candidate.",
+        "这是“重置门清空记忆”预设去掉重置门后的权重，候选状态总是 n = tanh(W_in x + W_hn h)，"
+        "旧状态总会进入其中。当通道 1 的提示要求重新开始时，更新门让候选状态进入，但候选状态"
+        "仍然带着 h，状态没有被清空；标准 GRU 在那里降到 0，因为 r = 0 把 h 从候选状态中切断。",
+    ),
+    "preset.mgu-latch.title": (
+        "MGU latch: one gate is enough",
+        "MGU 锁存器：一个门就够了",
+    ),
+    "preset.mgu-latch.explain": (
+        "The minimal gated unit (Zhou and colleagues, 2016) has a single gate f, which "
+        "channel 1's write signal opens: h = (1 − f) h + f n then takes the candidate n = "
+        "tanh(value). Without the signal f is 0 and h keeps its value whatever channel 0 "
+        "does, the same latch as the GRU's with two gate blocks instead of three.",
+        "最小门控单元（Zhou 等人，2016）只有一个门 f，由通道 1 的写入信号打开：此时 h = "
+        "(1 − f) h + f n 采用候选状态 n = tanh(数值)。没有信号时 f 为 0，无论通道 0 怎样变化 "
+        "h 都保持不变，与 GRU 的锁存器相同，只用两个门块而不是三个。",
+    ),
+    "preset.lstm-no-input.title": (
+        "Without an input gate the cell cannot refuse to write",
+        "没有输入门，细胞无法拒绝写入",
+    ),
+    "preset.lstm-no-input.explain": (
+        "The weights of “hold a value” without the input gate: c_t = f c_{t-1} + g_t adds "
+        "every candidate in full, so while the forget gate holds (f = 1) the cell sums the "
+        "value channel instead of keeping what was written at the signal. The standard "
+        "LSTM's input gate stays shut between write signals, which is what lets it hold "
+        "the value unchanged.",
+        "这是“保持数值”预设去掉输入门后的权重：c_t = f c_{t-1} + g_t 把每个候选值完整写入，"
+        "所以在遗忘门保持（f = 1）时，细胞把数值通道不断累加，而不是保留写入信号时的数值。"
+        "标准 LSTM 的输入门在写入信号之间保持关闭，正因如此它才能让数值保持不变。",
+    ),
+    "preset.lstm-peephole-limit.title": (
+        "Peepholes: a gate that watches the cell stops the counter",
+        "窥视孔：看着细胞的门让计数器自己停下",
+    ),
+    "preset.lstm-peephole-limit.explain": (
+        "A counter that adds about 1 to the cell at every step of a constant input, whose "
+        "input gate also sees the cell through the peephole p_i = −4: i = σ(6 − 4 c_{t-1}) "
+        "shuts as c passes 1.5, so the count stalls near 2.8 after 40 steps. The same "
+        "weights without peepholes count on to 39.9: no ordinary gate sees c, only h = "
+        "o·tanh(c), which saturates (Gers & Schmidhuber 2000 added peepholes for timing "
+        "and counting).",
+        "一个计数器在恒定输入的每一步给细胞加约 1，它的输入门还通过窥视孔 p_i = −4 看到细胞："
+        "i = σ(6 − 4 c_{t-1}) 在 c 超过 1.5 时关闭，所以 40 步后计数停在约 2.8。同样的权重"
+        "没有窥视孔时会一直数到 39.9：普通的门看不到 c，只看到会饱和的 h = o·tanh(c)（Gers "
+        "与 Schmidhuber 2000 为计时和计数加入了窥视孔）。",
+    ),
+    "preset.lstm-no-output.title": (
+        "Without an output gate the memory is always on show",
+        "没有输出门，记忆总是暴露在外",
+    ),
+    "preset.lstm-no-output.explain": (
+        "The cell stores the value written at step 3 and keeps it, but with h = tanh(c) "
+        "the hidden state shows it at every step, whether or not the read signal on "
+        "channel 1 asks for it. With an output gate o = σ(40·read − 20) the same cell "
+        "keeps h at 0 and shows the value only at the reads: the gate decides when the "
+        "memory is used, not just what it holds.",
+        "细胞保存第 3 步写入的数值并一直保持，但由于 h = tanh(c)，隐藏状态每一步都显示它，"
+        "不管通道 1 的读取信号是否要求。加上输出门 o = σ(40·read − 20) 后，同一个细胞让 h "
+        "保持为 0，只在读取时刻显示数值：输出门决定何时使用记忆，而不只是记住什么。",
     ),
 }

@@ -23,6 +23,32 @@ STRINGS: dict[str, tuple[str, str]] = {
         "由门控实验室生成；本文件无需服务器，也无需联网。",
     ),
     "lesson.open": ("Open this scenario in the lab", "在实验室中打开这个场景"),
+    "lesson.link_local": (
+        "This link leads to a lab on the computer that made the file (localhost): it opens "
+        "only there.",
+        "这个链接指向生成本文件的那台电脑上的实验室（localhost），只能在那台电脑上打开。",
+    ),
+    "lesson.link_local_teacher": (
+        "The lesson file's link back will be {url}, which opens only on this computer. For a "
+        "link that works at home, open the lab by its public address, or start it with "
+        "GATES_LAB_URL set to that address.",
+        "课程文件中的返回链接将是 {url}，只能在这台电脑上打开。若要让学生在家也能打开，请用实验室"
+        "的公开地址访问它，或在启动时把 GATES_LAB_URL 设为该地址。",
+    ),
+    "lesson.answer": ("Show the answer", "显示答案"),
+    "lesson.live_title": ("Try it: the key weights", "动手试试：关键权重"),
+    "lesson.live_note": (
+        "Drag a slider beside the chart (or use the arrow keys): the gates follow, computed "
+        "by the lab for every value of the slider when this file was made. One slider at a "
+        "time: moving another puts the last one back to the scenario's value.",
+        "拖动图表旁的滑块（或使用方向键）：各个门随之变化，这些结果是生成本文件时由实验室对滑块的"
+        "每个取值预先计算好的。一次只动一个滑块：移动另一个时，上一个会回到场景的原始值。",
+    ),
+    "lesson.live_none": (
+        "This scenario is too large for sliders in the file; open it in the lab to change "
+        "its weights.",
+        "这个场景太大，文件中无法放入滑块；请在实验室中打开它来修改权重。",
+    ),
     "lesson.about": ("What this shows", "这里展示什么"),
     "lesson.settings": ("Settings", "设置"),
     "lesson.cell": ("Cell", "单元"),

@@ -10,20 +10,20 @@ JSON text; the previous run stays as a faint ghost on the plots.
 from __future__ import annotations
 
 import dataclasses
-import json
 from typing import Any
 
 import numpy as np
 import streamlit as st
 
-from lab import codec, equations
+from lab import codec
 from lab import scenario as S
 from lab.figures import over_time, scrubber
-from lab.figures.common import PLOTLY_CONFIG
+from lab.figures.common import HEATMAP_ABOVE, PLOTLY_CONFIG
 from lab.figures.scrubber_panel import scrubber_panel
 from lab.guide_ui import show_guide
 from lab.live import component as live
 from lab.pages.cell_files import file_controls
+from lab.pages.cell_ghost import forget_ghost, remember_ghost
 from lab.pages.cell_settings import cell_controls, input_controls
 from lab.pages.cell_weights import fallback_keys, weight_controls
 from lab.ui import (
@@ -37,33 +37,40 @@ from lab.ui import (
     throttle_fragment_floods,
 )
 
-HEATMAP_ABOVE = 4  # above this hidden size the gates are shown as heatmaps
 PRESENT_CHART_HEIGHT = 620  # px: the gates chart on one 1280x720 projector screen
 CONTROL_TABS = ("cell", "input", "weights", "files")
+SCRUBBER_MIN_PX = 640  # the scrubber's diagram is drawn at least this wide, then scaled
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def run_cell(cell_key: str, input_key: str) -> tuple[Any, np.ndarray, list[str] | None]:
-    """Trace of the cell on the input (both given as settings JSON: the cache key)."""
-    cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
-    inp, _ = codec.from_dict(S.InputSpec, json.loads(input_key))
+def run_cell(cell_key: str, input_key: str, _cell: S.CellSpec, _inp: S.InputSpec
+             ) -> tuple[Any, np.ndarray, list[str] | None]:
+    """Trace of the cell on the input. Cached on the settings' JSON (the keys); the
+    settings come decoded, once per run (Streamlit does not hash arguments named with a
+    leading _), instead of being decoded again from the JSON."""
+    cell, inp = _cell, _inp
     x, tokens = S.build_input(inp, cell.input_size)
     return S.cell_net(cell).trace(x), x, tokens
 
 
 def render(kind: str) -> None:
-    """The whole cell page for ``kind`` ("gru", "lstm" or "rnn")."""
+    """The whole cell page for ``kind`` (a name of gates.kinds, e.g. "gru")."""
     page = setup(kind)
     default = S.Scenario(cell=S.CellSpec(kind=kind))
-    bound = Bound(page, S.Scenario, default)
+    # A visit without settings opens on the page's opening (the GRU's update gate holding a
+    # state); every link's missing parameters still mean the defaults (old links).
+    bound = Bound(page, S.Scenario, default, opening=S.opening_scenario(kind))
     if bound.value.cell.kind != kind:  # a link made for another cell page
-        bound.set("cell", dataclasses.replace(bound.value.cell, kind=kind, edits=()))
+        bound.set("cell", dataclasses.replace(bound.value.cell, kind=kind, edits=(),
+                                              variant=S.STANDARD, scale=(), shift=()))
 
+    if bound.from_link:  # a link opened in this session: its own scenario, no ghost
+        forget_ghost(page.name)
     pending = live.take_commit(kind)
     if pending is not None:  # a live control was released: its value joins the settings
         live.apply_commit(page, bound, pending, fallback_keys(bound, pending))
 
-    st.title(page.t(f"page.{kind}"))
+    title_box = st.empty()  # the title names the variant the settings below choose
     if not page.present:  # on a projector the plots need the room
         st.caption(page.t(f"cell.intro.{kind}"))
     preset_from_link(page, bound, kind, default)
@@ -86,9 +93,13 @@ def render(kind: str) -> None:
                 weight_controls(page, bound)
 
     scenario = bound.value
+    variant = scenario.cell.variant
+    title_box.title(page.t(f"page.{kind}") + ("" if variant == S.STANDARD
+                                             else f" · {page.t(f'variant.{kind}.{variant}')}"))
     explain_preset(page, scenario, kind, explain_slot)
     try:
-        trace, x, tokens = run_cell(codec.cache_key(scenario.cell), codec.cache_key(scenario.input))
+        trace, x, tokens = run_cell(codec.cache_key(scenario.cell), codec.cache_key(scenario.input),
+                                    scenario.cell, scenario.input)
     except ValueError as exc:
         st.error(page.t("cell.input_error", msg=page.detail(exc)), icon="🛑")
         bound.commit()
@@ -140,6 +151,7 @@ def preset_from_link(page: Page, bound: Bound[S.Scenario], kind: str,
     if (bound.value.cell, bound.value.input) == (default.cell, default.input):
         scenario = S.scenario_from_preset(name)
         bound.replace_all(dataclasses.replace(scenario, view=bound.value.view))
+        forget_ghost(page.name)
 
 
 def preset_matches(scenario: S.Scenario) -> bool:
@@ -165,6 +177,7 @@ def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> Any:
             scenario = S.scenario_from_preset(name)
             view = bound.value.view
             bound.replace_all(dataclasses.replace(scenario, view=view))
+            forget_ghost(page.name)  # the run before belongs to another scenario
 
     cols = st.columns([3, 1])
     # One key per language: the browser would keep the old language's option labels.
@@ -182,12 +195,20 @@ def explain_preset(page: Page, scenario: S.Scenario, kind: str, slot: Any) -> No
     from classroom import presets
 
     if scenario.preset not in [p.name for p in presets.presets_for(kind)]:
+        opening = S.opening_scenario(kind)
+        if opening is not None and (scenario.cell, scenario.input) == (opening.cell,
+                                                                       opening.input):
+            with slot:  # the opening says what it shows, as a preset does
+                st.info(page.t(f"cell.opening.{kind}"), icon="🎓")
         return
     p = presets.get_preset(scenario.preset)
     title = page.t(f"preset.{p.name}.title")
     with slot:
         if preset_matches(scenario):
-            st.info(f"**{title}** — {page.t(f'preset.{p.name}.explain')}", icon="🎓")
+            # collapsible, so that it need not push the chart below the fold (on a
+            # projector it starts collapsed)
+            with st.expander(f"**{title}**", expanded=not page.present):
+                st.info(page.t(f"preset.{p.name}.explain"), icon="🎓")
             show_guide(page, f"preset.{p.name}")
         else:  # its explanation would describe data that is not on screen
             st.caption(page.t("cell.preset.changed", name=title))
@@ -196,22 +217,11 @@ def explain_preset(page: Page, scenario: S.Scenario, kind: str, slot: Any) -> No
 # --------------------------------------------------------------------------- controls
 
 
-def remember_ghost(page_name: str, key: str, trace: Any) -> Any:
-    """The previous run's trace (None at first); kept until the settings change again."""
-    ss = st.session_state
-    last = ss.get(f"{page_name}.last")
-    if last is None or last[0] != key:
-        ss[f"{page_name}.ghost"] = None if last is None else last[1]
-        ss[f"{page_name}.last"] = (key, trace)
-    return ss.get(f"{page_name}.ghost")
-
-
 def show_equations(page: Page, scenario: S.Scenario) -> None:
     cell = scenario.cell
     with st.expander(page.t("cell.equations"), expanded=not page.present):
-        st.latex(equations.all_equations(cell.kind, cell.reset_after, cell.nonlinearity,
-                                         scenario.view.textbook_update))
-        if cell.kind == "gru":
+        st.latex(S.cell_equations(cell, scenario.view.textbook_update))
+        if "reset_after" in S.cell_view(cell).options:
             st.caption(page.t("cell.reset_note.1" if cell.reset_after else "cell.reset_note.0"))
 
 
@@ -272,6 +282,9 @@ def show_scrubber(page: Page, bound: Bound[S.Scenario], trace: Any,
     fig = scrubber.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
                                 textbook_update=view.textbook_update, unit=unit,
                                 page_controls=True)
+    # On a projector the controls and the equations go above the diagram: with it they
+    # fill one 1280x720 screen (the strip chart follows below the diagram).
+    controls_box = st.container() if page.present else None
     scrubber_css(page, chart_key)
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=chart_key)
     panel = scrubber_panel(trace, tokens=tokens, lang=page.lang,
@@ -279,18 +292,20 @@ def show_scrubber(page: Page, bound: Bound[S.Scenario], trace: Any,
     labels = {"play": page.t("fig.scr.play"), "pause": page.t("fig.scr.pause"),
               "label": page.t("cell.scrubber_slider"), "keys": page.t("cell.scrubber_keys"),
               "unit": page.t("cell.scrubber_numbers", u=unit)}
-    scrubber_controls.show_controls(panel, chart_key=chart_key, key=f"{page.name}.scrubber",
-                                    labels=labels, present=page.present)
+    with controls_box if controls_box is not None else st.container():
+        scrubber_controls.show_controls(panel, chart_key=chart_key,
+                                        key=f"{page.name}.scrubber", labels=labels,
+                                        present=page.present)
 
 
 def scrubber_css(page: Page, chart_key: str) -> None:
-    """On a narrow screen (a phone) the diagram keeps a readable width and scrolls
-    sideways, so its boxes and labels never overlap; the equations below wrap instead."""
+    """On a narrow screen (a phone) the diagram is drawn at a width where its boxes and
+    labels never overlap (SCRUBBER_MIN_PX) and scaled down to the screen's width
+    (lab/scrubber_controls.js sets the zoom), so nothing scrolls sideways; the equations
+    below wrap."""
     css_key = "st-key-" + chart_key.replace(".", "-")
-    st.html(f"<style>.{css_key} {{ overflow-x: auto; }} "
-            f".{css_key} > div {{ min-width: 760px; }} .lab-swipe {{ display: none; }} "
-            "@media (max-width: 800px) { .lab-swipe { display: block; color: #444; } }</style>"
-            f'<div class="lab-swipe">{page.t("cell.scrubber_swipe")}</div>')
+    st.html(f"<style>.{css_key} {{ overflow: hidden; }} "
+            f".{css_key} > div {{ min-width: {SCRUBBER_MIN_PX}px; }}</style>")
 
 
 def show_saturation(page: Page, trace: Any) -> None:

@@ -13,7 +13,8 @@ from lab import lesson_file
 from lab import scenario as S
 from lab.export import trace_csv
 from lab.model_export import pt_download
-from lab.ui import Bound, Page
+from lab.pages.cell_ghost import forget_ghost
+from lab.ui import Bound, Page, refused_type
 
 
 def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarray,
@@ -34,8 +35,14 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
     lesson_button(page, scenario, bound.key("dl.lesson"))
 
     def load() -> None:
+        # each message is about the current file: a new or removed file clears it
+        st.session_state.pop(f"{page.name}.upload_error", None)
         upload = st.session_state.get(f"{page.name}.upload")
         if upload is None:
+            return
+        refused = refused_type(page, upload.name, [".json"], "common.json_what")
+        if refused is not None:
+            st.session_state[f"{page.name}.upload_error"] = refused
             return
         try:
             loaded, problems = S.scenario_from_json(upload.getvalue())
@@ -48,9 +55,10 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
             return
         st.session_state.pop(f"{page.name}.upload_error", None)
         bound.replace_all(loaded, problems)
+        forget_ghost(page.name)
 
-    st.file_uploader(page.t("common.upload_json"), type=["json"], key=f"{page.name}.upload",
-                     on_change=load)
+    # any file: a type refused in the browser would only get a red icon, no words
+    st.file_uploader(page.t("common.upload_json"), key=f"{page.name}.upload", on_change=load)
     error = st.session_state.get(f"{page.name}.upload_error")
     if error:
         st.error(page.t("common.bad_file", msg=page.detail(error)), icon="⚠️")
@@ -59,13 +67,22 @@ def file_controls(page: Page, bound: Bound[S.Scenario], trace: Any, x: np.ndarra
 
 def lesson_button(page: Page, scenario: S.Scenario, key: str) -> None:
     """The offline lesson file (lab/lesson_file.py), built only when clicked: Streamlit
-    calls ``data`` then. Its link back uses GATES_LAB_URL, else this page's address."""
-    url = lesson_file.lab_base(os.environ.get("GATES_LAB_URL") or st.context.url, page.name)
+    calls ``data`` then. Its link back goes where the lab is served: GATES_LAB_URL (a
+    public address), else this page's address, else the request's host; a teacher is told
+    when that is an address only this computer can open."""
+    try:
+        headers = dict(st.context.headers)
+    except Exception:  # noqa: BLE001 - no request (AppTest): the page's address decides
+        headers = {}
+    url = lesson_file.served_base(os.environ.get("GATES_LAB_URL"), st.context.url, headers,
+                                  page.name)
     lang = page.lang
     st.download_button(page.t("lesson.download"),
                        lambda: lesson_file.build(scenario, lang=lang, lab_url=url).data,
                        file_name=lesson_file.file_name(scenario), mime="text/html", key=key,
                        help=page.t("lesson.download_help"), icon="📘")
+    if lesson_file.is_local(url):
+        st.caption(page.t("lesson.link_local_teacher", url=url))
 
 
 # --------------------------------------------------------------------------- plots

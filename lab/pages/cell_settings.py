@@ -8,13 +8,26 @@ import dataclasses
 import numpy as np
 import streamlit as st
 
+from gates.kinds import variant_names
 from lab import equations
 from lab import scenario as S
 from lab.ui import Bound, Page
 
 
+def variant_controls(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
+    """The variant (a gate taken away, coupled gates, peepholes), with what it changes."""
+    if "variant" not in S.cell_view(bound.value.cell).options:
+        return
+    variant = bound.select("cell.variant", page.t("cell.variant"),
+                           list(variant_names(kind)), radio=True,
+                           format_func=lambda v: page.t(f"variant.{kind}.{v}"),
+                           help=page.t("cell.variant_help"))
+    st.caption(page.t(f"variant.{kind}.{variant}.about"))
+
+
 def cell_controls(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
     before = bound.value.cell
+    variant_controls(page, bound, kind)
     c1, c2, c3 = st.columns(3)
     with c1:
         bound.slider("cell.input_size", page.t("cell.input_size"),
@@ -24,7 +37,8 @@ def cell_controls(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
                      help=page.t("cell.hidden_size_help"))
     with c3:
         bound.number("cell.seed", page.t("cell.seed"), help=page.t("cell.seed_help"))
-    if kind == "gru":
+    options = S.cell_view(bound.value.cell).options
+    if "reset_after" in options:
         g1, g2 = st.columns(2)
         with g1:
             bound.select("cell.reset_after", page.t("cell.reset_variant"), [True, False],
@@ -32,15 +46,18 @@ def cell_controls(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
         with g2:
             bound.toggle("view.textbook_update", page.t("cell.textbook"),
                          help=page.t("cell.textbook_help"))
-        st.latex(equations.GRU_UPDATE_TEXTBOOK if bound.value.view.textbook_update
-                 else equations.GRU_UPDATE_TORCH)
+        st.latex(equations.state_equations(kind, bound.value.view.textbook_update,
+                                           bound.value.cell.variant)[0])
         st.caption(page.t("cell.textbook_note.1" if bound.value.view.textbook_update
                           else "cell.textbook_note.0"))
-    if kind == "rnn":
+    if "nonlinearity" in options:
         bound.select("cell.nonlinearity", page.t("cell.nonlinearity"), radio=True)
     bound.select("view.display", page.t("cell.display"),
                  format_func=lambda v: page.t(f"cell.display.{v}"), radio=True)
     after = bound.value.cell
+    if after.variant != before.variant:  # other weights: edits and per-gate knobs restart
+        bound.set("cell", dataclasses.replace(after, edits=(), scale=(), shift=()))
+        return
     sizes = ("input_size", "hidden_size", "seed", "reset_after", "nonlinearity")
     if any(getattr(before, f) != getattr(after, f) for f in sizes):
         # New sizes or init: hand edits no longer fit, start from the seeded weights.
@@ -69,8 +86,10 @@ def input_controls(page: Page, bound: Bound[S.Scenario]) -> None:
     else:
         c1, c2 = st.columns([3, 1])
         with c1:
+            # one token a step: at most MAX_LENGTH characters, a longer paste is cut with
+            # a message (a browser's max length would drop it silently)
             bound.text("input.text", page.t("cell.text"), help=page.t("cell.text_help"),
-                       max_chars=S.MAX_LENGTH)
+                       limit=S.MAX_LENGTH)
         with c2:
             bound.select("input.text_mode", page.t("cell.text_mode"),
                          format_func=lambda m: page.t(f"cell.text_mode.{m}"), radio=True)

@@ -9,7 +9,6 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from gates.kinds import GATE_BLOCKS
 from lab import equations
 from lab import scenario as S
 from lab.live.controls import SMALL_HIDDEN
@@ -40,7 +39,8 @@ def weights_tag(cell: S.CellSpec) -> str:
     """Part of every weight widget's key: new sizes or a new init get fresh widgets, so a
     slider never carries a value of the old network over as an 'edit' of the new one."""
     return (f"{cell.kind}.{cell.input_size}x{cell.hidden_size}.s{cell.seed}"
-            f".{int(cell.reset_after)}.{cell.nonlinearity}")
+            f".{int(cell.reset_after)}.{cell.nonlinearity}"
+            + ("" if cell.variant == "standard" else f".{cell.variant}"))
 
 
 def weight_widget(cell: S.CellSpec, name: str, index: tuple[int, ...]) -> str:
@@ -49,7 +49,7 @@ def weight_widget(cell: S.CellSpec, name: str, index: tuple[int, ...]) -> str:
 
 
 def _blocks(cell: S.CellSpec) -> list[tuple[int, str]]:
-    return list(enumerate(GATE_BLOCKS[cell.kind]))
+    return list(enumerate(S.cell_blocks(cell)))
 
 
 def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
@@ -60,7 +60,7 @@ def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
     """
     cell = bound.value.cell
     weights = S.base_weights(cell)
-    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity)
+    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity, cell.variant)
     h = cell.hidden_size
     groups = _blocks(cell)
     st.latex(r"\begin{aligned}" + r"\\ ".join(eqs[block] for _, block in groups)
@@ -69,10 +69,10 @@ def weight_sliders(page: Page, bound: Bound[S.Scenario]) -> None:
     for (b, block), col in zip(groups, cols, strict=True):
         with col:
             st.markdown(f"**{page.t(f'gate.{cell.kind}.{block}')}**")
-            for name, index, sub in S.block_elements(weights, b, h):
+            for name, index, sub in S.block_elements(weights, b, h, block):
                 value = float(weights[name][index])
                 # plain text, as the live controls: a screen reader reads the label
-                label = f"{equations.weight_symbol(name, block, cell.kind)}[{sub}]"
+                label = f"{equations.weight_symbol(name, block)}[{sub}]"
                 lo, hi = min(-SLIDER_RANGE, value), max(SLIDER_RANGE, value)
                 new = bound.widget(st.slider, weight_widget(cell, name, index), value,
                                    label, min_value=lo, max_value=hi, step=0.05)

@@ -23,13 +23,15 @@ from lab import codec, equations
 from lab import scenario as S
 from lab.figures import over_time
 from lab.figures.common import PLOTLY_CONFIG
+from lab.figures.goal import gates_with_goal
 from lab.guide_ui import show_guide
 from lab.ui import Bound, Page, controls, panel, setup
 
 IDS: tuple[str, ...] = tuple(C.CHALLENGES)
 TRIES = "challenges.tries"  # {challenge id: number of checks}
 FAILED = "challenges.failed"  # {challenge id: number of failed checks}
-LAST = "challenges.last"  # {challenge id: (weights key, passed)} of the last check
+LAST = "challenges.last"  # {challenge id: (weights key, solved)} of the last check
+SHOWN = "challenges.shown"  # ids of the challenges whose solution was shown
 
 
 def cell_of(ch: C.Challenge) -> S.CellSpec:
@@ -57,12 +59,15 @@ def slider_limit(ch: C.Challenge) -> float:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def run_challenge(challenge_id: str, cell_key: str) -> tuple[C.Result, Any, np.ndarray]:
-    """The check result, the trace and the input of the student's weights (cached)."""
+def run_challenge(challenge_id: str, cell_key: str
+                  ) -> tuple[C.Result, Any, np.ndarray, C.GoalBand]:
+    """The check result, the trace, the input and the goal's band of the student's
+    weights (cached)."""
     ch = C.get_challenge(challenge_id)
     cell, _ = codec.from_dict(S.CellSpec, json.loads(cell_key))
-    result, trace = C.evaluate(ch, S.apply_edits(ch.start, cell.edits))
-    return result, trace, C.challenge_input(ch)
+    weights = S.apply_edits(ch.start, cell.edits)
+    result, trace = C.evaluate(ch, weights)
+    return result, trace, C.challenge_input(ch), C.goal_band(ch, trace, weights)
 
 
 # --------------------------------------------------------------------------- the page
@@ -94,7 +99,7 @@ def render() -> None:
     cell = bound.value.cell
     key = codec.cache_key(cell)
     try:
-        result, trace, x = run_challenge(ch.id, key)
+        result, trace, x, band = run_challenge(ch.id, key)
     except ValueError as exc:
         st.error(page.t("chal.weights_error", msg=page.detail(exc)), icon="🛑")
         return
@@ -105,7 +110,7 @@ def render() -> None:
         panel(page, lambda: show_result(page, result))
     with right:
         panel(page, lambda: show_input(page, x))
-    panel(page, lambda: show_gates(page, trace))
+    panel(page, lambda: show_gates(page, trace, band))
 
 
 def _fixed(cell: S.CellSpec) -> tuple[Any, ...]:
@@ -145,7 +150,7 @@ def weight_sliders(page: Page, bound: Bound[ChallengeSettings], ch: C.Challenge)
             value = float(weights[name][index])
             with cols[b * split + n % split]:
                 new = bound.widget(st.slider, f"w.{S.edit_key(name, index)}", value,
-                                   f"${equations.weight_latex(name, block, ch.kind)}[{sub}]$",
+                                   f"${equations.weight_latex(name, block)}[{sub}]$",
                                    min_value=min(-limit, value),
                                    max_value=max(limit, value), step=step)
             weights[name][index] = new
@@ -162,45 +167,59 @@ def _bump(store: str, cid: str) -> None:
     st.session_state[store] = counts
 
 
+def is_shown_solution(ch: C.Challenge, cell: S.CellSpec) -> bool:
+    """True when these are the solution's weights and the solution was shown in this
+    session: they pass, but a shown solution is not the student's own work."""
+    if ch.id not in st.session_state.get(SHOWN, ()):
+        return False
+    weights = S.apply_edits(ch.start, cell.edits)
+    return all(np.allclose(weights[k], v, rtol=0, atol=1e-9) for k, v in ch.solution.items())
+
+
 def check_area(page: Page, bound: Bound[ChallengeSettings], ch: C.Challenge,
                result: C.Result, key: str) -> None:
     def show_solution() -> None:
         sol = dataclasses.replace(cell_of(ch), edits=S.edits_between(ch.start, ch.solution))
         bound.replace_all(dataclasses.replace(bound.value, cell=sol))
-        st.session_state["challenges.solution_shown"] = ch.id
+        st.session_state[SHOWN] = set(st.session_state.get(SHOWN, ())) | {ch.id}
 
     def restart() -> None:
         bound.replace_all(dataclasses.replace(bound.value, cell=cell_of(ch)))
 
-    c1, c2, c3, c4 = st.columns([1, 1, 1, 2])
+    # the buttons get the row (their labels never cut short); the count goes under them
+    c1, c2, c3 = st.columns([1, 1.3, 1.7])
     checked = c1.button(page.t("chal.check"), key="challenges.check", type="primary",
                         width="stretch")
     c2.button(page.t("chal.solution"), key="challenges.solution", on_click=show_solution,
               help=page.t("chal.solution_help"), width="stretch")
     c3.button(page.t("chal.restart"), key="challenges.restart", on_click=restart,
               width="stretch")
+    shown = is_shown_solution(ch, bound.value.cell)
     if checked:
         _bump(TRIES, ch.id)
         if not result.passed:
             _bump(FAILED, ch.id)
         last = dict(st.session_state.get(LAST, {}))
-        last[ch.id] = (key, result.passed)
+        # a shown solution passes the check but is not counted as solved
+        last[ch.id] = (key, result.passed and not shown)
         st.session_state[LAST] = last
-    c4.caption(page.t("chal.tries", n=_count(TRIES, ch.id)))
+    st.caption(page.t("chal.tries", n=_count(TRIES, ch.id)))
 
-    if st.session_state.get("challenges.solution_shown") == ch.id and result.passed:
-        st.caption(page.t("chal.solution_loaded"))
+    if shown:
+        st.info(page.t("chal.solution_loaded"), icon="📖")
     last = st.session_state.get(LAST, {}).get(ch.id)
     if last is not None and last[0] == key:  # the last check is about these weights
         if last[1]:
             st.success(page.t("chal.pass", title=page.t(f"chal.{ch.id}.title")), icon="🎉")
             if checked:
                 st.balloons()
+        elif shown:
+            st.warning(page.t("chal.shown_not_counted"), icon="📖")
         else:
             missing = ", ".join(page.t(f"chal.part.{p}") for p, ok in result.parts if not ok)
             st.error(page.t("chal.fail", parts=missing), icon="❌")
     solved = last is not None and last[0] == key and last[1]
-    if _count(FAILED, ch.id) > 0 and not solved:
+    if _count(FAILED, ch.id) > 0 and not solved and not shown:
         st.warning(f"**{page.t('chal.hint')}** — {page.t(f'chal.{ch.id}.hint')}", icon="💡")
 
 
@@ -218,9 +237,10 @@ def show_result(page: Page, result: C.Result) -> None:
         lines[len(result.parts):]))
 
 
-def show_gates(page: Page, trace: Any) -> None:
+def show_gates(page: Page, trace: Any, band: C.GoalBand) -> None:
     st.markdown(f"**{page.t('chal.gates')}**")
-    fig = over_time.gate_panels(trace, lang=page.lang, present=page.present)
+    st.caption(page.t("chal.goal_band", state=page.t(f"chal.state.{band.state}")))
+    fig = gates_with_goal(trace, band, lang=page.lang, present=page.present)
     st.plotly_chart(fig, config=PLOTLY_CONFIG,
                     key="challenges.chart.gates")
 

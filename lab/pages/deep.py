@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from gates.kinds import KIND_NAMES
+from gates.kinds import KIND_NAMES, get_kind
 from lab import codec
 from lab.figures import analysis as F
 from lab.guide_ui import show_guide
@@ -43,6 +43,11 @@ TEXTBOOK = {
     "gru": DeepSettings(),
     "bigru": DeepSettings(bidirectional=True),
 }
+
+
+def _has_cell_state(kind: str) -> bool:
+    """True for a kind that carries a cell state c beside h (torch returns (h_n, c_n))."""
+    return "c" in get_kind(kind).states
 
 
 def input_shape(s: DeepSettings) -> tuple[int, int, int]:
@@ -92,17 +97,18 @@ def torch_code(s: DeepSettings) -> str:
     shape = ", ".join(str(n) for n in input_shape(s))
     h0 = f"{s.num_layers * d}, {s.batch}, {s.hidden_size}"
     order = "(batch, seq_len, input_size)" if s.batch_first else "(seq_len, batch, input_size)"
-    call = ("output, (hn, cn) = rnn(input, (h0, c0))" if s.kind == "lstm"
+    cell_state = _has_cell_state(s.kind)
+    call = ("output, (hn, cn) = rnn(input, (h0, c0))" if cell_state
             else "output, hn = rnn(input, h0)")
     lines = ["import torch", "from torch import nn", "",
              f"rnn = nn.{CLASSES[s.kind]}({', '.join(args)})",
              f"input = torch.randn({shape})  # {order}",
              f"h0 = torch.zeros({h0})  # (num_layers * num_directions, batch, hidden_size)"]
-    if s.kind == "lstm":
+    if cell_state:
         lines.append(f"c0 = torch.zeros({h0})")
     lines += [call, "print(output.size())  # " + torch_size(_out_shape(s)),
               "print(hn.size())      # " + torch_size((s.num_layers * d, s.batch, s.hidden_size))]
-    if s.kind == "lstm":
+    if cell_state:
         lines.append("print(cn.size())      # "
                      + torch_size((s.num_layers * d, s.batch, s.hidden_size)))
     return "\n".join(lines)
@@ -152,7 +158,7 @@ def torch_check(s: DeepSettings) -> float:
         out_t, state_t = module(torch.from_numpy(x))
     out, state = net(x)
     pairs = [(out, out_t)]
-    if s.kind == "lstm":
+    if _has_cell_state(s.kind):
         pairs += [(state[0], state_t[0]), (state[1], state_t[1])]
     else:
         pairs.append((state, state_t))

@@ -15,13 +15,17 @@ from typing import Any, NamedTuple
 import numpy as np
 import streamlit as st
 
+from gates.kinds import STANDARD, get_kind
 from lab import codec
 from lab import scenario as S
 from lab.figures import analysis as F
+from lab.kind_view import EXTRAS, STORY_ORDER, from_key, view
+from lab.kind_view import cell_title as title
 from lab.pages.lesson import Lesson
 from lab.ui import Bound, Page, controls, panel, setup
 
-KINDS = F.STORY_ORDER
+KINDS = STORY_ORDER
+PLAIN = KINDS[0]  # the cell without gates the story starts from (its step gain is shown)
 TITLES = F.KIND_TITLES
 MAX_LENGTH = 300
 
@@ -40,6 +44,7 @@ class GradSettings:
     forget_bias: float = codec.spec(0.0, "fb", -6.0, 6.0)
     noise: float = codec.spec(1.0, "nz", 0.0, 3.0)
     kind: str = codec.spec("rnn", "cell", choices=KINDS)
+    extra: str = codec.spec("", "add", choices=("", *EXTRAS))  # issue 18: a variant beside
 
 
 PRESETS: dict[str, dict[str, Any]] = {
@@ -49,7 +54,8 @@ PRESETS: dict[str, dict[str, Any]] = {
 # step 1, step 2: each says why and offers the other
 LESSON = Lesson("grad", "gradients", PRESETS, ("highway", "init"), view_only=("kind",))
 # The page opens on the lesson's first step, the highway; random init is one click away.
-# (The class defaults stay PyTorch's init, so old links keep their meaning.)
+# A link naming none of the step's fields (fb, sc, nl) opens there too; one naming any of
+# them takes the rest from the class defaults, PyTorch's init, as before (see compare.py).
 OPENING = GradSettings(**PRESETS["highway"])
 
 
@@ -75,14 +81,21 @@ def effective_step(s: GradSettings) -> int:
     return min(s.loss_step, s.length - 1)
 
 
-def make_cell(kind: str, s: GradSettings) -> Any:
+def _has_highway(kind: str, variant: str = STANDARD) -> bool:
+    """A cell state c with a forget gate f: the gradient highway the page shows."""
+    k = get_kind(kind, variant)
+    return "c" in k.states and "f" in k.blocks
+
+
+def make_cell(kind: str, s: GradSettings, variant: str = STANDARD) -> Any:
     from gates import analysis as A
     from gates.network import single_cell
 
-    net = single_cell(kind, 1, s.hidden_size, nonlinearity=s.nonlinearity, seed=s.seed)
+    net = single_cell(kind, 1, s.hidden_size, nonlinearity=s.nonlinearity, seed=s.seed,
+                      variant=variant)
     sd = A.scale_recurrent(net.state_dict(), s.scale)
-    if kind == "lstm":
-        sd = A.shift_gate_bias(sd, "lstm", "f", s.forget_bias)
+    if _has_highway(kind, variant):
+        sd = A.shift_gate_bias(sd, kind, "f", s.forget_bias, variant)
     net.load_state_dict(sd)
     return net
 
@@ -99,27 +112,29 @@ def run_gradients(key: str) -> GradResult:
          else np.random.default_rng(s.seed + 2).standard_normal(s.hidden_size))
     kinds: dict[str, KindGrads] = {}
     gain = None
-    for kind in KINDS:
-        net = make_cell(kind, s)
+    for key in KINDS + ((s.extra,) if s.extra else ()):
+        kind, variant = from_key(key)
+        net = make_cell(kind, s, variant)
         r = A.bptt(net, x, T, v)
         dh_norm = A.step_norms(r.dh)
         dc_norm = highway = forget_mean = None
-        if kind == "lstm" and r.dc is not None:
+        if key in KINDS and _has_highway(kind) and r.dc is not None:
             dc_norm = A.step_norms(r.dc)
             prod = A.forget_product(r.trace.get("forget"), T)
             highway = A.step_norms(r.dc[T] * prod)
             forget_mean = np.mean(prod, axis=1)
-        if kind == "rnn":
+        if kind == PLAIN:
             gain = A.rnn_step_gain(net.state_dict()["weight_hh_l0"],
                                    r.trace.get("preactivation")[: T + 1], s.nonlinearity)
-        kinds[kind] = KindGrads(dh_norm, A.step_norms(r.dx), r.dh,
+        kinds[key] = KindGrads(dh_norm, A.step_norms(r.dx), r.dh,
                                 A.decay_factor(dh_norm, T), dc_norm, highway, forget_mean)
     return GradResult(T, kinds, gain)
 
 
 def render() -> None:
     page = setup("gradients")
-    bound = Bound(page, GradSettings, opening=OPENING)
+    bound = Bound(page, GradSettings, opening=OPENING,
+                  opening_fields=LESSON.fields)
     st.title(page.t("page.gradients"))
     st.caption(page.t("grad.intro"))
     LESSON.preset_buttons(page, bound)
@@ -141,6 +156,9 @@ def render() -> None:
             bound.select("nonlinearity", page.t("grad.nonlinearity"), radio=True)
             bound.slider("forget_bias", page.t("grad.forget_bias"), step=0.1,
                          help=page.t("grad.forget_bias_help"))
+            bound.select("extra", page.t("cmp.extra"), help=page.t("cmp.extra_help"),
+                         format_func=lambda k: title(k, page.lang) if k
+                         else page.t("cmp.extra.none"))
     s = bound.value
     bound.commit()
     key = codec.cache_key(dataclasses.replace(s, kind="rnn"))
@@ -156,21 +174,44 @@ def render() -> None:
 def show_decay(page: Page, s: GradSettings, result: GradResult) -> None:
     st.subheader(page.t("grad.decay"))
     st.caption(page.t("grad.decay_help"))
-    cols = st.columns(5)
-    for col, kind in zip(cols[:3], KINDS, strict=True):
-        col.metric(page.t("grad.decay_of", cell=TITLES[kind]),
-                   _num(result.kinds[kind].decay), help=page.t("grad.decay_of_help"))
+    # two rows, so that no label is cut short (five columns truncate the long ones)
+    keys = list(result.kinds)  # the three cells, and the variant added beside them
+    cols = st.columns(len(keys))
+    for col, key in zip(cols, keys, strict=True):
+        col.metric(page.t("grad.decay_of", cell=title(key, page.lang)),
+                   _num(result.kinds[key].decay), help=page.t("grad.decay_of_help"))
     gain = result.gain
-    cols[3].metric(page.t("grad.gain"), _num(gain.gain), help=page.t(
+    cols = st.columns(2)
+    cols[0].metric(page.t("grad.gain"), _num(gain.gain), help=page.t(
         "grad.gain_help", rho=_num(gain.spectral_radius), d=_num(gain.mean_derivative)))
-    rnn = result.kinds["rnn"].dh_norm
+    rnn = result.kinds[PLAIN].dh_norm
     ratio = rnn[0] / rnn[result.loss_step] if rnn[result.loss_step] > 0 else float("nan")
-    cols[4].metric(page.t("grad.ratio"), f"{ratio:.2e}", help=page.t("grad.ratio_help"))
-    verdict = result.kinds["rnn"].decay
+    cols[1].metric(page.t("grad.ratio"), f"{ratio:.2e}", help=page.t("grad.ratio_help"))
+    cols[1].caption(ratio_in_words(page, ratio, result.loss_step))
+    verdict = result.kinds[PLAIN].decay
     if np.isfinite(verdict):
         st.info(page.t("grad.verdict.vanish" if verdict < 0.97 else
                        "grad.verdict.explode" if verdict > 1.03 else "grad.verdict.edge",
                        d=_num(verdict), n=result.loss_step), icon="📉")
+
+
+def orders_of_magnitude(ratio: float) -> int | None:
+    """How many powers of ten ``ratio`` is away from 1 (6.36e-25 -> -24), None if not a
+    positive finite number."""
+    if not np.isfinite(ratio) or ratio <= 0:
+        return None
+    return int(round(float(np.log10(ratio))))
+
+
+def ratio_in_words(page: Page, ratio: float, loss_step: int) -> str:
+    """The ratio as a sentence: "24 orders of magnitude smaller" (a factor of 10^24)."""
+    n = orders_of_magnitude(ratio)
+    if n is None:
+        return page.t("grad.ratio_words.none")
+    if n == 0:
+        return page.t("grad.ratio_words.same", r=f"{ratio:.2g}", T=loss_step)
+    return page.t("grad.ratio_words.smaller" if n < 0 else "grad.ratio_words.larger",
+                  n=abs(n), r=f"{ratio:.2e}", T=loss_step)
 
 
 def _num(value: float) -> str:
@@ -183,8 +224,10 @@ def norm_figures(key: str, lang: str, present: bool) -> tuple[Any, Any]:
 
     r = run_gradients(key)
     mark = {r.loss_step: t("grad.loss_mark", lang, T=r.loss_step)}
-    dh = [F.Curve(TITLES[k], r.kinds[k].dh_norm, F.KIND_COLORS[k]) for k in KINDS]
-    dx = [F.Curve(TITLES[k], r.kinds[k].dx_norm, F.KIND_COLORS[k]) for k in KINDS]
+    dash = {k: "solid" if k in KINDS else "dash" for k in r.kinds}
+    colour = {k: view(*from_key(k)).colour for k in r.kinds}
+    dh = [F.Curve(title(k, lang), g.dh_norm, colour[k], dash[k]) for k, g in r.kinds.items()]
+    dx = [F.Curve(title(k, lang), g.dx_norm, colour[k], dash[k]) for k, g in r.kinds.items()]
     fig_h = F.log_curves(dh, title=t("grad.dh_title", lang), x_title=t("grad.step", lang),
                          y_title="‖∂L/∂h_t‖", marks=mark, lang=lang, present=present)
     fig_x = F.log_curves(dx, title=t("grad.dx_title", lang), x_title=t("grad.step", lang),
@@ -209,7 +252,8 @@ def heatmap_figure(key: str, kind: str, lang: str, present: bool) -> Any:
     return F.unit_heatmap(r.kinds[kind].dh, title=t("grad.heatmap_title", lang,
                                                    cell=TITLES[kind]),
                           x_title=t("grad.step", lang), y_title=t("grad.unit", lang),
-                          lang=lang, present=present)
+                          colorbar_title=t("grad.heatmap_cbar", lang), lang=lang,
+                          present=present)
 
 
 def show_heatmap(page: Page, bound: Bound[GradSettings], key: str) -> None:
@@ -227,8 +271,9 @@ def highway_figure(key: str, lang: str, present: bool) -> Any:
     from lab.i18n import t
 
     r = run_gradients(key)
-    k = r.kinds["lstm"]
-    curves = [F.Curve(t("grad.hw.dc", lang), k.dc_norm, F.KIND_COLORS["lstm"]),
+    kind = next(k for k in KINDS if _has_highway(k))
+    k = r.kinds[kind]
+    curves = [F.Curve(t("grad.hw.dc", lang), k.dc_norm, F.KIND_COLORS[kind]),
               F.Curve(t("grad.hw.path", lang), k.highway, "#000000", "dash"),
               F.Curve(t("grad.hw.prod", lang), k.forget_mean, "#E69F00", "dot"),
               F.Curve(t("grad.hw.dh", lang), k.dh_norm, "#56B4E9")]

@@ -30,6 +30,7 @@ from lab.figures.common import PLOTLY_CONFIG
 from lab.figures.learned import view_figures
 from lab.guide_ui import show_guide
 from lab.i18n import t
+from lab.kind_view import view
 from lab.learned_models import (
     KINDS,
     LearnedSettings,
@@ -45,7 +46,7 @@ from lab.learned_models import (
 from lab.model_export import pt_bytes, pt_download, torch_constructor
 from lab.pages.learned_train import limits_section, train_section
 from lab.pages.learned_view import MODELS_KEY, input_box, session_models, show_trained, show_view
-from lab.ui import Bound, Page, controls, panel, setup
+from lab.ui import Bound, Page, controls, panel, refused_type, setup
 
 MODELS = MODELS_DIR  # the shipped models (tests point it elsewhere)
 UPLOAD_KEY = "learned.uploaded"  # (file name, UploadedModel) of the last good upload
@@ -250,14 +251,18 @@ def own_section(page: Page, bound: Bound[LearnedSettings]) -> None:
         upload = st.session_state.get("learned.upload")
         if upload is None:
             return
+        refused = refused_type(page, upload.name, [".pt", ".pth"], "learn.pt_what")
+        if refused is not None:  # never read: not what this box takes
+            st.session_state[UPLOAD_ERROR] = (upload.name, refused)
+            return
         net, error = handle_upload(upload.getvalue())
         if error is None:
             st.session_state[UPLOAD_KEY] = (upload.name, net)
         else:
             st.session_state[UPLOAD_ERROR] = (upload.name, error)
 
-    st.file_uploader(page.t("learn.upload"), type=["pt", "pth"], key="learned.upload",
-                     on_change=load)
+    # any file: a type refused in the browser would only get a red icon, no words
+    st.file_uploader(page.t("learn.upload"), key="learned.upload", on_change=load)
     error = st.session_state.get(UPLOAD_ERROR)
     if error is not None:
         st.error(page.t("learn.bad_file", name=error[0], msg=page.detail(error[1])), icon="⚠️")
@@ -278,7 +283,7 @@ def show_uploaded(page: Page, bound: Bound[LearnedSettings], name: str, net: Any
         bound.number("own_length", page.t("learn.own_length"), step=1)
     with c3:
         bound.number("own_seed", page.t("learn.own_seed"), step=1)
-    if net.kind == "rnn":
+    if "nonlinearity" in view(net.kind).options:
         with c4:
             nl = bound.select("own_nl", page.t("learn.own_nl"), radio=True,
                               help=page.t("learn.own_nl_help"))

@@ -15,8 +15,9 @@ from classroom import tasks as T
 from lab.figures.common import PLOTLY_CONFIG
 from lab.figures.learned import class_label, probabilities, view_figures
 from lab.learned_models import LearnedSettings, View, encode, example_text, run_model
-from lab.ui import Bound, Page, panel
+from lab.ui import Bound, Page, panel, within_limit
 
+MAX_TEXT = 2000  # characters of typed input a learned model reads
 MODELS_KEY = "learned.models"  # {"task/kind/free" | "task/kind/limited": TrainedModel}
 
 
@@ -28,12 +29,14 @@ def input_box(page: Page, bound: Bound[LearnedSettings], task: T.Task
               ) -> tuple[str, np.ndarray, list[str]] | None:
     """The user's input (typed; empty = the example). None (with a message) when bad."""
     example = example_text(task, 0, page.lang)
-    c1, c2 = st.columns([5, 1])
+    c1, c2 = st.columns([3, 1])  # room for the button's label in large type
     with c1:
-        text = bound.widget(st.text_input, "text", bound.value.text or example,
-                            page.t("learn.input"),
-                            help=page.t(f"task.{task.name}.hint"),
-                            max_chars=2000)
+        # no max_chars: the browser would drop a longer paste silently; cut with a message
+        text = within_limit(page, bound.widget(st.text_input, "text",
+                                               bound.value.text or example,
+                                               page.t("learn.input"),
+                                               help=page.t(f"task.{task.name}.hint")),
+                            MAX_TEXT)
     bound.set("text", "" if text == example else text)
 
     def new_example() -> None:

@@ -29,6 +29,12 @@ class Lesson:
     steps: tuple[str, str]
     view_only: tuple[str, ...] = ()
 
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields the steps set: a link naming none of them opens on step 1 (see
+        lab.ui.Bound's ``opening_fields``)."""
+        return tuple(dict.fromkeys(f for step in self.steps for f in self.presets[step]))
+
     def applier(self, bound: Bound[Any], name: str) -> Callable[[], None]:
         def apply() -> None:
             bound.replace_all(dataclasses.replace(bound.value, **self.presets[name]))
@@ -41,7 +47,10 @@ class Lesson:
 
     def preset_buttons(self, page: Page, bound: Bound[Any]) -> None:
         st.markdown(f"**{page.t(f'{self.area}.presets')}**")
-        cols = st.columns(len(self.presets))
+        # in large type four buttons in a row would cut their labels short: two a row
+        per_row = 2 if page.present else len(self.presets)
+        cols = [c for start in range(0, len(self.presets), per_row)
+                for c in st.columns(per_row)][:len(self.presets)]
         for col, name in zip(cols, self.presets, strict=True):
             col.button(page.t(f"{self.area}.preset.{name}"), on_click=self.applier(bound, name),
                        key=f"{self.key}.preset.{name}",
