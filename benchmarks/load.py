@@ -1,11 +1,12 @@
 """A whole school at once, measured at the server: Streamlit's own protocol, no browser.
 
-    .venv/bin/python benchmarks/load.py                     # everything below (~9 min)
+    .venv/bin/python benchmarks/load.py                     # everything below (~12 min)
+    .venv/bin/python benchmarks/load.py --quick             # the same, shorter (< 4 min)
     .venv/bin/python benchmarks/load.py --levels 30 --seconds 30 --skip-ramp --skip-abuse
     .venv/bin/python benchmarks/load.py --smoke             # only the browser comparison
     .venv/bin/python benchmarks/load.py --app-root ../other-checkout --same-control
 
-Each session is one websocket to ``/_stcore/stream`` spoken by benchmarks/stclient.py
+Each session is one websocket to ``/_stcore/stream`` spoken by tests/support/stclient.py
 (BackMsg/ForwardMsg protobufs from the streamlit package), all in one asyncio process.
 A session opens /gru, then every ``--every`` s (jittered x0.7-1.3, never before its
 previous move finished) moves one weight a step, exactly as the browser sends it
@@ -17,11 +18,20 @@ gates of issue 10, their "want" and "commit" triggers), and times the move until
   a run, dropped sockets, moves that never finished: must be 0), latency median and p95,
   the server's CPU ms and message KB per move (psutil, user+system, over the load phase),
   its share of time busy (running or waiting for a CPU), its RSS;
+- the floor at the same levels (benchmarks/floor.py: a bare Streamlit app, one slider and
+  one Plotly chart the size of /gru's gates chart, every session moving the slider every
+  ``--every`` s): its CPU per rerun, and the lab's CPU per move as a ratio to it;
+- a class: 120 sessions that all opened one preset link (/gru?preset=gru-latch), each
+  moving the weight it was asked to move (one of 4, a quarter of the class each) a step
+  every ``--every`` s, the way it was asked to (up for half the class, down for the
+  other; back at an end of the range): its frames, the same for the whole class at first,
+  are computed once; later moves are releases only, until a thumb leaves the frames sent;
 - ramp: 60 sessions, the move rate raised step by step; the highest rate with p95 < 1 s
   and no errors is what one process sustains here;
 - abuse: 30 sessions at a move every 2 s; their p95 alone, next to one client sending
   garbage frames (random bytes, a text frame, a truncated protobuf, an oversized frame),
-  and next to one client flooding reruns without waiting (200 a second);
+  next to one flooding the live gates with "want" and "commit" without waiting (200 of each a
+  second), and next to one asking for the frames of every control at once, again and again;
 - largest link: /gru and /lstm with the largest sizes lab/scenario.py allows (MAX_INPUT,
   MAX_HIDDEN, MAX_LENGTH), each plot view: server CPU ms per move, the worst one;
 - ``--smoke`` (also the first part of a full run): 2 Chromium tabs and 2 generator sessions
@@ -39,6 +49,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import statistics
 import sys
 import time
@@ -50,11 +61,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "support")]  # livelab, stclient
 
+import floor  # noqa: E402
 import livelab  # noqa: E402
 import stclient  # noqa: E402
 from stclient import ProtocolError, Session, WidgetState  # noqa: E402
 
-TARGET_SESSIONS, TARGET_P95, TARGET_CPU_MS = 60, 1.0, 30.0
+TARGET_SESSIONS, TARGET_P95 = 60, 1.0
+TARGET_RATIO = 1.5  # the lab's CPU per move / the floor's CPU per rerun
+TARGET_LARGEST_MS = 150.0  # CPU per move at the largest link the settings allow
+CLASS_SESSIONS, CLASS_PRESET = 120, "gru-latch"
 WEIGHTS_TAB = ("gru.tab.controls", "Weights")
 
 
@@ -114,7 +129,8 @@ def held_sweep(session: Session) -> dict[str, Any]:
 def live_move(session: Session, rng: random.Random, index: int | None, up: bool,
               prefix: str = "w:") -> list[Step]:
     proto, fragment, data = session.component(LIVE)  # type: ignore[misc]
-    controls = [c for c in data["controls"] if c["id"].startswith(prefix)]
+    controls = ([c for c in data["controls"] if c["id"].startswith(prefix)]
+                or data["controls"])  # hidden sizes with knobs only
     c = controls[rng.randrange(len(controls)) if index is None else index]
     k = c["k"] + (1 if up else -1)
     if not 0 <= k < c["n"]:
@@ -235,10 +251,10 @@ class Server:
 
     root = ROOT  # the checkout whose app.py runs (--app-root)
 
-    def __init__(self) -> None:
+    def __init__(self, root: Path | None = None) -> None:
         import psutil
 
-        self.live = livelab.LiveServer(root=self.root)
+        self.live = livelab.LiveServer(root=root or self.root)
         self.live.wait_ready(120)
         self.proc = psutil.Process(self.live.proc.pid)
 
@@ -273,15 +289,18 @@ class Server:
 
 
 async def open_sessions(url: str, n: int, page: str = "gru", query: str = "",
-                        parallel: int = 6) -> list[Session]:
+                        parallel: int = 6, opener: Callable[[Session], Any] | None = None
+                        ) -> list[Session]:
     """``n`` sessions on the weights tab, opened a few at a time (a class arriving)."""
     gate = asyncio.Semaphore(parallel)
 
     async def one() -> Session:
         async with gate:
             s = Session(url, page, query, timeout=120)
-            await open_weights(s)
-            s.favourite = random.Random(id(s)).randrange(4)  # --same-control
+            await (opener or open_weights)(s)
+            pick = random.Random(id(s))
+            s.favourite = pick.randrange(4)  # --same-control, the class
+            s.favourite_up = pick.random() < 0.5  # type: ignore[attr-defined]
             return s
 
     return list(await asyncio.gather(*(one() for _ in range(n))))
@@ -360,24 +379,53 @@ class Level:
     rss_open: float
     opened_s: float
     client_cpu_s: float
+    what: str = "lab"  # "lab", "floor" or "class"
 
 
-async def level(n: int, every: float, seconds: float) -> Level:
-    server = Server()
+async def connect_only(session: Session) -> None:
+    await session.connect()
+    check(session, "opening the floor app")
+
+
+def class_move(session: Session, rng: random.Random) -> list[Step]:
+    """A student of the class: the weight it was given (session.favourite), one step the
+    way it was told (session.favourite_up)."""
+    if session.component(LIVE) is None:
+        return weight_move(session, rng, session.favourite)
+    return live_move(session, rng, session.favourite, getattr(session, "favourite_up", True))
+
+
+def floor_move(session: Session, rng: random.Random) -> list[Step]:
+    return floor.move(session, rng, stclient.slider_state, slider_step)
+
+
+async def level(n: int, every: float, seconds: float, what: str = "lab") -> Level:
+    """``n`` sessions on one fresh server: the lab's /gru, the floor app, or (a class) the
+    lab's /gru opened from one preset link."""
+    page, query, opener, move = "gru", "", None, weight_move
+    root = None
+    if what == "floor":
+        root = floor.write_app()
+        page, opener, move = "", connect_only, floor_move
+    elif what == "class":
+        query, move = f"preset={CLASS_PRESET}", class_move
+    server = Server(root)
     try:
         # One session first: the pages' imports, like the first student of the day.
-        await close_all(await open_sessions(server.url, 1))
+        await close_all(await open_sessions(server.url, 1, page, query, opener=opener))
         rss_idle = server.rss()
         t0, c0 = time.monotonic(), time.process_time()
-        sessions = await open_sessions(server.url, n)
+        sessions = await open_sessions(server.url, n, page, query, opener=opener)
         opened = time.monotonic() - t0
         rss_open = server.rss()
-        phase = await load_phase(server, sessions, every, seconds, random.Random(n))
+        phase = await load_phase(server, sessions, every, seconds, random.Random(n), move)
         client_cpu = time.process_time() - c0
         await close_all(sessions)
-        return Level(n, phase, rss_idle, rss_open, opened, client_cpu)
+        return Level(n, phase, rss_idle, rss_open, opened, client_cpu, what)
     finally:
         server.stop()
+        if root is not None:
+            shutil.rmtree(root, ignore_errors=True)
 
 
 async def ramp(n: int, rates: Sequence[float], seconds: float) -> list[tuple[float, Phase]]:
@@ -429,16 +477,54 @@ async def garbage_client(url: str, until: float, stats: dict[str, int]) -> None:
 
 
 async def flood_client(url: str, until: float, stats: dict[str, int]) -> None:
-    """One session sending a weight move every 5 ms without waiting for any rerun."""
+    """One session flooding without waiting for any rerun: with the live gates, a "want"
+    and a "commit" of a control every 5 ms (the controls in turn, values stepping up and
+    down); on a page without them, a weight slider move every 5 ms. Every message is built
+    from the page as first drawn (a flood's runs are cut short: the tree is never whole)."""
     s = Session(url, "gru", timeout=60)
     await open_weights(s)
+    found = s.component(LIVE)
     rng = random.Random(7)
+    fixed = None if found is not None else weight_move(s, rng, 0)
+    i = 0
     while time.monotonic() < until and not s.closed:
-        for fragment, changes in weight_move(s, rng, 0):
-            sent = changes() if callable(changes) else changes
-            await s.send_rerun_nowait(*sent, fragment_id=fragment)
-        stats["reruns sent"] += 1
+        if found is not None:
+            proto, fragment, data = found
+            c = data["controls"][i % len(data["controls"])]
+            value = round(c["value"] + c["step"] * (1 if i % 4 < 2 else -1), 10)
+            await s.send_rerun_nowait(stclient.component_event(proto.id, "want", c["id"]),
+                                      fragment_id=fragment)
+            await s.send_rerun_nowait(stclient.component_event(
+                proto.id, "commit", {"id": c["id"], "value": value}), fragment_id=fragment)
+            stats["want+commit sent"] += 1
+        else:
+            for fragment_id, changes in fixed or ():
+                sent = changes() if callable(changes) else changes
+                await s.send_rerun_nowait(*sent, fragment_id=fragment_id)
+            stats["reruns sent"] += 1
+        i += 1
         await asyncio.sleep(0.005)
+    stats["runs it got"] = s.runs
+    stats["socket dropped"] = int(bool(s.closed))
+    await s.close()
+
+
+async def want_all_client(url: str, until: float, stats: dict[str, int]) -> None:
+    """One session asking for the frames of every control at once ("want" for each, without
+    waiting), then again, every 50 ms."""
+    s = Session(url, "gru", timeout=60)
+    await open_weights(s)
+    found = s.component(LIVE)
+    if found is None:
+        raise ProtocolError("the page has no live gates")
+    proto, fragment, data = found
+    while time.monotonic() < until and not s.closed:
+        for c in data["controls"]:
+            await s.send_rerun_nowait(stclient.component_event(proto.id, "want", c["id"]),
+                                      fragment_id=fragment)
+            stats["wants sent"] += 1
+        await asyncio.sleep(0.05)
+    stats["runs it got"] = s.runs
     stats["socket dropped"] = int(bool(s.closed))
     await s.close()
 
@@ -449,9 +535,11 @@ async def abuse(n: int, every: float, seconds: float) -> list[tuple[str, Phase, 
     try:
         sessions = await open_sessions(server.url, n)
         for name, attacker in (("alone", None), ("+ garbage frames", garbage_client),
-                               ("+ rerun flood", flood_client)):
+                               ("+ want/commit flood", flood_client),
+                               ("+ want every control", want_all_client)):
             stats: dict[str, int] = {"frames": 0, "closed by server": 0, "left open": 0,
-                                     "reruns sent": 0}
+                                     "reruns sent": 0, "want+commit sent": 0,
+                                     "wants sent": 0}
             task = None
             if attacker is not None:
                 task = asyncio.create_task(attacker(server.url, time.monotonic() + seconds,
@@ -491,13 +579,16 @@ def knob_move(session: Session, rng: random.Random) -> list[Step]:
                                                        w.proto.step, rng.random() < 0.5))])]
 
 
-async def largest(reruns: int) -> list[tuple[str, float, float, str]]:
+async def largest(reruns: int, views: Sequence[str] | None = None
+                  ) -> list[tuple[str, float, float, str]]:
     """Server CPU per rerun for each largest link: (link, ms first run, ms per rerun, error)."""
     out = []
     server = Server()
     try:
         await close_all(await open_sessions(server.url, 1))
         for page, query in largest_queries():
+            if views is not None and query.rsplit("=", 1)[-1] not in views:
+                continue
             s = Session(server.url, page, query, timeout=300)
             err = ""
             c0 = server.cpu()
@@ -688,10 +779,16 @@ def verdict(ok: bool) -> str:
     return "ok" if ok else "MISSED"
 
 
-def print_levels(levels: Sequence[Level], every: float, seconds: float) -> None:
+def print_levels(levels: Sequence[Level], every: float, seconds: float,
+                 floor_app: str = "") -> None:
     print(f"\n(1) sessions moving a weight every {every:g} s (x0.7-1.3) for {seconds:.0f} s, "
           f"one server each")
-    head = (f"  {'sessions':>8} {'moves':>6} {'errors':>6} {'median ms':>9} {'p95 ms':>7} "
+    print("  lab: /gru, a random weight per move; floor: a bare Streamlit app "
+          f"({floor_app or 'benchmarks/floor.py'}), a slider step per move;\n  class: "
+          f"/gru?preset={CLASS_PRESET} opened by every session, each moving the weight it "
+          "was given (one of 4)")
+    head = (f"  {'':<5} {'sessions':>8} {'moves':>6} {'errors':>6} {'median ms':>9} "
+            f"{'p95 ms':>7} "
             f"{'max ms':>7} {'moves/s':>7} {'CPU ms/move':>11} {'KB/move':>7} {'CPU %':>5} "
             f"{'busy %':>6} "
             f"{'RSS idle':>8} "
@@ -699,7 +796,7 @@ def print_levels(levels: Sequence[Level], every: float, seconds: float) -> None:
     print(head)
     for lv in levels:
         p = lv.phase
-        print(f"  {lv.sessions:>8} {len(p.latencies):>6} {len(p.errors):>6} "
+        print(f"  {lv.what:<5} {lv.sessions:>8} {len(p.latencies):>6} {len(p.errors):>6} "
               f"{1000 * p.p50:>9.0f} {1000 * p.p95:>7.0f} "
               f"{1000 * max(p.latencies, default=float('nan')):>7.0f} {p.rate:>7.1f} "
               f"{p.cpu_ms_per_move:>11.1f} {p.kb_per_move:>7.0f} {p.cpu_pct:>5.0f} "
@@ -711,15 +808,25 @@ def print_levels(levels: Sequence[Level], every: float, seconds: float) -> None:
     print("  CPU %: the server's CPU time / wall time; busy %: share of 50 ms samples in which "
           "a server thread was\n  running or runnable (state R). busy well above CPU: the "
           "server waited for a CPU that other work on\n  the machine held.")
-    at = next((lv for lv in levels if lv.sessions == TARGET_SESSIONS), None)
-    if at:
-        ok = not at.phase.errors and at.phase.p95 <= TARGET_P95
-        print(f"  target: {TARGET_SESSIONS} sessions, 0 errors, p95 <= {TARGET_P95 * 1000:.0f} ms"
-              f"  -> measured {len(at.phase.errors)} errors, p95 {1000 * at.phase.p95:.0f} ms"
-              f"  {verdict(ok)}")
-        cpu = at.phase.cpu_ms_per_move
-        print(f"  target: CPU per weight move on /gru <= {TARGET_CPU_MS:.0f} ms"
-              f"  -> measured {cpu:.1f} ms  {verdict(cpu <= TARGET_CPU_MS)}")
+    floors = {lv.sessions: lv for lv in levels if lv.what == "floor"}
+    labs = [lv for lv in levels if lv.what == "lab"]
+    if floors and labs:
+        print("  the lab's server CPU per move as a ratio to the floor's per rerun, same sessions:")
+        for lv in labs:
+            fl = floors.get(lv.sessions)
+            if fl is None:
+                continue
+            r = lv.phase.cpu_ms_per_move / max(fl.phase.cpu_ms_per_move, 1e-9)
+            print(f"    {lv.sessions:>4} sessions: {lv.phase.cpu_ms_per_move:.1f} / "
+                  f"{fl.phase.cpu_ms_per_move:.1f} ms = {r:.2f}x  (target <= "
+                  f"{TARGET_RATIO:g}x: {verdict(r <= TARGET_RATIO)})")
+    for what, n in (("lab", TARGET_SESSIONS), ("class", CLASS_SESSIONS)):
+        at = next((lv for lv in levels if lv.sessions == n and lv.what == what), None)
+        if at:
+            ok = not at.phase.errors and at.phase.p95 <= TARGET_P95
+            print(f"  target: {what} {n} sessions, 0 errors, p95 <= {TARGET_P95 * 1000:.0f} ms"
+                  f"  -> measured {len(at.phase.errors)} errors, p95 "
+                  f"{1000 * at.phase.p95:.0f} ms  {verdict(ok)}")
 
 
 def print_ramp(steps: Sequence[tuple[float, Phase]], n: int, seconds: float) -> None:
@@ -742,12 +849,15 @@ def print_ramp(steps: Sequence[tuple[float, Phase]], n: int, seconds: float) -> 
 
 
 def print_abuse(rows: Sequence[tuple[str, Phase, dict[str, int]]], n: int, every: float) -> None:
-    print(f"\n(3) abuse: {n} sessions moving every {every:g} s, next to one bad client")
-    print(f"  {'others':<18} {'moves':>6} {'errors':>6} {'median ms':>9} {'p95 ms':>7} "
-          f"{'CPU %':>5} {'busy %':>6}  bad client")
+    print(f"\n(3) abuse: {n} sessions moving every {every:g} s, next to one bad client "
+          f"(the live gates; the flood pause: lab.ui.flood_pause)")
+    print(f"  {'others':<22} {'moves':>6} {'errors':>6} {'median ms':>9} {'p95 ms':>7} "
+          f"{'p95 alone':>9} {'CPU %':>5} {'busy %':>6}  bad client")
+    alone = rows[0][1].p95 if rows else float("nan")
     for name, p, stats in rows:
-        print(f"  {name:<18} {len(p.latencies):>6} {len(p.errors):>6} {1000 * p.p50:>9.0f} "
-              f"{1000 * p.p95:>7.0f} {p.cpu_pct:>5.0f} {p.busy_pct:>6.0f}  "
+        print(f"  {name:<22} {len(p.latencies):>6} {len(p.errors):>6} {1000 * p.p50:>9.0f} "
+              f"{1000 * p.p95:>7.0f} {1000 * alone:>9.0f} {p.cpu_pct:>5.0f} "
+              f"{p.busy_pct:>6.0f}  "
               + ", ".join(f"{k} {v}" for k, v in stats.items()))
         for e in p.errors[:3]:
             print(f"           - {e[:200]}")
@@ -761,16 +871,28 @@ def print_largest(rows: Sequence[tuple[str, float, float, str]], reruns: int) ->
         print(f"  {link:<44} {first:>12.0f} {per:>8.0f}  {err[:120]}")
     worst = max(rows, key=lambda r: r[2] if r[2] == r[2] else -1)
     print(f"  worst case: {worst[2]:.0f} ms CPU per move ({worst[0]})")
+    over = [r for r in rows if "over_time" in r[0]]
+    if over:
+        top = max(over, key=lambda r: r[2] if r[2] == r[2] else float("inf"))
+        print(f"  target: the gates over time at the largest link <= {TARGET_LARGEST_MS:.0f} ms "
+              f"CPU per move  -> measured {top[2]:.0f} ms ({top[0]})  "
+              f"{verdict(top[2] <= TARGET_LARGEST_MS)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--levels", default="30,60,120")
-    parser.add_argument("--seconds", type=float, default=40.0, help="load phase per level, s")
+    parser.add_argument("--quick", action="store_true",
+                        help="the whole report, shorter: 30 and 60 sessions (and a class of "
+                             "120) for 15 s, abuse 10 s a case, no ramp, no browser (< 4 min)")
+    parser.add_argument("--levels", default=None, help="sessions per level (30,60,120)")
+    parser.add_argument("--seconds", type=float, default=None,
+                        help="load phase per level, s (40)")
     parser.add_argument("--every", type=float, default=2.0, help="seconds between moves")
     parser.add_argument("--ramp", default="5,10,15,20,25,30,40")
     parser.add_argument("--ramp-seconds", type=float, default=20.0)
     parser.add_argument("--skip-ramp", action="store_true")
+    parser.add_argument("--skip-floor", action="store_true")
+    parser.add_argument("--skip-class", action="store_true")
     parser.add_argument("--skip-abuse", action="store_true")
     parser.add_argument("--skip-largest", action="store_true")
     parser.add_argument("--smoke", action="store_true", help="only the browser comparison")
@@ -780,14 +902,17 @@ def main() -> None:
     parser.add_argument("--app-root", type=Path, default=ROOT,
                         help="run the app.py of another checkout (e.g. a branch's worktree)")
     args = parser.parse_args()
+    quick = args.quick
+    levels_arg = args.levels or ("30,60" if quick else "30,60,120")
+    seconds = args.seconds or (15.0 if quick else 40.0)
     Server.root = args.app_root.resolve()
     global SAME_CONTROL
     SAME_CONTROL = args.same_control
     print(f"gates lab load: Streamlit protocol clients in one process against one "
           f"`streamlit run app.py` ({Server.root}); {os.cpu_count()} cores, load average "
-          f"{os.getloadavg()[0]:.1f} at start")
+          f"{os.getloadavg()[0]:.1f} at start{'; --quick' if quick else ''}")
     failed = False
-    if not args.no_smoke:
+    if not args.no_smoke and not quick:
         why = livelab.browser_missing()
         print("\n(0) browser smoke run: 2 Chromium tabs vs 2 generator sessions, same moves")
         if why:
@@ -800,20 +925,29 @@ def main() -> None:
             failed |= bool(problems)
         if args.smoke:
             sys.exit(int(failed))
-    levels = [int(x) for x in args.levels.split(",") if x]
-    results = [asyncio.run(level(n, args.every, args.seconds)) for n in levels]
-    print_levels(results, args.every, args.seconds)
+    levels = [int(x) for x in levels_arg.split(",") if x]
+    results = []
+    for n in levels:
+        results.append(asyncio.run(level(n, args.every, seconds)))
+        if not args.skip_floor:
+            results.append(asyncio.run(level(n, args.every, seconds, "floor")))
+    if not args.skip_class:
+        results.append(asyncio.run(level(CLASS_SESSIONS, args.every, seconds, "class")))
+    app = "" if args.skip_floor else floor.describe_size()
+    print_levels(results, args.every, seconds, app)
     failed |= any(lv.phase.errors for lv in results)
-    if not args.skip_ramp:
+    if not args.skip_ramp and not quick:
         rates = [float(x) for x in args.ramp.split(",")]
         print_ramp(asyncio.run(ramp(TARGET_SESSIONS, rates, args.ramp_seconds)),
                    TARGET_SESSIONS, args.ramp_seconds)
     if not args.skip_abuse:
-        rows = asyncio.run(abuse(30, args.every, 20.0))
+        rows = asyncio.run(abuse(30, args.every, 10.0 if quick else 20.0))
         print_abuse(rows, 30, args.every)
         failed |= any(p.errors for _, p, _ in rows)
     if not args.skip_largest:
-        print_largest(asyncio.run(largest(10)), 10)
+        moves = 3 if quick else 10
+        views = ("over_time", "scrubber") if quick else None
+        print_largest(asyncio.run(largest(moves, views)), moves)
     print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
     sys.exit(int(failed))
 

@@ -243,6 +243,16 @@ def from_dict(cls: type[T], data: Mapping[str, Any], where: str = "") -> tuple[T
 
 def cache_key(obj: Any) -> str:
     """A stable text key for caching an engine run on these settings."""
+    try:
+        return _cache_key(obj)
+    except TypeError:  # not hashable: made afresh
+        return json.dumps(to_dict(obj), sort_keys=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cache_key(obj: Any) -> str:
+    # A move asks for the same settings' key several times (runs, frames, figure, ghost);
+    # settings are frozen dataclasses, so equal settings share one key.
     return json.dumps(to_dict(obj), sort_keys=True)
 
 

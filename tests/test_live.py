@@ -343,3 +343,40 @@ def test_the_wheel_carries_the_component_files():
     live_dir = ROOT / "lab" / "live"
     for name in ("live.js", "live.css"):
         assert any((live_dir / name).match(p) for p in patterns), name
+
+
+def test_a_release_sends_a_patch_not_the_figure_and_a_lost_chart_gets_it_again():
+    """Once the chart draws a ghost, a release of a control whose frames the browser holds
+    is sent as a patch (the released frame, and the frame it started from as the ghost):
+    no figure is built or sent. A browser without the chart asks ("#figure") and gets it."""
+    at = run_gru()
+    wid = "w:weight_hh_l0:2:0"
+    value = next(c["value"] for c in live(at)["controls"] if c["id"] == wid)
+    at.session_state["gru.live.commit"] = {"id": wid, "value": value + 0.5}
+    at.run()  # the first release: the new figure has ghost lines, so it is sent
+    assert live(at)["figure"] is not None and live(at)["patch"] is None
+    want(at, wid)
+    at.run()
+    data = live(at)
+    assert data["figure"] is None  # the browser draws it already
+    grid, k0 = data["sweep"]["grid"], data["sweep"]["k0"]
+    old = grid.index(value + 0.5)
+    at.session_state["gru.live.commit"] = {"id": wid, "value": grid[old - 2]}
+    at.run()
+    after = live(at)
+    assert after["figure"] is None and after["figure_rev"] != data["figure_rev"]
+    assert after["patch"] == {"from": data["figure_rev"], "id": wid, "live": old - 2,
+                              "ghost": old}
+    assert k0 <= old - 2 and old < k0 + len(decoded(data["sweep"]))
+    # what the browser draws from the patch is what the server would have sent
+    trace, ghost = at.session_state["gru.last"][1], at.session_state["gru.ghost"]
+    frames = decoded(data["sweep"])
+    np.testing.assert_allclose(frames[old - 2 - k0, -1], trace.get("hidden"), atol=1e-12)
+    np.testing.assert_allclose(frames[old - k0, -1], ghost.get("hidden"), atol=1e-12)
+    # a chart that lost its figure asks for it ("#figure": the session forgets it drew it)
+    del at.session_state["gru.live.drawn"]
+    at.run()
+    spec = live(at)["figure"]
+    assert spec is not None and live(at)["figure_rev"] == after["figure_rev"]
+    ghosts = [tr for tr in spec["data"] if "opacity" in tr]
+    assert len(ghosts) == 8 and live(at)["ghost_map"] and live(at)["map"]

@@ -248,3 +248,57 @@ def test_the_control_and_every_gate_panel_are_on_screen_together(live_server, pa
             assert 0 <= chart_top and chart_bottom <= height + 1, (i, seen)
     finally:
         page.set_viewport_size(livelab.VIEWPORT)
+
+
+GHOST_JS = """() => {
+  const gd = document.querySelector('.st-key-gru-chart-gates .js-plotly-plot');
+  return gd.data.filter(t => t.opacity !== undefined).map(t => Array.from(t.y));
+}"""
+# What the live chart holds: the figure it was last sent, the one it draws, and whether it
+# ever had to ask for a figure it was told it draws.
+STATE_JS = """() => { const s = document.querySelector('.gl-live').__gl;
+  return {sent: s.fig.rev, drawn: s.drawnRev, asked: s.askedFig || null}; }"""
+
+
+def test_a_release_is_drawn_from_the_frames_with_its_ghost_and_no_figure_sent(live_server,
+                                                                               page):
+    """A release commits inside the live fragment: the link and the settings change, the
+    chart is not sent again (the browser draws the released frame, and the frame it left
+    as the previous run's ghost), and the other tabs show the released value."""
+    from lab.i18n import t
+
+    open_live(page, f"{live_server.url}/gru?L=24")
+    weight = page.locator(INPUT)
+    weight.scroll_into_view_if_needed()
+    weight.focus()
+    wait_for_frames(page, CONTROL)
+    # The first release of a session gets a figure: the one drawn had no ghost yet.
+    for steps in (2, 4):
+        livelab.wait_quiet(page)
+        before = [d[2] for d in page.evaluate(LIVE_JS) if d[1].startswith("unit")][-8:]
+        first = page.evaluate(STATE_JS)
+        since = livelab.finished_count(page)
+        url = page.url
+        for _ in range(steps):
+            page.keyboard.press("ArrowRight")
+        livelab.wait_rerun(page, since)
+        page.wait_for_function("u => location.href !== u", arg=url, timeout=30_000)
+    livelab.wait_quiet(page)
+    query = parse_qs(urlparse(page.url).query)
+    released = float(dict(p.split("=") for p in query["w"][0].split(";"))["weight_hh_l0:2:0"])
+    assert_lines_are(page.evaluate(LIVE_JS), engine_lines(query))
+    ghost = page.evaluate(GHOST_JS)
+    assert len(ghost) == 8
+    for drawn, was in zip(ghost, before, strict=True):
+        np.testing.assert_allclose(drawn, was, rtol=0, atol=1e-12)
+    state = page.evaluate(STATE_JS)
+    assert state["sent"] == first["sent"] and state["drawn"] != first["drawn"], state
+    assert state["asked"] is None
+    # Settings -> Weights (a full rerun) shows the released value; the chart stays as drawn.
+    livelab.open_tab(page, t("cell.tab.weights", "en"))
+    livelab.wait_quiet(page)
+    shown = page.locator('[data-testid="stSlider"]').filter(has_text="W_hz[0,0]").locator(
+        'input[type="range"]').first.input_value(timeout=30_000)
+    assert abs(float(shown) - released) <= 0.025  # (a range input shows its step grid)
+    assert page.evaluate(STATE_JS) == state
+    assert not livelab.errors(page)

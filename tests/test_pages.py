@@ -48,9 +48,17 @@ def live_data(at: AppTest) -> dict | None:
 
 
 def gate_chart(at: AppTest) -> dict:
-    """The gates-over-time figure (drawn by the live component)."""
+    """The gates-over-time figure (drawn by the live component). The component is sent
+    the figure only when the browser does not draw it yet; without one, ask for it as
+    the browser does ("want" = "#figure": the session forgets what it drew)."""
     data = live_data(at)
     assert data is not None, "no live gates component on the page"
+    if data["figure"] is None:
+        for key in [k for k in at.session_state if str(k).endswith(".live.drawn")]:
+            del at.session_state[key]
+        at.run()
+        data = live_data(at)
+        assert data is not None and data["figure"] is not None
     return data["figure"]
 
 

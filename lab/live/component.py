@@ -7,7 +7,14 @@ The browser sends two trigger values (custom components v2, widget id
 - ``want``: a control id ("w:weight_ih_l0:0:0", "scale:1", ...) when it is hovered or
   focused; the live fragment reruns and sends that control's frames.
 - ``commit``: ``{"id": <control id>, "value": <number>}`` when a thumb is released (or
-  after keyboard steps); the whole page reruns with the value in its settings and link.
+  after keyboard steps); the value goes into the settings and the link (lab/pages/cell.py
+  does it in the live fragment unless something else on the page depends on it).
+
+A figure the browser already draws is not built or sent again: the data carries the
+figure's key (``figure_rev``, from the settings) and the figure only when the browser
+does not hold it. After a release whose frames the browser holds, it draws the new
+figure itself from them (``patch``: the released frame, and the frame it left as the
+ghost). A browser that finds itself without the figure asks with ``want`` = "#figure".
 
 and one state value, ``failed`` (why Plotly.js could not load): the page then draws the
 chart with Streamlit's own st.plotly_chart and the Settings -> Weights sliders still work.
@@ -17,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +33,10 @@ import streamlit as st
 from lab import codec, equations
 from lab import scenario as S
 from lab.figures.common import PLOTLY_CONFIG
+from lab.i18n import t
 from lab.live import assets, frames
 from lab.live import controls as C
+from lab.live.frame_cache import FrameCache
 from lab.mathhtml import latex_html
 from lab.ui import Bound, Page
 
@@ -47,7 +55,7 @@ def component_key(kind: str) -> str:
     return f"{kind}-live"
 
 
-def _commit_key(kind: str) -> str:
+def commit_key(kind: str) -> str:
     return f"{kind}.live.commit"
 
 
@@ -67,6 +75,23 @@ def _carry_key(kind: str) -> str:  # a commit whose control's frames stay valid
     return f"{kind}.live.carry"
 
 
+def _window_key(kind: str) -> str:  # (k0, k1): the grid indices of the frames sent
+    return f"{kind}.live.window"
+
+
+def _drawn_key(kind: str) -> str:  # (figure key, ghost traces?, heatmap?) the browser draws
+    return f"{kind}.live.drawn"
+
+
+def _patch_key(kind: str) -> str:  # a release the browser can draw from its frames
+    return f"{kind}.live.patch"
+
+
+def forget_drawn(kind: str) -> None:
+    """The chart left the page (another plot tab): the next mount sends the figure."""
+    st.session_state.pop(_drawn_key(kind), None)
+
+
 def settings_rev(scenario: S.Scenario) -> str:
     """What a control's frames depend on: the cell, the input and the update view."""
     key = (codec.cache_key(scenario.cell) + codec.cache_key(scenario.input)
@@ -79,7 +104,7 @@ def settings_rev(scenario: S.Scenario) -> str:
 
 def take_commit(kind: str) -> Any:
     """The value the browser sent with "commit" (None when there is none), once."""
-    return st.session_state.pop(_commit_key(kind), None)
+    return st.session_state.pop(commit_key(kind), None)
 
 
 def apply_commit(page: Page, bound: Bound[S.Scenario], payload: Any,
@@ -101,22 +126,46 @@ def apply_commit(page: Page, bound: Bound[S.Scenario], payload: Any,
         sent = st.session_state.get(_sent_key(page.name))
         if problem is None and sent == (settings_rev(before), payload.get("id")):
             st.session_state[_carry_key(page.name)] = {"id": sent[1], "from": sent[0]}
+            _note_patch(page.name, before.cell, str(payload.get("id")), float(payload["value"]))
         bound.set("cell", cell)
         for key in fallback_keys:
             st.session_state.pop(key, None)
+
+
+def _note_patch(kind: str, cell: S.CellSpec, control_id: str, value: float) -> None:
+    """After a release of a control whose frames the browser holds, it can draw the new
+    figure itself: the frame of the released value, and as the ghost (the previous run)
+    the frame of the value before. Possible when both are among the frames sent and the
+    drawn figure has the traces to fill (ghost lines, or heatmaps, which have none)."""
+    ss = st.session_state
+    drawn, window = ss.get(_drawn_key(kind)), ss.get(_window_key(kind))
+    control = next((c for c in _controls(cell) if c.id == control_id), None)
+    if drawn is None or window is None or control is None:
+        return
+    _, has_ghost, heatmap = drawn
+    values = C.grid(control)
+    old = int(np.flatnonzero(values == control.value)[0])
+    hit = np.flatnonzero(values == value)
+    if not (has_ghost or heatmap) or not len(hit):
+        return
+    new = int(hit[0])
+    if all(window[0] <= k < window[1] for k in (old, new)):
+        ss[_patch_key(kind)] = {"from": drawn[0], "id": control_id, "live": new, "ghost": old}
 
 
 def _on_commit(kind: str) -> None:
     result = st.session_state.get(component_key(kind))
     value = getattr(result, "commit", None) if result is not None else None
     if value is not None:
-        st.session_state[_commit_key(kind)] = value
+        st.session_state[commit_key(kind)] = value
 
 
 def _on_want(kind: str) -> None:
     result = st.session_state.get(component_key(kind))
     value = getattr(result, "want", None) if result is not None else None
-    if isinstance(value, str) and len(value) < 100:
+    if value == "#figure":  # the browser does not hold the figure it was told it does
+        st.session_state.pop(_drawn_key(kind), None)
+    elif isinstance(value, str) and len(value) < 100:
         # "<id>" or "<id>@<k>": the frames around grid index k (a drag beyond those sent)
         control_id, _, at = value.partition("@")
         st.session_state[_active_key(kind)] = control_id
@@ -132,18 +181,23 @@ def _on_want(kind: str) -> None:
 SPAN = 25
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+#: Every session's frames, shared (lab/live/frame_cache.py: 64 MB at most).
+FRAMES = FrameCache()
+
+
 def _sweep(cell_key: str, input_key: str, control_id: str, textbook: bool,
            centre: int | None, _cell: S.CellSpec, _inp: S.InputSpec) -> dict[str, Any] | None:
-    """The control's frames. Cached on the settings' JSON (the keys); the settings
-    themselves come decoded (Streamlit does not hash arguments named with a leading _)."""
-    cell, inp = _cell, _inp
-    control = next((c for c in C.controls_for(cell) if c.id == control_id), None)
-    if control is None:
-        return None
-    x, _ = S.build_input(inp, cell.input_size)
-    return frames.sweep_payload(cell, x, control, C.grid(control), textbook,
-                                span=SPAN, centre=centre)
+    """The control's frames, from the process-wide cache (keyed on the settings' JSON);
+    the settings themselves come decoded."""
+    def compute() -> dict[str, Any] | None:
+        control = next((c for c in _controls(_cell) if c.id == control_id), None)
+        if control is None:
+            return None
+        x, _ = S.build_input(_inp, _cell.input_size)
+        return frames.sweep_payload(_cell, x, control, C.grid(control), textbook,
+                                    span=SPAN, centre=centre)
+
+    return FRAMES.get((cell_key, input_key, control_id, textbook, centre), compute)
 
 
 @functools.cache
@@ -159,7 +213,7 @@ def _plotly_url() -> str:
 plain_equation = latex_html
 
 
-def _control_data(page: Page, cell: S.CellSpec, control: C.Control) -> dict[str, Any]:
+def _control_data(lang: str, control: C.Control) -> dict[str, Any]:
     values = C.grid(control)
     kind, _, _ = control.id.partition(":")
     anchor = int(np.flatnonzero(values == control.value)[0])
@@ -167,21 +221,41 @@ def _control_data(page: Page, cell: S.CellSpec, control: C.Control) -> dict[str,
         text, label, role = control.label, control.label, "weight"
     else:
         symbol = control.label.split()[-1]
-        text = page.t(f"live.{kind}")
-        label = f"{page.t(f'cell.{kind}')} {symbol}"
+        text = t(f"live.{kind}", lang)
+        label = f"{t(f'cell.{kind}', lang)} {symbol}"
         role = "knob"
     return {"id": control.id, "label": label, "text": text, "kind": role,
             "block": control.block, "value": control.value, "min": float(values[0]),
             "max": float(values[-1]), "step": control.step, "k": anchor, "n": len(values)}
 
 
-def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
+@functools.lru_cache(maxsize=1024)
+def _controls(cell: S.CellSpec) -> tuple[C.Control, ...]:
+    """The cell's live controls (every mount, commit and want asks; shared, read-only)."""
+    return tuple(C.controls_for(cell))
+
+
+@functools.lru_cache(maxsize=1024)
+def _controls_data(cell: S.CellSpec, lang: str) -> list[dict[str, Any]]:
+    """What the browser gets about each control (shared by the sessions: not changed)."""
+    return [_control_data(lang, c) for c in _controls(cell)]
+
+
+def figure_key(page: Page, scenario: S.Scenario, ghost_key: str | None) -> str:
+    """What the gates figure follows from: the scenario, the ghost, language and mode."""
+    key = f"{codec.cache_key(scenario)}|{ghost_key}|{page.lang}|{page.present}"
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def mount(page: Page, scenario: S.Scenario, trace: Any, ghost_key: str | None,
+          build: Any) -> bool:
     """Draw the live gates; False when the browser reported that it cannot (then the
-    caller draws the ordinary chart)."""
+    caller draws the ordinary chart). ``build()`` makes the gates figure: called only
+    when the browser does not already draw it (or cannot draw it from its frames)."""
     kind = page.name
     cell, view = scenario.cell, scenario.view
     cell_key, input_key = codec.cache_key(cell), codec.cache_key(scenario.input)
-    controls = C.controls_for(cell)
+    controls = _controls(cell)
     ids = {c.id for c in controls}
     ss = st.session_state
     rev = settings_rev(scenario)
@@ -198,19 +272,41 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
         sweep = _sweep(cell_key, input_key, active, view.textbook_update, centre, cell,
                        scenario.input)
         ss[_sent_key(kind)] = (rev, active)
+        if sweep is not None:
+            ss[_window_key(kind)] = (sweep["k0"], sweep["k0"] + sweep["shape"][0])
+    # The figure: sent when the browser does not draw it yet, else only named.
+    fig_key = figure_key(page, scenario, ghost_key)
+    drawn = ss.get(_drawn_key(kind))
+    patch = ss.pop(_patch_key(kind), None)
+    figure: dict[str, Any] | None = None
+    extra: dict[str, Any] = {}
+    if drawn is None or drawn[0] != fig_key:
+        if patch is not None and drawn is not None and patch["from"] == drawn[0]:
+            ss[_drawn_key(kind)] = (fig_key, drawn[1], drawn[2])
+        else:
+            fig = build()
+            figure = fig.spec if hasattr(fig, "spec") else fig.to_dict()
+            live_map = frames.trace_map(figure, trace, view.textbook_update)
+            ghosts = frames.ghost_map(figure, live_map)
+            heatmap = any(tr.get("type") == "heatmap" for tr in figure.get("data", ()))
+            ss[_drawn_key(kind)] = (fig_key, bool(ghosts), heatmap)
+            extra = {"map": live_map, "ghost_map": ghosts}
+            patch = None
+    else:
+        patch = None
     eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity, cell.variant)
-    spec = fig.spec if hasattr(fig, "spec") else fig.to_dict()
     data = {
         "rev": rev,
         "carry": carry,
-        "figure": spec,
-        "figure_rev": hashlib.sha1(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16],
+        "figure": figure,
+        "figure_rev": fig_key,
+        "patch": patch,
+        **extra,
         "config": PLOTLY_CONFIG,
-        "map": frames.trace_map(spec, trace, view.textbook_update),
         "groups": [{"block": b, "title": page.t(f"gate.{cell.kind}.{block}"),
                     "equation": plain_equation(eqs[block])}
                    for b, block in enumerate(S.cell_blocks(cell))],
-        "controls": [_control_data(page, cell, c) for c in controls],
+        "controls": _controls_data(cell, page.lang),
         "sweep": sweep,
         "plotly_url": _plotly_url(),
         "present": page.present,
@@ -222,8 +318,11 @@ def mount(page: Page, scenario: S.Scenario, trace: Any, fig: Any) -> bool:
                     on_want_change=lambda: _on_want(kind),
                     on_commit_change=lambda: _on_commit(kind),
                     on_failed_change=lambda: None)
-    return not getattr(result, "failed", None)
+    failed = bool(getattr(result, "failed", None))
+    if failed:  # the ordinary chart draws it instead
+        ss.pop(_drawn_key(kind), None)
+    return not failed
 
 
 def commit_pending(kind: str) -> bool:
-    return _commit_key(kind) in st.session_state
+    return commit_key(kind) in st.session_state

@@ -10,6 +10,7 @@ off-grid weight moves it by exactly one step instead of snapping it to the grid.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +54,18 @@ def controls_for(cell: S.CellSpec, weights: dict[str, np.ndarray] | None = None
                  ) -> list[Control]:
     """Every live control of the cell, gate by gate: its two knobs, then (small hidden
     sizes) its weights and biases in the weight editor's order."""
+    if weights is None:  # every want, release and mount asks: made once per cell
+        return list(_controls_of(cell))
+    return _make_controls(cell, weights)
+
+
+@functools.lru_cache(maxsize=1024)
+def _controls_of(cell: S.CellSpec) -> tuple[Control, ...]:
+    return tuple(_make_controls(cell, None))
+
+
+def _make_controls(cell: S.CellSpec, weights: dict[str, np.ndarray] | None
+                   ) -> list[Control]:
     scale, shift = knob_values(cell)
     with_weights = cell.hidden_size <= SMALL_HIDDEN
     if with_weights and weights is None:

@@ -95,6 +95,23 @@ def trace_map(spec: Mapping[str, Any], trace: Any, textbook_update: bool = False
     return out
 
 
+def ghost_map(spec: Mapping[str, Any], live_map: list[list[int]]) -> list[list[int]]:
+    """[[trace index, panel, unit], ...] of the previous run's ghost traces (those with an
+    opacity): a panel's ghosts share its live traces' axes, one per unit, in unit order."""
+    data = spec.get("data", [])
+    panel_of = {data[i].get("yaxis"): p for i, p, u in live_map if u >= 0}
+    units: dict[Any, int] = {}
+    out = []
+    for i, tr in enumerate(data):
+        axis = tr.get("yaxis")
+        if "opacity" not in tr or axis not in panel_of:
+            continue
+        u = units.get(axis, 0)
+        units[axis] = u + 1
+        out.append([i, panel_of[axis], u])
+    return out
+
+
 def encode(frames: np.ndarray) -> str:
     """Little-endian float64 bytes, base64 (exact; the browser reads a Float64Array)."""
     return base64.b64encode(np.ascontiguousarray(frames, dtype="<f8").tobytes()).decode()

@@ -6,6 +6,10 @@
 // drawn into the existing chart: no server round trip, no remount. On release (or a
 // short pause after keyboard steps) the value goes back as the trigger "commit"; hovering
 // or focusing a control asks for its frames with the trigger "want".
+// The figure comes only when this chart does not draw it yet (data.figure_rev names it);
+// after a release the server sends a "patch" instead: the chart draws the released frame
+// and, as the previous run's ghost, the frame it started from. A chart that finds itself
+// without the figure it was told it has asks for it ("want" = "#figure").
 // This function runs again on every rerun with new data: it keeps its state on the root.
 
 const COMMIT_AFTER_KEYS_MS = 400;
@@ -189,12 +193,12 @@ function wire(s, ctl) {
 
 // ---------------------------------------------------------------- chart
 
-function frameUpdate(s, k) {
+function frameUpdate(s, k, map) {
   const sw = s.sweep;
   const [, P, L, H] = sw.shape;
   k -= sw.k0;
   const ys = [], yIdx = [], zs = [], zIdx = [];
-  for (const [ti, p, u] of s.data.map) {
+  for (const [ti, p, u] of map || s.fig.map) {
     const base = (k * P + p) * L * H;
     if (u >= 0) {
       const y = new Array(L);
@@ -268,7 +272,7 @@ function drawLines(s, ys, yIdx) {
 function drawFrame(s) {
   const f = s.frame;
   const sw = s.sweep;
-  if (!f || !s.gd || !sw || sw.id !== f.id || sw.rev !== s.data.rev) return;
+  if (!f || !s.gd || !s.fig || !sw || sw.id !== f.id || sw.rev !== s.data.rev) return;
   const status = s.root.querySelector('.gl-status');
   if (f.k < sw.k0 || f.k >= sw.k0 + sw.shape[0]) {  // beyond the frames sent (long inputs)
     status.textContent = s.data.text.beyond;
@@ -280,6 +284,30 @@ function drawFrame(s) {
   if (yIdx.length && !drawLines(s, ys, yIdx)) window.Plotly.restyle(s.gd, { y: ys }, yIdx);
   if (zIdx.length) window.Plotly.restyle(s.gd, { z: zs }, zIdx);
   s.gd.dataset.frame = f.id + '@' + f.k;
+}
+
+// After a release: the figure the server describes is this one with the released frame
+// live and the frame the thumb started from as the ghost, both from the frames held.
+function patchFigure(s) {
+  const p = s.data.patch, sw = s.sweep;
+  if (!p || !s.gd || !s.gd.data || !s.fig || p.from !== s.drawnRev) return false;
+  if (!sw || sw.id !== p.id) return false;
+  const inside = (k) => k >= sw.k0 && k < sw.k0 + sw.shape[0];
+  if (!inside(p.live) || !inside(p.ghost)) return false;
+  const now = frameUpdate(s, p.live, s.fig.map);
+  const old = frameUpdate(s, p.ghost, s.fig.ghost);
+  const ys = now.ys.concat(old.ys), idx = now.yIdx.concat(old.yIdx);
+  if (idx.length) window.Plotly.restyle(s.gd, { y: ys }, idx);
+  if (now.zIdx.length) window.Plotly.restyle(s.gd, { z: now.zs }, now.zIdx);
+  s.svg = null;
+  s.drawnRev = s.data.figure_rev;
+  return true;
+}
+
+function askFigure(s) {
+  if (s.askedFig === s.data.figure_rev) return;
+  s.askedFig = s.data.figure_rev;
+  s.trigger('want', '#figure');
 }
 
 function fitLayout(s, layout) {
@@ -296,7 +324,7 @@ function fitLayout(s, layout) {
 }
 
 function drawFigure(s) {
-  const fig = s.data.figure;
+  const fig = s.fig.figure;
   const layout = fitLayout(s, fig.layout);
   s.root.querySelector('.gl-chart').style.minHeight = (layout.height || 400) + 'px';
   const config = Object.assign({ responsive: true }, s.data.config);
@@ -306,7 +334,7 @@ function drawFigure(s) {
   const how = s.gd.data && shape === s.drawnShape ? 'react' : 'newPlot';
   const done = window.Plotly[how](s.gd, fig.data, layout, config);
   s.drawnShape = shape;
-  s.drawnRev = s.data.figure_rev;
+  s.drawnRev = s.fig.rev;
   s.drawnHeight = layout.height;
   return done;
 }
@@ -322,13 +350,16 @@ function framePending(s) {
 
 function render(s) {
   if (!s.gd) s.gd = s.root.querySelector('.gl-chart');
-  if (s.drawnRev !== s.data.figure_rev || !s.gd.data) drawFigure(s);
+  if (s.drawnRev !== s.data.figure_rev || !s.gd.data) {
+    if (s.fig && s.fig.rev === s.data.figure_rev) drawFigure(s);
+    else if (!patchFigure(s)) { askFigure(s); return; }
+  }
   if (framePending(s)) drawFrame(s);
   else s.frame = null;
   if (!s.onResize) {
     s.onResize = () => {
       if (!s.gd.isConnected) { window.removeEventListener('resize', s.onResize); return; }
-      const h = fitLayout(s, s.data.figure.layout).height;
+      const h = fitLayout(s, s.fig.figure.layout).height;
       if (s.gd.data && h !== s.drawnHeight) {
         s.drawnHeight = h;
         window.Plotly.relayout(s.gd, { height: h });
@@ -346,8 +377,12 @@ export default function (component) {
   const s = root.__gl || (root.__gl = { root, ctl: {}, sig: null });
   s.trigger = setTriggerValue;
   s.setState = setStateValue;
-  s.drawFrame = drawFrame;  // for benchmarks/livelab probes
+  s.drawFrame = drawFrame;  // for tests/support/livelab probes
   s.data = data;
+  if (data.figure) {
+    s.fig = { figure: data.figure, map: data.map, ghost: data.ghost_map || [],
+              rev: data.figure_rev };
+  }
   root.classList.toggle('gl-present', !!data.present);
   root.classList.toggle('gl-no-controls', !data.controls.length);
   s.root.querySelector('.gl-controls-title').textContent = data.text.title;

@@ -22,6 +22,7 @@ from lab.figures.common import HEATMAP_ABOVE, PLOTLY_CONFIG
 from lab.figures.scrubber_panel import scrubber_panel
 from lab.guide_ui import show_guide
 from lab.live import component as live
+from lab.live.frame_cache import FrameCache
 from lab.pages.cell_files import file_controls
 from lab.pages.cell_ghost import forget_ghost, remember_ghost
 from lab.pages.cell_settings import cell_controls, input_controls
@@ -34,6 +35,7 @@ from lab.ui import (
     panel,
     setup,
     tab_in_settings,
+    tab_key,
     throttle_fragment_floods,
 )
 
@@ -42,15 +44,22 @@ CONTROL_TABS = ("cell", "input", "weights", "files")
 SCRUBBER_MIN_PX = 640  # the scrubber's diagram is drawn at least this wide, then scaled
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
 def run_cell(cell_key: str, input_key: str, _cell: S.CellSpec, _inp: S.InputSpec
              ) -> tuple[Any, np.ndarray, list[str] | None]:
     """Trace of the cell on the input. Cached on the settings' JSON (the keys); the
-    settings come decoded, once per run (Streamlit does not hash arguments named with a
-    leading _), instead of being decoded again from the JSON."""
-    cell, inp = _cell, _inp
-    x, tokens = S.build_input(inp, cell.input_size)
-    return S.cell_net(cell).trace(x), x, tokens
+    settings come decoded, once per run, instead of being decoded again from the JSON.
+
+    One cache for the process (at most 128 runs), handing out the stored run itself:
+    st.cache_data pickled it on every store and hit, a few ms per release. Callers only
+    read it."""
+    def compute() -> tuple[Any, np.ndarray, list[str] | None]:
+        x, tokens = S.build_input(_inp, _cell.input_size)
+        return S.cell_net(_cell).trace(x), x, tokens
+
+    return RUNS.get((cell_key, input_key), compute)
+
+
+RUNS = FrameCache(max_bytes=128, size=lambda _: 1)  # 128 runs, least recently used out
 
 
 def render(kind: str) -> None:
@@ -106,6 +115,7 @@ def render(kind: str) -> None:
         return
     ghost = remember_ghost(page.name, codec.cache_key(scenario.cell) + codec.cache_key(scenario.input),
                            trace)
+    st.session_state[_run_key(kind)] = LiveRun(scenario, trace, ghost, x, tokens)
     if tab_files.open:
         with tab_files:
             file_controls(page, bound, trace, x, tokens)
@@ -116,7 +126,7 @@ def render(kind: str) -> None:
 
     show_equations(page, scenario)
     draw = {
-        "over_time": lambda: live_gates(page, scenario, trace, ghost, x, tokens),
+        "over_time": lambda: live_gates(page),
         "scrubber": lambda: show_scrubber(page, bound, trace, tokens),
         "saturation": lambda: show_saturation(page, trace),
         "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
@@ -127,6 +137,8 @@ def render(kind: str) -> None:
             if tab.open:
                 with tab:
                     panel(page, draw[name])
+            elif name == "over_time":  # its chart leaves the page: sent afresh on return
+                live.forget_drawn(kind)
 
 
 # --------------------------------------------------------------------------- presets
@@ -246,22 +258,76 @@ def gates_figure(page: Page, trace: Any, ghost: Any, x: np.ndarray, tokens: list
                                  inputs=x, channel_names=names, height=height)
 
 
+@dataclasses.dataclass(frozen=True)
+class LiveRun:
+    """What the live gates draw: the settings and their run (set by every full run, and
+    by a release committed inside the live fragment)."""
+
+    scenario: S.Scenario
+    trace: Any
+    ghost: Any
+    x: np.ndarray
+    tokens: list[str] | None
+
+
+def _run_key(kind: str) -> str:
+    return f"{kind}.live.run"
+
+
 @st.fragment
-def live_gates(page: Page, scenario: S.Scenario, trace: Any, ghost: Any, x: np.ndarray,
-               tokens: list[str] | None) -> None:
+def live_gates(page: Page) -> None:
     """The gates over time with the live controls beside them (lab/live).
 
     A fragment: hovering a control reruns only this part (to send that control's
-    frames); a released value reruns the whole page, which commits it.
+    frames), and so does a release: the value goes into the settings and the link here,
+    and the chart the browser already draws stays. Only when something outside the chart
+    shows the value (Settings -> Weights or Files open, a preset's explanation) does the
+    whole page rerun. The fragment reads the settings from the session, never from its
+    arguments (a fragment rerun gets those of the last full run).
     """
     throttle_fragment_floods()  # "want" reruns count towards the flood pause too
-    if live.commit_pending(page.name):
+    if live.commit_pending(page.name) and not commit_in_fragment(page):
         st.rerun()
-    fig = gates_figure(page, trace, ghost, x, tokens, scenario)
+    run: LiveRun = st.session_state[_run_key(page.name)]
+    ghost_key = st.session_state.get(f"{page.name}.ghost_key")
+
+    def build() -> Any:
+        return gates_figure(page, run.trace, run.ghost, run.x, run.tokens, run.scenario)
+
     with st.container(key=f"{page.name}-chart-gates"):
-        if not live.mount(page, scenario, trace, fig):
-            st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG,
+        if not live.mount(page, run.scenario, run.trace, ghost_key, build):
+            st.plotly_chart(build(), width="stretch", config=PLOTLY_CONFIG,
                             key=f"{page.name}.chart.gates_static")
+
+
+def commit_in_fragment(page: Page) -> bool:
+    """Commit a released value inside the live fragment: settings, link, run and ghost.
+    False (nothing done) when the rest of the page shows it too: then the page reruns."""
+    from lab.live import controls as C
+
+    kind = page.name
+    ss = st.session_state
+    if ss.get(tab_key(kind, "controls")) in (page.t("cell.tab.weights"),
+                                              page.t("cell.tab.files")):
+        return False
+    bound = Bound(page, S.Scenario, S.Scenario(cell=S.CellSpec(kind=kind)),
+                  opening=S.opening_scenario(kind))
+    before = bound.value
+    pending = ss[live.commit_key(kind)]
+    cell, _ = C.commit(before.cell, pending)
+    after = dataclasses.replace(before, cell=cell)
+    if before.preset and preset_matches(before) != preset_matches(after):
+        return False  # the preset's explanation above changes
+    try:
+        trace, x, tokens = run_cell(codec.cache_key(cell), codec.cache_key(after.input), cell,
+                                    after.input)
+    except ValueError:
+        return False  # the page says why
+    live.apply_commit(page, bound, live.take_commit(kind), fallback_keys(bound, pending))
+    bound.commit()
+    ghost = remember_ghost(kind, codec.cache_key(cell) + codec.cache_key(after.input), trace)
+    ss[_run_key(kind)] = LiveRun(bound.value, trace, ghost, x, tokens)
+    return True
 
 
 def show_scrubber(page: Page, bound: Bound[S.Scenario], trace: Any,

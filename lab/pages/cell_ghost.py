@@ -20,6 +20,8 @@ def remember_ghost(page_name: str, key: str, trace: Any) -> Any:
     last = ss.get(f"{page_name}.last")
     if last is None or last[0] != key:
         ss[f"{page_name}.ghost"] = None if last is None else last[1]
+        # (the live gates' figure is named by it: lab.live.component.figure_key)
+        ss[f"{page_name}.ghost_key"] = None if last is None else last[0]
         ss[f"{page_name}.last"] = (key, trace)
     return ss.get(f"{page_name}.ghost")
 
@@ -28,3 +30,4 @@ def forget_ghost(page_name: str) -> None:
     """A new scenario was loaded: the next run has no ghost."""
     st.session_state[f"{page_name}.last"] = None
     st.session_state[f"{page_name}.ghost"] = None
+    st.session_state[f"{page_name}.ghost_key"] = None

@@ -388,6 +388,11 @@ class Session:
                 return c, self.fragments.get(path, ""), data
         return None
 
+    @property
+    def runs(self) -> int:
+        """How many runs (full or fragment) finished for this session."""
+        return self._runs
+
     def value(self, widget_id: str) -> Any:
         s = self.current_states().get(widget_id)
         if s is None:
