@@ -21,7 +21,7 @@ import functools
 import json
 import math
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import field
 from typing import Any, NamedTuple, TypeVar
 
@@ -57,7 +57,8 @@ def _type_hints(cls: type) -> dict[str, Any]:
 
 def check_number(value: float, f: dataclasses.Field[Any]) -> None:
     lo, hi = f.metadata.get("lo"), f.metadata.get("hi")
-    if not math.isfinite(value):
+    # an int is always finite, and math.isfinite overflows on one of 400 digits
+    if not isinstance(value, int) and not math.isfinite(value):
         raise ValueError("must be a finite number")
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         raise ValueError(f"must be from {_number(lo)} to {_number(hi)}")
@@ -184,12 +185,30 @@ def from_query(cls: type[T], params: Mapping[str, str], base: T | None = None
             try:
                 kwargs[f.name] = _parse_value(tp, params[key], f)
             except ValueError as exc:
-                errors.append(f"'{key}={_shorten(params[key])}' {exc}; kept the default")
+                errors.append(f"'{key}={shorten(params[key])}' {exc}; kept the default")
     obj, messages = _post_decode(cls(**kwargs))
     return obj, errors + messages
 
 
-def _shorten(text: Any) -> str:
+def url_names(cls: type) -> frozenset[str]:
+    """Every URL parameter name of a settings class (its nested fields included)."""
+    names: set[str] = set()
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        tp = field_type(cls, f)
+        names |= url_names(tp) if _is_dataclass_type(tp) else {f.metadata["url"]}
+    return frozenset(names)
+
+
+def unknown_params(cls: type, params: Mapping[str, Any], known: Iterable[str] = ()
+                   ) -> list[str]:
+    """A message for each parameter that is neither a field of ``cls`` nor in ``known``."""
+    names = url_names(cls) | set(known)
+    return [f"'{shorten(key)}={shorten(value)}' is not a setting of this page; ignored"
+            for key, value in params.items() if key not in names]
+
+
+def shorten(text: Any) -> str:
+    """A link's value as a message quotes it: at most 40 characters."""
     text = str(text)
     return text if len(text) <= 40 else text[:37] + "..."
 

@@ -15,6 +15,7 @@ from functools import cache
 # (English pattern, Chinese replacement): applied in order, every match in the message.
 PHRASES: tuple[tuple[str, str], ...] = (
     (r"unknown entry '([^']*)' ignored", r"未知条目“\1”已忽略"),
+    (r"is not a setting of this page; ignored", "不是本页的设置；已忽略"),
     (r"must be from ([^\s;,]+) to ([^\s;,]+)", r"应在 \1 到 \2 之间"),
     (r"must be a finite number within ±([^\s;]+)", r"应为 ±\1 以内的有限数"),
     (r"must be a finite number", "应为有限数"),

@@ -20,7 +20,7 @@ import numpy as np
 from gates.kinds import ALL_KIND_NAMES, STANDARD, VARIANTS, get_kind, param_shapes, variant_names
 from gates.network import single_cell
 from lab import kind_view
-from lab.codec import FieldCodec, fmt_plain, from_dict, spec, to_dict
+from lab.codec import FieldCodec, fmt_plain, from_dict, shorten, spec, to_dict
 from lab.input_points import POINTS, clean_points
 
 KINDS: tuple[str, ...] = ALL_KIND_NAMES  # every kind has a cell page, MGU included
@@ -95,15 +95,16 @@ def _parse_edit(item: Any) -> tuple[str, float]:
         raise ValueError("needs entries like weight_hh_l0:0:1=0.5")
     key, raw = item
     name, *idx = str(key).split(":")
-    if not (name.startswith(("weight_", "bias_")) and all(i.isdigit() for i in idx)
-            and len(idx) in (1, 2)):
-        raise ValueError(f"{key!r} is not a weight element like weight_hh_l0:0:1")
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses
+    if not (name.startswith(("weight_", "bias_")) and len(idx) in (1, 2)
+            and all(i.isascii() and i.isdigit() and len(i) <= 9 for i in idx)):
+        raise ValueError(f"{shorten(key)!r} is not a weight element like weight_hh_l0:0:1")
     try:
         number = float(raw)
     except (TypeError, ValueError):
-        raise ValueError(f"{key!r} needs a number, got {raw!r}") from None
+        raise ValueError(f"{shorten(key)!r} needs a number, got {shorten(raw)!r}") from None
     if not math.isfinite(number) or abs(number) > MAX_WEIGHT:
-        raise ValueError(f"{key!r} must be a finite number within ±{MAX_WEIGHT:g}")
+        raise ValueError(f"{shorten(key)!r} must be a finite number within ±{MAX_WEIGHT:g}")
     return str(key), number
 
 

@@ -26,6 +26,8 @@ from lab.navigation import sidebar_links
 T = TypeVar("T")
 
 GLOBAL_KEYS = ("lang", "present")
+# Streamlit's own (st.query_params hides them from the page; known all the same)
+STREAMLIT_KEYS = ("embed", "embed_options")
 _LAST_WRITTEN = "lab.last_query"
 
 
@@ -94,11 +96,11 @@ def _mode_problems(params: Any) -> list[str]:
     problems = []
     lang = params.get("lang")
     if lang is not None and lang not in LANGUAGES:
-        problems.append(f"'lang={lang}' must be one of {', '.join(LANGUAGES)}; kept the default")
+        problems.append(f"'lang={codec.shorten(lang)}' must be one of {', '.join(LANGUAGES)}; kept the default")
     present = params.get("present")
     if present is not None and str(present).lower() not in (
             "1", "true", "yes", "on", "0", "false", "no", "off", ""):
-        problems.append(f"'present={present}' must be one of 1, 0; kept the default")
+        problems.append(f"'present={codec.shorten(present)}' must be one of 1, 0; kept the default")
     return problems
 
 
@@ -229,6 +231,11 @@ def controls(page: Page, label_key: str = "common.controls") -> Any:
     return st.expander(page.t(label_key), expanded=not page.present)
 
 
+@dataclass(frozen=True)
+class NoSettings:
+    """The settings of a page that has none (home): a link's parameters are all unknown."""
+
+
 class Bound(Generic[T]):
     """A page's settings object, bound to widgets, the session and the URL."""
 
@@ -262,6 +269,7 @@ class Bound(Generic[T]):
                 base = dataclasses.replace(base, **{  # type: ignore[type-var]
                     f: getattr(opening, f) for f in self._opening_fields})
             value, errors = codec.from_query(cls, own, base)
+            errors += codec.unknown_params(cls, own, STREAMLIT_KEYS)
             if not own and opening is not None:
                 value, errors = opening, []
             ss[self._store] = value

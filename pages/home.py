@@ -5,9 +5,10 @@ import streamlit as st
 from gates.kinds import KIND_NAMES
 from lab import equations
 from lab.navigation import PAGES
-from lab.ui import setup
+from lab.ui import Bound, NoSettings, setup
 
 page = setup("home")
+Bound(page, NoSettings).commit()  # names a link's unknown parameters, keeps lang/present
 st.title(page.t("app.title"))
 st.markdown(page.t("home.lead"))
 

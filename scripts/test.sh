@@ -21,7 +21,8 @@ fi
 venv_install requirements-dev.txt
 # The browser tests drive Debian's chromium (no browser download): /usr/bin/chromium.
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
-# Fonts for the screenshots the browser tests write to docs/screenshots/: Chinese text
+# Fonts for the screenshots the browser tests write (artifacts/screenshots/, or
+# docs/screenshots/ with UPDATE_SCREENSHOTS=1): Chinese text
 # and the page icons (emoji) are empty boxes without them (about 12 MB).
 if ! fc-list 2>/dev/null | grep -qi 'wqy' || ! fc-list 2>/dev/null | grep -qi 'color emoji'; then
   apt_install fonts-wqy-microhei fonts-noto-color-emoji

@@ -69,3 +69,39 @@ def browser_context(playwright_instance):
 
     with livelab.launch_browser(playwright_instance) as context:
         yield context
+
+
+# -- the run leaves the clone as it was (tests/support/gitstate.py) -----------------------
+
+_git_key = pytest.StashKey[dict[str, str] | None]()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    import gitstate
+
+    session.stash[_git_key] = gitstate.snapshot(ROOT)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when a test changed, added or removed a file git sees (README: tests
+    write only under artifacts/ and temporary folders). UPDATE_SCREENSHOTS=1 is asked to
+    rewrite docs/screenshots/."""
+    import gitstate
+
+    before = session.stash.get(_git_key, None)
+    after = gitstate.snapshot(ROOT)
+    if before is None or after is None:
+        return  # not a git clone
+    allowed = ("docs/screenshots/",) if os.environ.get("UPDATE_SCREENSHOTS") == "1" else ()
+    changed = gitstate.changes(before, after, allowed)
+    if not changed:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    text = ("the test run changed files git sees (tests write only under artifacts/ or "
+            "temporary folders):\n  " + "\n  ".join(changed))
+    if reporter is not None:
+        reporter.write_sep("=", "git status changed", red=True)
+        reporter.write_line(text)
+    else:
+        print(text, file=sys.stderr)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -2,7 +2,8 @@
 
 For each page of lab.navigation.PAGES that exists in pages/ (new pages are picked up at
 collection time): open it, wait for the run to finish and the charts to draw, no error box,
-save docs/screenshots/<name>.png, move the first slider (no slider: pick another option of
+save a screenshot (livelab.screenshot_path: artifacts/, or docs/screenshots/
+under UPDATE_SCREENSHOTS=1), move the first slider (no slider: pick another option of
 the first radio), a chart changes, still no error. (The scrubber tab and the page in
 Chinese get screenshots too, in the tests below.)
 Then the language switch, presentation mode and a shared link.
@@ -23,7 +24,6 @@ from lab.i18n import t
 from lab.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
 PAGE_NAMES = [name for name, _ in PAGES if (ROOT / "pages" / f"{name}.py").exists()]
 
 pytestmark = pytest.mark.timeout(300)
@@ -47,7 +47,7 @@ def test_page_renders_and_reacts(live_server, page, name):
     livelab.open_page(page, url)
     assert_no_error(page, url)
     assert page.locator('[data-testid="stMain"]').inner_text().strip(), f"{url} is empty"
-    livelab.full_screenshot(page, SCREENSHOTS / f"{name}.png")
+    livelab.full_screenshot(page, livelab.screenshot_path(f"{name}.png"))
 
     before = page.evaluate(livelab.CHARTS_JS)
     # The first visible slider; a page without one at its defaults (learned): a radio.
@@ -88,7 +88,7 @@ def test_language_switch_to_chinese(live_server, page):
     assert t("cell.hidden_size", "en") not in text
     assert_no_error(page, "gru in Chinese")
     assert parse_qs(urlparse(page.url).query).get("lang") == ["zh"]
-    livelab.full_screenshot(page, SCREENSHOTS / "gru-zh.png")
+    livelab.full_screenshot(page, livelab.screenshot_path("gru-zh.png"))
 
 
 def test_presentation_mode_link(live_server, page):
@@ -126,7 +126,7 @@ def test_shared_link_reopens_the_same_scenario(live_server, browser_context, pag
     livelab.move_slider(page, presses=1)
     livelab.wait_quiet(page)
     livelab.open_tab(page, t("cell.scrubber", "en"))
-    livelab.full_screenshot(page, SCREENSHOTS / "gru-scrubber.png")
+    livelab.full_screenshot(page, livelab.screenshot_path("gru-scrubber.png"))
     shared = page.url
     assert "H=1" in shared and "plot=scrubber" in shared, shared
     other = browser_context.new_page()

@@ -3,10 +3,17 @@ extra index, in both README commands, CI and the Dockerfile (README: why)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shlex
+import shutil
 import subprocess
+import sys
 from pathlib import Path
+
+import pytest
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[1]
 CPU_INDEX = "https://download.pytorch.org/whl/cpu"
@@ -75,3 +82,46 @@ def test_venv_install_warns_when_it_got_the_cuda_build(tmp_path: Path) -> None:
 def test_venv_install_on_macos_uses_pypi_alone(tmp_path: Path) -> None:
     calls, _ = _run_venv_install(tmp_path, "Darwin", cuda=False)
     assert calls == ["install -q -r requirements.txt"]
+
+
+def _documented_torch_command() -> list[str]:
+    """The README's package route with torch, as a reader copies it (comment dropped)."""
+    lines = [line.split("#")[0].strip() for line in _text("README.md").splitlines()]
+    (command,) = [line for line in lines if line.startswith("pip install") and "[torch]" in line]
+    return shlex.split(command)
+
+
+def test_documented_package_route_names_the_cpu_index_and_the_pins() -> None:
+    args = _documented_torch_command()
+    assert args[:2] == ["pip", "install"] and ".[torch]" in args
+    assert args[args.index("--extra-index-url") + 1] == CPU_INDEX
+    assert args[args.index("-c") + 1] == "requirements.txt"
+
+
+@pytest.mark.timeout(900)
+def test_documented_package_route_resolves_no_cuda_package(tmp_path: Path) -> None:
+    """pip resolves the README's command (--dry-run --report) for a fresh environment
+    (--ignore-installed), from a copy of the clone (metadata builds write into the tree).
+    Offline from PyTorch's index (as in CI), pip warns and uses its other indexes:
+    --retries 0 keeps that short; --no-build-isolation uses this venv's setuptools.
+    Neither changes what is resolved."""
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", "tests", "docs",
+        "benchmarks", "notebooks", "artifacts", ".ci", "*.pyc"))
+    report = tmp_path / "report.json"
+    args = _documented_torch_command()[2:]
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "install", *args, "--dry-run", "--ignore-installed",
+         "--report", str(report), "--quiet", "--retries", "0", "--timeout", "20",
+         "--no-build-isolation"],
+        cwd=src, capture_output=True, text=True, timeout=840)
+    assert done.returncode == 0, done.stderr[-3000:]
+    resolved = {item["metadata"]["name"].lower(): item["metadata"]["version"]
+                for item in json.loads(report.read_text())["install"]}
+    assert "gates-lab" in resolved and "streamlit" in resolved, sorted(resolved)
+    cuda = sorted(n for n in resolved if n.startswith(("nvidia-", "triton", "cuda-")))
+    assert not cuda, f"the documented command brings CUDA packages: {cuda}"
+    assert Version(resolved["torch"]).public == "2.13.0", resolved["torch"]
+    if sys.platform == "linux":
+        assert Version(resolved["torch"]).local == "cpu", resolved["torch"]

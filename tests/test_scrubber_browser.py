@@ -1,7 +1,8 @@
 """The scrubber (Step through time) in a real browser: the slider's handle can be taken at
 step 0 and dragged, arrow keys / Home / End step through time on the slider and on the
 figure, the figure follows (Plotly frames), and on a phone (390×844) the diagram is
-scaled to the width while the equations wrap. Screenshots: docs/screenshots/.
+scaled to the width while the equations wrap. Screenshots: livelab.screenshot_path
+(artifacts/, or docs/screenshots/ under UPDATE_SCREENSHOTS=1).
 
 Skipped without chromium/playwright unless LAB_REQUIRE_BROWSER=1 (tests/conftest.py).
 """
@@ -14,7 +15,6 @@ import livelab
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
 RANGE = ".st-key-gru-scrubber input[type=range]"
 CHART = ".st-key-gru-chart-scrubber"
 
@@ -144,8 +144,9 @@ def test_on_a_phone_the_diagram_fits_the_width_and_the_equations_wrap(live_serve
     page.set_viewport_size({"width": 390, "height": max(844, int(height))})
     page.wait_for_timeout(500)
     page.locator(CHART).scroll_into_view_if_needed()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "gru-scrubber-phone.png"))
+    shot = livelab.screenshot_path("gru-scrubber-phone.png")
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shot))
 
 
 def test_the_step_survives_picking_another_unit(live_server, page):

@@ -73,10 +73,14 @@ def _make_controls(cell: S.CellSpec, weights: dict[str, np.ndarray] | None
     out = []
     for b, block in enumerate(S.cell_blocks(cell)):
         symbol = block  # the plain RNN's one block is "h"
+        # a link may hold a knob beyond the control's range (the codec allows ±100):
+        # the range widens to it, as for the weights below
         lo, hi, step = SCALE_RANGE
-        out.append(Control(f"scale:{b}", f"scale {symbol}", b, scale[b], lo, hi, step))
+        out.append(Control(f"scale:{b}", f"scale {symbol}", b, scale[b],
+                           min(lo, scale[b]), max(hi, scale[b]), step))
         lo, hi, step = SHIFT_RANGE
-        out.append(Control(f"shift:{b}", f"shift {symbol}", b, shift[b], lo, hi, step))
+        out.append(Control(f"shift:{b}", f"shift {symbol}", b, shift[b],
+                           min(lo, shift[b]), max(hi, shift[b]), step))
         if not with_weights:
             continue
         assert weights is not None

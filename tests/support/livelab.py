@@ -295,6 +295,14 @@ def change_radio(page: Any, timeout: float = 60.0) -> bool:
     return True
 
 
+def screenshot_path(name: str) -> Path:
+    """Where a test saves a screenshot: artifacts/screenshots/ (gitignored), so a test run
+    leaves the clone as it was; with UPDATE_SCREENSHOTS=1, docs/screenshots/ (README's
+    pictures, tracked: commit them)."""
+    folder = ("docs" if os.environ.get("UPDATE_SCREENSHOTS") == "1" else "artifacts")
+    return ROOT / folder / "screenshots" / name
+
+
 def full_screenshot(page: Any, path: Path) -> None:
     """The whole page (Streamlit scrolls inside its main area, not the document)."""
     height = page.evaluate(
