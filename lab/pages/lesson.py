@@ -47,8 +47,10 @@ class Lesson:
 
     def preset_buttons(self, page: Page, bound: Bound[Any]) -> None:
         st.markdown(f"**{page.t(f'{self.area}.presets')}**")
-        # in large type four buttons in a row would cut their labels short: two a row
-        per_row = 2 if page.present else len(self.presets)
+        # in large type four buttons in a row would cut their labels short: two a row;
+        # in normal type up to four fit a row at 1280x720, more go three a row
+        n = len(self.presets)
+        per_row = 2 if page.present else (n if n <= 4 else 3)
         cols = [c for start in range(0, len(self.presets), per_row)
                 for c in st.columns(per_row)][:len(self.presets)]
         for col, name in zip(cols, self.presets, strict=True):
