@@ -18,7 +18,7 @@ RUN pip install --extra-index-url https://download.pytorch.org/whl/cpu -r requir
 
 COPY . .
 # plotly.min.js of the installed plotly, served at /app/static for the live gates chart
-RUN python -c "from lab.live.assets import ensure_plotly_js as e; assert e()"
+RUN python -c "from gates_lab.live.assets import ensure_plotly_js as e; assert e()"
 RUN useradd --create-home lab && chown -R lab /app
 USER lab
 

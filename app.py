@@ -2,6 +2,6 @@
 
 import streamlit as st
 
-from lab.navigation import pages
+from gates_lab.navigation import pages
 
 st.navigation(pages(), position="sidebar").run()

@@ -52,8 +52,8 @@ def lab_chart_size() -> tuple[int, int, int]:
     import sys
 
     sys.path.insert(0, str(ROOT))
-    from lab import scenario as S
-    from lab.figures import over_time
+    from gates_lab import scenario as S
+    from gates_lab.figures import over_time
 
     scenario = S.opening_scenario("gru") or S.Scenario(cell=S.CellSpec(kind="gru"))
     x, _ = S.build_input(scenario.input, scenario.cell.input_size)

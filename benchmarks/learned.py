@@ -30,8 +30,8 @@ TRAIN_TARGET_S = 30.0
 def main() -> None:
     from streamlit.testing.v1 import AppTest
 
-    import lab.pages.learned as lp
-    from classroom import training
+    import gates_lab.pages.learned as lp
+    from gates_lab.classroom import training
 
     settings = lp.LearnedSettings()
     if not lp.model_path(settings.task, settings.kind).exists():

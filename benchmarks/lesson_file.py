@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/lesson_file.py
 
 For each cell kind, the lesson file of the page's default scenario and of the largest one
-(lab/scenario.py MAX_INPUT, MAX_HIDDEN, MAX_LENGTH; noise on every channel), in English:
+(gates_lab/scenario.py MAX_INPUT, MAX_HIDDEN, MAX_LENGTH; noise on every channel), in English:
 its size beside the target at the defaults (under 8 MB, with the live controls' frames)
-and the refusal limit (lab.lesson_file.MAX_BYTES), how many live controls it carries, and
+and the refusal limit (gates_lab.lesson_file.MAX_BYTES), how many live controls it carries, and
 the time the download button's click takes to build it (median of 5; target 2 s;
 plotly.js read once before).
 """
@@ -25,8 +25,8 @@ DEFAULT_TARGET_MB = 8.0
 
 
 def main() -> None:
-    from lab import lesson_file as LF
-    from lab import scenario as S
+    from gates_lab import lesson_file as LF
+    from gates_lab import scenario as S
 
     LF.plotly_js()
     print(f"size target at the defaults < {DEFAULT_TARGET_MB:.0f} MB, "

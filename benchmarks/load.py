@@ -32,7 +32,7 @@ gates of issue 10, their "want" and "commit" triggers), and times the move until
   garbage frames (random bytes, a text frame, a truncated protobuf, an oversized frame),
   next to one flooding the live gates with "want" and "commit" without waiting (200 of each a
   second), and next to one asking for the frames of every control at once, again and again;
-- largest link: /gru and /lstm with the largest sizes lab/scenario.py allows (MAX_INPUT,
+- largest link: /gru and /lstm with the largest sizes gates_lab/scenario.py allows (MAX_INPUT,
   MAX_HIDDEN, MAX_LENGTH), each plot view: server CPU ms per move, the worst one;
 - ``--smoke`` (also the first part of a full run): 2 Chromium tabs and 2 generator sessions
   make the same moves; every rerun they send (widget ids and values, fragment, page) and
@@ -111,7 +111,7 @@ def weight_move(session: Session, rng: random.Random, index: int | None = None) 
 
 
 def held_sweep(session: Session) -> dict[str, Any]:
-    """The frames the browser would hold now, as lab/live/live.js keeps them: the last
+    """The frames the browser would hold now, as gates_lab/live/live.js keeps them: the last
     ones sent, still valid for these settings or carried over by a release."""
     found = session.component(LIVE)
     data = found[2] if found else None
@@ -140,7 +140,7 @@ def live_move(session: Session, rng: random.Random, index: int | None, up: bool,
         return held_sweep(session)
 
     def commit() -> list[WidgetState]:
-        # The browser commits the grid value of the frames it holds (lab/live/live.js).
+        # The browser commits the grid value of the frames it holds (gates_lab/live/live.js).
         grid = sweep().get("grid") if sweep().get("id") == c["id"] else None
         value = grid[k] if grid else round(c["value"] + (k - c["k"]) * c["step"], 10)
         return [stclient.component_event(proto.id, "commit", {"id": c["id"], "value": value})]
@@ -559,7 +559,7 @@ async def abuse(n: int, every: float, seconds: float) -> list[tuple[str, Phase, 
 
 
 def largest_queries() -> list[tuple[str, str]]:
-    from lab import scenario as S
+    from gates_lab import scenario as S
 
     big = {"I": S.MAX_INPUT, "H": S.MAX_HIDDEN, "L": S.MAX_LENGTH}
     q = "&".join(f"{k}={v}" for k, v in big.items())
@@ -850,7 +850,7 @@ def print_ramp(steps: Sequence[tuple[float, Phase]], n: int, seconds: float) -> 
 
 def print_abuse(rows: Sequence[tuple[str, Phase, dict[str, int]]], n: int, every: float) -> None:
     print(f"\n(3) abuse: {n} sessions moving every {every:g} s, next to one bad client "
-          f"(the live gates; the flood pause: lab.ui.flood_pause)")
+          f"(the live gates; the flood pause: gates_lab.ui.flood_pause)")
     print(f"  {'others':<22} {'moves':>6} {'errors':>6} {'median ms':>9} {'p95 ms':>7} "
           f"{'p95 alone':>9} {'CPU %':>5} {'busy %':>6}  bad client")
     alone = rows[0][1].p95 if rows else float("nan")

@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/pages.py --server   # (a) only
     .venv/bin/python benchmarks/pages.py --browser --root /tmp/before   # (b, c) of another tree
 
-(a) each page of lab.navigation.PAGES at default settings, AppTest: one warm-up run, then
+(a) each page of gates_lab.navigation.PAGES at default settings, AppTest: one warm-up run, then
     20 timed ``at.run()``; median and 95th percentile. The cell pages once more with their
     heaviest tabs open (Settings -> Weights, plots -> Step through time). (AppTest, like
     our config with runner.postScriptGC = false, runs no full garbage collection after a
@@ -58,7 +58,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "support")]  # livelab, stclient
 
 import livelab  # noqa: E402
 
-from lab.navigation import PAGES  # noqa: E402
+from gates_lab.navigation import PAGES  # noqa: E402
 
 CELL_PAGES = ("gru", "lstm", "rnn")
 TARGET_MS = {"gru": 150, "lstm": 150, "rnn": 150, "gradients": 200, "learned": 300}
@@ -93,8 +93,8 @@ HEADER = (f"{'measurement':<40} {'median':>8} {'p95/p5':>8} {'target':>9}  unit 
 def server_reruns(repeats: int) -> list[str]:
     from streamlit.testing.v1 import AppTest
 
-    from lab.i18n import t
-    from lab.ui import tab_key
+    from gates_lab.i18n import t
+    from gates_lab.ui import tab_key
 
     lines = []
     for name, _ in PAGES:
@@ -110,7 +110,7 @@ def server_reruns(repeats: int) -> list[str]:
         lines.append(row(f"rerun {name} (AppTest)", timed_reruns(at, repeats),
                          TARGET_MS.get(name)))
         if name in CELL_PAGES:
-            # The heaviest tabs open (lab.ui.lazy_tabs): every weight slider, the scrubber.
+            # The heaviest tabs open (gates_lab.ui.lazy_tabs): every weight slider, the scrubber.
             at.session_state[tab_key(name, "controls")] = t("cell.tab.weights", "en")
             at.session_state[tab_key(name, "plots")] = t("cell.scrubber", "en")
             at.run()
@@ -353,7 +353,7 @@ def select_steps(page: Any, label: str, moves: int, timeout: float = 8.0
     return drawn, missed, "streamlit"
 
 
-# The input editor's focusable point of the first channel (lab/live/input_editor.js).
+# The input editor's focusable point of the first channel (gates_lab/live/input_editor.js).
 POINT_JS = r"""() => {
   const w = window.__frames;
   const el = w.deepAll(document, '.gl-point[role="slider"]', [])[0];
@@ -611,7 +611,7 @@ def open_tab_if_any(page: Any, label: str) -> bool:
 
 def cell_page_timings(page: Any, url: str, name: str, moves: int, drags: int,
                       floor: float | None = None) -> list[str]:
-    from lab.i18n import t
+    from gates_lab.i18n import t
 
     lines = []
     livelab.open_page(page, url)
@@ -672,7 +672,7 @@ def browser_timings(moves: int, frames: int, drags: int, root: Path,
 
     from playwright.sync_api import sync_playwright
 
-    from lab.i18n import t
+    from gates_lab.i18n import t
 
     lines = []
     bare_dir = Path(tempfile.mkdtemp(prefix="bare-app-"))
@@ -726,7 +726,7 @@ SCRUB_JS = """async (n) => {
   if (!frames.length) return null;
   const names = frames.map(f => f.name);
   // the options of the figure's own slider steps; the page's scrubber controls
-  // (lab/scrubber_controls.py) animate with {frame: {duration: 0, redraw: false}}
+  // (gates_lab/scrubber_controls.py) animate with {frame: {duration: 0, redraw: false}}
   const steps = ((gd.layout.sliders || [])[0] || {}).steps || [];
   let changed = 0;
   const watch = new MutationObserver(() => { changed = performance.now(); });

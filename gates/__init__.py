@@ -3,7 +3,7 @@ gated unit MGU) that record every gate at every step.
 
 The public contract is docs/API.md. Importing gates needs only NumPy (never torch).
 The teaching material built on it (presets, challenges, tasks, training) is the sibling
-package ``classroom``; ``gates`` never imports it.
+package ``gates_lab.classroom``; ``gates`` never imports it.
 """
 
 from gates.backward import Gradients, backward

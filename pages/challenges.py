@@ -1,5 +1,5 @@
 """Classroom challenges: set the weights so the gates do a job; check, hint, solution."""
 
-from lab.pages.challenges import render
+from gates_lab.pages.challenges import render
 
 render()

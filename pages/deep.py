@@ -1,5 +1,5 @@
 """Stacked and bidirectional RNN/GRU/LSTM: shapes, h_n layout, gates per layer, torch check."""
 
-from lab.pages.deep import render
+from gates_lab.pages.deep import render
 
 render()

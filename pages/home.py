@@ -3,9 +3,9 @@
 import streamlit as st
 
 from gates.kinds import KIND_NAMES
-from lab import equations
-from lab.navigation import PAGES
-from lab.ui import Bound, NoSettings, setup
+from gates_lab import equations
+from gates_lab.navigation import PAGES
+from gates_lab.ui import Bound, NoSettings, setup
 
 page = setup("home")
 Bound(page, NoSettings).commit()  # names a link's unknown parameters, keeps lang/present

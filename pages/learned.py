@@ -1,5 +1,5 @@
 """Learned gates: cells trained on toy tasks, training in the page, your own model."""
 
-from lab.pages.learned import render
+from gates_lab.pages.learned import render
 
 render()

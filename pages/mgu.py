@@ -1,5 +1,5 @@
 """The MGU cell page: its one gate over time, scrubber, weights and presets."""
 
-from lab.pages.cell import render
+from gates_lab.pages.cell import render
 
 render("mgu")

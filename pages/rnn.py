@@ -1,5 +1,5 @@
 """The RNN cell page: its gates over time, scrubber, weights and presets."""
 
-from lab.pages.cell import render
+from gates_lab.pages.cell import render
 
 render("rnn")

@@ -3,7 +3,7 @@
 A branch is a comparison (``==``, ``!=``, ``in``, ``not in``) with a literal kind name, a
 literal kind name as a dict key or a subscript, or a ``match`` case on one. The homes,
 where a kind's facts are written once, are not counted: ``gates/kinds.py`` (the engine's
-registry) and ``lab/kind_view.py`` (the lab's presentation table).
+registry) and ``gates_lab/kind_view.py`` (the lab's presentation table).
 
     python scripts/kind_branches.py        # the count, then one line per branch
 """
@@ -16,8 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = frozenset({"rnn", "gru", "lstm", "mgu"})
-HOMES = frozenset({"gates/kinds.py", "lab/kind_view.py"})
-SOURCES = ("gates", "classroom", "lab", "pages", "app.py")
+HOMES = frozenset({"gates/kinds.py", "gates_lab/kind_view.py"})
+SOURCES = ("gates", "gates_lab", "pages", "app.py")
 
 
 def _is_name(node: ast.AST | None) -> bool:

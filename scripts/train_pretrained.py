@@ -2,7 +2,7 @@
 
     python scripts/train_pretrained.py [--out models] [--seed 0]
 
-Writes <out>/<task>_<kind>.npz (classroom.training.save_model), <out>/accuracy.json (held-out
+Writes <out>/<task>_<kind>.npz (gates_lab.classroom.training.save_model), <out>/accuracy.json (held-out
 accuracy computed with the NumPy engine) and <out>/README.md. Deterministic: the same
 seed and torch version give the same files' weights. A few minutes on 2 CPU cores.
 """
@@ -17,8 +17,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from classroom.tasks import TASKS  # noqa: E402
-from classroom.training import DEFAULTS, EVAL_SIZE, KINDS, pretrained_path, save_model, train  # noqa: E402
+from gates_lab.classroom.tasks import TASKS  # noqa: E402
+from gates_lab.classroom.training import (  # noqa: E402
+    DEFAULTS,
+    EVAL_SIZE,
+    KINDS,
+    pretrained_path,
+    save_model,
+    train,
+)
 
 
 def main() -> None:
@@ -64,7 +71,7 @@ def _readme(rows: list[tuple[str, str, float, float, float, int]],
         "",
         "Written by `python scripts/train_pretrained.py` (seed "
         f"{seed}); do not edit by hand. Each `<task>_<kind>.npz` loads with "
-        "`classroom.training.load_model` (NumPy only, `allow_pickle=False`). Accuracy is on "
+        "`gates_lab.classroom.training.load_model` (NumPy only, `allow_pickle=False`). Accuracy is on "
         f"{EVAL_SIZE} held-out sequences (`training.EVAL_SEED`), computed with the NumPy "
         "engine; `tests/test_training.py` checks the files reproduce it.",
         "",

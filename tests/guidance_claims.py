@@ -23,7 +23,7 @@ Facts = dict[str, float]
 
 @cache
 def preset_run(name: str) -> tuple[Any, np.ndarray]:
-    from classroom.presets import preset_input, preset_net
+    from gates_lab.classroom.presets import preset_input, preset_net
 
     x = preset_input(name)
     return preset_net(name).trace(x), x
@@ -101,7 +101,7 @@ def gru_update_keeps() -> Facts:
 
 
 def gru_saturated() -> Facts:
-    from lab.figures.saturation import saturation_info
+    from gates_lab.figures.saturation import saturation_info
 
     n = "gru-saturated"
     tr, x = preset_run(n)
@@ -196,8 +196,8 @@ def rnn_tanh_saturate() -> Facts:
 
 @cache
 def compare_run(step: str) -> tuple[Any, Any]:
-    from lab import codec
-    from lab.pages import compare as C
+    from gates_lab import codec
+    from gates_lab.pages import compare as C
 
     s = C.CompareSettings(**C.PRESETS[step])
     return s, C.run_compare(codec.cache_key(s))
@@ -228,8 +228,8 @@ def compare_step(step: str) -> Facts:
 
 @cache
 def gradients_run(step: str) -> Any:
-    from lab import codec
-    from lab.pages import gradients as G
+    from gates_lab import codec
+    from gates_lab.pages import gradients as G
 
     return G.run_gradients(codec.cache_key(G.GradSettings(**G.PRESETS[step])))
 
@@ -253,7 +253,7 @@ def gradients_step(step: str) -> Facts:
 
 
 def deep() -> Facts:
-    from lab.pages import deep as D
+    from gates_lab.pages import deep as D
 
     s, bi = D.TEXTBOOK["gru"], D.TEXTBOOK["bigru"]
     tr = D.make_net(s).trace(D.make_input(s))
@@ -279,9 +279,9 @@ def accuracy(task: str) -> dict[str, float]:
 
 @cache
 def learned_view(task: str, kind: str, lang: str = "en") -> Any:
-    from classroom import tasks as T
-    from classroom.training import MODELS_DIR, load_model, pretrained_path
-    from lab.learned_models import encode, example_text, run_model
+    from gates_lab.classroom import tasks as T
+    from gates_lab.classroom.training import MODELS_DIR, load_model, pretrained_path
+    from gates_lab.learned_models import encode, example_text, run_model
 
     the_task = T.get_task(task)
     x, labels = encode(the_task, example_text(the_task, lang=lang))
@@ -289,7 +289,7 @@ def learned_view(task: str, kind: str, lang: str = "en") -> Any:
 
 
 def delayed_recall() -> Facts:
-    from lab.figures.learned import probabilities
+    from gates_lab.figures.learned import probabilities
 
     acc = accuracy("delayed_recall")
     view, x, labels = learned_view("delayed_recall", "lstm")
@@ -327,8 +327,8 @@ def brackets() -> Facts:
 
 
 def sentiment() -> Facts:
-    from classroom import tasks as T
-    from lab.figures.learned import probabilities
+    from gates_lab.classroom import tasks as T
+    from gates_lab.figures.learned import probabilities
 
     acc = accuracy("sentiment")
     last = set()
@@ -346,7 +346,7 @@ def sentiment() -> Facts:
 
 
 def challenge_run(cid: str, which: str = "start") -> tuple[Any, Any, np.ndarray]:
-    from classroom import challenges as C
+    from gates_lab.classroom import challenges as C
 
     ch = C.get_challenge(cid)
     result, trace = C.evaluate(ch, getattr(ch, which))
@@ -385,7 +385,7 @@ def ch_wipe() -> Facts:
 def ch_explode() -> Facts:
     nums, tr, x = challenge_run("rnn-explode-tame")
     h = tr.get("hidden")[:, 0]
-    from classroom import challenges as C
+    from gates_lab.classroom import challenges as C
 
     ch = C.get_challenge("rnn-explode-tame")
     stretch = {w: float(np.max(np.abs(np.linalg.eigvals(getattr(ch, w)["weight_hh_l0"]))))
@@ -440,8 +440,8 @@ def lstm_no_input() -> Facts:
 
 def without_peepholes(name: str) -> np.ndarray:
     """The cell state of a peephole preset's weights run by the standard LSTM."""
-    from classroom.presets import get_preset, preset_input
     from gates.network import single_cell
+    from gates_lab.classroom.presets import get_preset, preset_input
 
     p = get_preset(name)
     net = single_cell("lstm", p.input_size, p.hidden_size, seed=0)

@@ -15,7 +15,7 @@ from pathlib import Path
 import livelab
 import pytest
 
-from lab.navigation import PAGES
+from gates_lab.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE_NAMES = [name for name, _ in PAGES if (ROOT / "pages" / f"{name}.py").exists()]

@@ -38,7 +38,7 @@ def test_compare_defaults_teach_gated_cells_outlast_the_rnn():
     """The page opens on step 1: both gated cells remember x_0 far longer than the RNN, the
     numbers are the engine's for those settings, and the explanation says which step it is."""
     from gates import analysis as A
-    from lab.pages.compare import OPENING, make_cell, make_input
+    from gates_lab.pages.compare import OPENING, make_cell, make_input
 
     at = _app("compare")
     _ok(at)
@@ -146,7 +146,7 @@ def test_compare_presets_make_everyone_forget_or_remember():
 
 def test_compare_horizon_matches_the_engine():
     from gates import analysis as A
-    from lab.pages.compare import OPENING, make_cell, make_input
+    from gates_lab.pages.compare import OPENING, make_cell, make_input
 
     at = _app("compare", {"H": "4", "L": "30"})  # names no knob: step 1's
     _ok(at)
@@ -182,8 +182,8 @@ def test_compare_url_round_trip():
 def test_gradients_defaults_show_the_highway():
     """The page opens on step 1: the LSTM's factor per step is at least 0.85 and its
     gradient at the first step is far above the RNN's; random init is one click away."""
-    from lab import codec
-    from lab.pages.gradients import OPENING, run_gradients
+    from gates_lab import codec
+    from gates_lab.pages.gradients import OPENING, run_gradients
 
     at = _app("gradients")
     _ok(at)
@@ -219,7 +219,7 @@ def test_gradients_runs_and_the_scale_walks_the_rnn_from_vanishing_to_exploding(
 
 def test_gradients_numbers_match_the_engine():
     from gates import analysis as A
-    from lab.pages.gradients import OPENING, make_cell
+    from gates_lab.pages.gradients import OPENING, make_cell
 
     at = _app("gradients", {"L": "30", "T": "20", "H": "4"})  # names no step field: step 1's
     _ok(at)
@@ -298,7 +298,7 @@ def test_deep_url_round_trip():
 
 
 def test_deep_hn_layout_rows_are_copies_of_output():
-    from lab.pages.deep import DeepSettings, hn_layout, make_input, make_net
+    from gates_lab.pages.deep import DeepSettings, hn_layout, make_input, make_net
 
     for s in (DeepSettings(bidirectional=True), DeepSettings(bidirectional=True,
                                                             batch_first=True, kind="lstm")):
@@ -312,7 +312,7 @@ def test_deep_hn_layout_rows_are_copies_of_output():
 
 
 def test_gradients_ratio_is_said_in_orders_of_magnitude():
-    from lab.pages.gradients import orders_of_magnitude
+    from gates_lab.pages.gradients import orders_of_magnitude
 
     assert orders_of_magnitude(6.36e-25) == -24
     assert orders_of_magnitude(2e7) == 7

@@ -1,6 +1,6 @@
 """Every page in a real browser: a live `streamlit run app.py` and Debian's chromium.
 
-For each page of lab.navigation.PAGES that exists in pages/ (new pages are picked up at
+For each page of gates_lab.navigation.PAGES that exists in pages/ (new pages are picked up at
 collection time): open it, wait for the run to finish and the charts to draw, no error box,
 save a screenshot (livelab.screenshot_path: artifacts/, or docs/screenshots/
 under UPDATE_SCREENSHOTS=1), move the first slider (no slider: pick another option of
@@ -20,8 +20,8 @@ from urllib.parse import parse_qs, urlparse
 import livelab
 import pytest
 
-from lab.i18n import t
-from lab.navigation import PAGES
+from gates_lab.i18n import t
+from gates_lab.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE_NAMES = [name for name, _ in PAGES if (ROOT / "pages" / f"{name}.py").exists()]

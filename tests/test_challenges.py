@@ -1,12 +1,12 @@
-"""classroom/challenges.py: every solution passes, every start and plausible wrong answer fails."""
+"""gates_lab/classroom/challenges.py: every solution passes, every start and plausible wrong answer fails."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from classroom import challenges as C
-from classroom.weights import block_weights as _weights
+from gates_lab.classroom import challenges as C
+from gates_lab.classroom.weights import block_weights as _weights
 
 IDS = list(C.CHALLENGES)
 

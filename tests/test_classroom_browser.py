@@ -20,8 +20,8 @@ from pathlib import Path
 import livelab
 import pytest
 
-from lab.figures.scrubber_diagram import relative_luminance
-from lab.navigation import PAGES
+from gates_lab.figures.scrubber_diagram import relative_luminance
+from gates_lab.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "docs" / "screenshots"

@@ -9,10 +9,10 @@ import plotly.graph_objects as go
 import pytest
 
 import gates
-from lab.figures import analysis as A
-from lab.figures import over_time as F
-from lab.figures.charts import heatmap
-from lab.i18n import t
+from gates_lab.figures import analysis as A
+from gates_lab.figures import over_time as F
+from gates_lab.figures.charts import heatmap
+from gates_lab.i18n import t
 
 
 def _trace(kind: str, hidden: int = 6, length: int = 15):

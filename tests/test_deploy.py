@@ -31,7 +31,7 @@ import pytest
 import stclient
 from conftest import require_browser, require_haproxy
 
-from lab.navigation import PAGES
+from gates_lab.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "deploy"))

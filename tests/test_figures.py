@@ -1,4 +1,4 @@
-"""Figure builders (lab/figures*.py): plain Plotly dicts in a SpecFigure.
+"""Figure builders (gates_lab/figures*.py): plain Plotly dicts in a SpecFigure.
 
 Inspected through ``fig.spec`` (the dicts sent to the browser) or ``view(fig)``, an
 unvalidated go.Figure of exactly that spec (attribute access); :func:`valid` runs Plotly's
@@ -17,11 +17,11 @@ import plotly.graph_objects as go
 import pytest
 
 import gates
-from lab.figures import common as C
-from lab.figures import over_time as F
-from lab.figures import scrubber as S
-from lab.figures.fastfig import SpecFigure
-from lab.i18n import catalogue
+from gates_lab.figures import common as C
+from gates_lab.figures import over_time as F
+from gates_lab.figures import scrubber as S
+from gates_lab.figures.fastfig import SpecFigure
+from gates_lab.i18n import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 GATE_RANGE = list(F.GATE_RANGE)
@@ -613,7 +613,7 @@ def test_style_and_config() -> None:
 
 def test_every_figure_string_has_both_languages_and_exists() -> None:
     strings = catalogue()
-    for path in ROOT.glob("lab/figures*.py"):
+    for path in ROOT.glob("gates_lab/figures*.py"):
         for key in re.findall(r"""["'](fig\.[a-z_.]+[a-z])["']""", path.read_text()):
             assert key in strings, f"{path.name}: {key}"
     for kind, names in (("gru", gates.GRU(1, 1).trace(np.ones((1, 1))).names),
@@ -731,7 +731,7 @@ def test_scrubber_buttons_sit_below_the_full_width_slider() -> None:
 
 @pytest.mark.parametrize("kind", ["gru", "lstm", "rnn"])
 def test_scrubber_with_page_controls_has_frames_but_no_controls(kind: str) -> None:
-    from lab.figures.scrubber_panel import scrubber_panel
+    from gates_lab.figures.scrubber_panel import scrubber_panel
 
     tr = trace(kind, length=7)
     fig = valid(F.cell_scrubber(tr, page_controls=True))

@@ -1,9 +1,9 @@
-"""A session that floods reruns waits before each run (lab.ui.flood_pause); a person does
+"""A session that floods reruns waits before each run (gates_lab.ui.flood_pause); a person does
 not. The effect on the other sessions is measured by benchmarks/load.py (abuse)."""
 
 from __future__ import annotations
 
-from lab.ui import FLOOD_PAUSE, FLOOD_RUNS, FLOOD_WINDOW, flood_pause
+from gates_lab.ui import FLOOD_PAUSE, FLOOD_RUNS, FLOOD_WINDOW, flood_pause
 
 
 def run_starts(times: list[float]) -> list[float]:
@@ -47,7 +47,7 @@ def test_fragment_reruns_count_towards_the_flood_pause_and_full_runs_once(monkey
 
     import streamlit.runtime.scriptrunner as runner
 
-    from lab import ui
+    from gates_lab import ui
 
     calls: list[int] = []
     monkeypatch.setattr(ui, "throttle_floods", lambda: calls.append(1))

@@ -1,5 +1,5 @@
 """The live gates' frames are computed once per process and shared by every session
-(lab/live/frame_cache.py), within a bound in bytes."""
+(gates_lab/live/frame_cache.py), within a bound in bytes."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from lab.live import component
-from lab.live.frame_cache import FrameCache, payload_bytes
+from gates_lab.live import component
+from gates_lab.live.frame_cache import FrameCache, payload_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,8 +6,8 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from classroom import challenges as C
-from lab.figures.goal import _get_goal_info, gates_with_goal
+from gates_lab.classroom import challenges as C
+from gates_lab.figures.goal import _get_goal_info, gates_with_goal
 
 
 def _inside(band: C.GoalBand, trace) -> np.ndarray:

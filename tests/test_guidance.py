@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from guidance_claims import CLAIMS
 
-from lab.guidance import Guide, guide, guide_keys
-from lab.i18n import LANGUAGES, catalogue
+from gates_lab.guidance import Guide, guide, guide_keys
+from gates_lab.i18n import LANGUAGES, catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 # A number as written: not part of a name (x_0, W_hh, h0), maybe signed, maybe 1.5e-24.
@@ -34,10 +34,10 @@ def rounds_to(text: str, value: float) -> bool:
 
 
 def test_every_registry_entry_has_a_key():
-    from classroom.challenges import CHALLENGES
-    from classroom.presets import PRESETS
-    from classroom.tasks import TASKS
-    from lab.pages import compare, gradients
+    from gates_lab.classroom.challenges import CHALLENGES
+    from gates_lab.classroom.presets import PRESETS
+    from gates_lab.classroom.tasks import TASKS
+    from gates_lab.pages import compare, gradients
 
     keys = set(guide_keys())
     assert {f"preset.{n}" for n in PRESETS} <= keys
@@ -123,8 +123,8 @@ def test_a_changed_preset_makes_its_notes_fail(monkeypatch):
 
     import guidance_claims
 
-    from classroom import presets
-    from classroom.weights import block_weights
+    from gates_lab.classroom import presets
+    from gates_lab.classroom.weights import block_weights
 
     weaker = dataclasses.replace(presets.PRESETS["gru-latch"], state_dict=block_weights(
         "gru", 2, 1, ih={"z": [[0.0, -30.0]], "n": [[1.0, 0.0]]}, b_ih={"z": 3.0}))

@@ -13,8 +13,8 @@ from pathlib import Path
 import livelab
 import pytest
 
-from lab.guidance import guide
-from lab.i18n import t
+from gates_lab.guidance import guide
+from gates_lab.i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "artifacts" / "guidance"

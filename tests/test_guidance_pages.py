@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from classroom.challenges import CHALLENGES
-from classroom.presets import PRESETS
-from classroom.tasks import TASKS
-from lab.guidance import guide
-from lab.i18n import t
+from gates_lab.classroom.challenges import CHALLENGES
+from gates_lab.classroom.presets import PRESETS
+from gates_lab.classroom.tasks import TASKS
+from gates_lab.guidance import guide
+from gates_lab.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lab.i18n import catalogue, t
+from gates_lab.i18n import catalogue, t
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -25,7 +25,7 @@ def test_fields_match_between_languages():
 
 def test_literal_keys_used_in_code_exist():
     used = set()
-    for path in [*ROOT.glob("lab/*.py"), *ROOT.glob("pages/*.py")]:
+    for path in [*ROOT.glob("gates_lab/*.py"), *ROOT.glob("pages/*.py")]:
         text = path.read_text()
         used |= set(re.findall(r"""(?<![\w.])(?:page\.)?t\(\s*["'](\w+\.[\w.]+)["']""", text))
     missing = sorted(k for k in used if k not in catalogue())
@@ -51,8 +51,8 @@ def _problems() -> list[str]:
     import pytest
 
     from gates import model_io
-    from lab import codec
-    from lab import scenario as S
+    from gates_lab import codec
+    from gates_lab import scenario as S
 
     found: list[str] = []
     _, errors = codec.from_query(S.Scenario, {"H": "1000", "I": "x", "L": "abc", "m": "nope",
@@ -79,7 +79,7 @@ def _problems() -> list[str]:
 
 
 def test_problem_details_read_in_chinese():
-    from lab.details import detail
+    from gates_lab.details import detail
 
     problems = _problems()
     assert len(problems) >= 12, problems

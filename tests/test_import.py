@@ -1,4 +1,5 @@
-"""`import gates` needs NumPy only, `import classroom` no app packages; gates never imports classroom."""
+"""`import gates` needs NumPy only, `import gates_lab.classroom` no app packages; gates never
+imports gates_lab."""
 
 import subprocess
 import sys
@@ -37,19 +38,24 @@ def _loaded_after(code: str) -> list[str]:
 
 
 def _submodules(package: str) -> str:
-    return "; ".join(f"import {package}.{p.stem}" for p in sorted((ROOT / package).glob("*.py"))
+    folder = ROOT.joinpath(*package.split("."))  # gates_lab.classroom: gates_lab/classroom
+    return "; ".join(f"import {package}.{p.stem}" for p in sorted(folder.glob("*.py"))
                      if p.stem != "__init__")
 
 
 def test_engine_and_classroom_layers():
-    """gates (every module) loads no torch, streamlit, plotly, classroom or lab; classroom
-    (every module) loads no streamlit, plotly or lab, and torch only inside training."""
+    """gates (every module) loads no torch, streamlit, plotly or gates_lab; gates_lab.classroom
+    (every module) loads no streamlit, plotly or other gates_lab module (gates_lab/__init__.py
+    imports nothing), and torch only inside training."""
     loaded = _loaded_after(f"import gates; {_submodules('gates')}")
-    bad = {"torch", "streamlit", "plotly", "classroom", "lab"} & {m.split(".")[0] for m in loaded}
+    bad = {"torch", "streamlit", "plotly", "gates_lab"} & {m.split(".")[0] for m in loaded}
     assert not bad, bad
-    loaded = _loaded_after(f"import classroom; {_submodules('classroom')}")
-    bad = {"torch", "streamlit", "plotly", "lab"} & {m.split(".")[0] for m in loaded}
+    loaded = _loaded_after(f"import gates_lab.classroom; {_submodules('gates_lab.classroom')}")
+    bad = {"torch", "streamlit", "plotly"} & {m.split(".")[0] for m in loaded}
     assert not bad, bad
+    app = [m for m in loaded
+           if m.startswith("gates_lab.") and not m.startswith("gates_lab.classroom")]
+    assert not app, app
 
 
 def test_gates_never_imports_classroom_or_lab():
@@ -64,4 +70,4 @@ def test_gates_never_imports_classroom_or_lab():
                 names = [node.module or ""]
             else:
                 continue
-            assert not any(n.split(".")[0] in ("classroom", "lab") for n in names), path.name
+            assert not any(n.split(".")[0] == "gates_lab" for n in names), path.name

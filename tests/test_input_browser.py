@@ -15,8 +15,8 @@ import livelab
 import numpy as np
 import pytest
 
-from lab import codec
-from lab import scenario as S
+from gates_lab import codec
+from gates_lab import scenario as S
 
 pytestmark = pytest.mark.timeout(300)
 

@@ -1,4 +1,4 @@
-"""The input editor's Python side (lab/input_points.py, lab/live/component.py) under
+"""The input editor's Python side (gates_lab/input_points.py, gates_lab/live/component.py) under
 AppTest: an edited point in the link, a value out of range, too many edited points, and
 points past a sequence that got shorter; the latch's write moved with two clicks; table
 mode edits the table; typed text is not edited on the chart, with a note saying why."""
@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from lab import input_points as IP
-from lab import scenario as S
+from gates_lab import input_points as IP
+from gates_lab import scenario as S
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -159,7 +159,7 @@ def test_table_mode_edits_the_table_and_text_is_not_edited_on_the_chart():
 def test_old_links_keep_their_meaning():
     """A link made before points existed opens the same input (no pt: no override)."""
     scenario, errors = S.Scenario(), []
-    from lab import codec
+    from gates_lab import codec
 
     old = {"L": "30", "ch": "impulses,1,13,4,0,0"}
     scenario, errors = codec.from_query(S.Scenario, old)

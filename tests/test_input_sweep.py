@@ -1,7 +1,7 @@
 """gates.input_sweep: one input point at many values in one batched pass (the input
 editor's frames). Every frame equals the ordinary run of the whole sequence with that
 value at that point, to 1e-12, for every cell kind of the registry and both GRU reset
-placements; and the lab's payload (lab/live/frames.point_payload) carries exactly those."""
+placements; and the lab's payload (gates_lab/live/frames.point_payload) carries exactly those."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ import pytest
 from gates.input_sweep import input_sweep
 from gates.kinds import KIND_NAMES, VARIANTS
 from gates.network import single_cell
-from lab import scenario as S
-from lab.live import controls as C
-from lab.live import frames as F
-from lab.live.component import point_control
+from gates_lab import scenario as S
+from gates_lab.live import controls as C
+from gates_lab.live import frames as F
+from gates_lab.live.component import point_control
 
 # every kind and variant of the registry, both GRU reset placements, the ReLU RNN
 CELLS = ([(kind, {"variant": variant}) for kind, variant in VARIANTS]
@@ -67,8 +67,8 @@ def test_stacked_layers_too_and_bidirectional_is_refused():
                                   S.CellSpec(kind="rnn")], ids=lambda c: c.kind)
 def test_the_payload_is_the_engine_at_each_grid_value(cell):
     """What the browser draws for grid value k of a point: steps t.. of the ordinary run
-    of the page's settings with the point committed to grid[k] (lab.input_points)."""
-    from lab import input_points as IP
+    of the page's settings with the point committed to grid[k] (gates_lab.input_points)."""
+    from gates_lab import input_points as IP
 
     inp = S.InputSpec(length=16)
     x, _ = S.build_input(inp, cell.input_size)

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from classroom import inputs
-from classroom.inputs import ChannelSpec, make_input
+from gates_lab.classroom import inputs
+from gates_lab.classroom.inputs import ChannelSpec, make_input
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -281,7 +281,7 @@ def test_embedding_is_fixed_per_token() -> None:
 
 def test_embedding_is_the_same_in_a_fresh_process() -> None:
     """Python's str hash is salted per process; the embedding must not be."""
-    code = "import json; from classroom.inputs import token_vector; print(json.dumps(token_vector('门', 4).tolist()))"
+    code = "import json; from gates_lab.classroom.inputs import token_vector; print(json.dumps(token_vector('门', 4).tolist()))"
     env = {**os.environ, "PYTHONHASHSEED": "123", "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env=env, cwd=ROOT)

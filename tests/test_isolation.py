@@ -14,8 +14,8 @@ import livelab
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lab.i18n import t
-from lab.ui import tab_key
+from gates_lab.i18n import t
+from gates_lab.ui import tab_key
 
 ROOT = Path(__file__).resolve().parents[1]
 HIDDEN = t("cell.hidden_size", "en")

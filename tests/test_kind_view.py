@@ -1,4 +1,4 @@
-"""The lab's one table of each cell kind's presentation (lab/kind_view.py): every kind
+"""The lab's one table of each cell kind's presentation (gates_lab/kind_view.py): every kind
 and variant the engine has is in it, an unknown one raises, its equations and diagrams
 are complete, and no code outside the kinds' homes branches on a kind's name."""
 
@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 
 from gates.kinds import VARIANTS
-from lab import kind_view as KV
-from lab.figures import scrubber as SCR
-from lab.figures import scrubber_info as SI
-from lab.mathhtml import latex_html
+from gates_lab import kind_view as KV
+from gates_lab.figures import scrubber as SCR
+from gates_lab.figures import scrubber_info as SI
+from gates_lab.mathhtml import latex_html
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -115,7 +115,7 @@ def test_scrubber_numbers_are_the_engines(kind, variant, textbook):
     ("lstm", "no_output", "output"), ("gru", "no_reset", "reset")])
 def test_a_removed_gate_is_drawn_as_removed(kind, variant, gate):
     """The scrubber's diagram keeps the removed gate's box, dashed, with its constant."""
-    from lab.figures.scrubber_diagram import _cells, _diagram_for
+    from gates_lab.figures.scrubber_diagram import _cells, _diagram_for
 
     tr = _net(kind, variant).trace(np.ones((4, 2)))
     assert gate not in tr.names
@@ -133,13 +133,13 @@ def test_a_removed_gate_is_drawn_as_removed(kind, variant, gate):
 
 
 def test_branches_on_a_kinds_name_outside_the_homes():
-    """At most two in classroom/, lab/, pages/ and app.py (data keyed by a page's name),
+    """At most two in gates_lab/classroom/, gates_lab/, pages/ and app.py (data keyed by a page's name),
     at most 15 in the whole repo: a kind's facts are in gates/kinds.py (and its kind_*.py
-    modules), its presentation in lab/kind_view.py."""
+    modules), its presentation in gates_lab/kind_view.py."""
     found = _branches().count()
     lab_side = {k: v for k, v in found.items() if not k.startswith("gates/")}
     # the two left are data keyed by a page's name: deep.py's textbook button "gru" and
-    # classroom.presets.OPENINGS["gru"] (what the GRU page opens on)
+    # gates_lab.classroom.presets.OPENINGS["gru"] (what the GRU page opens on)
     assert sum(len(v) for v in lab_side.values()) <= 2, lab_side
     assert sum(len(v) for v in found.values()) <= 15, found  # the issue's bound, whole repo
 
@@ -165,9 +165,9 @@ def test_live_frames_of_every_variant_are_the_engine(kind, variant):
     and each frame equal to the engine's run with the control at that value."""
     import dataclasses
 
-    from lab import scenario as S
-    from lab.live import controls as C
-    from lab.live import frames as F
+    from gates_lab import scenario as S
+    from gates_lab.live import controls as C
+    from gates_lab.live import frames as F
     from tests.test_live import decoded, x_of
 
     cell = S.CellSpec(kind=kind, variant=variant, hidden_size=1, seed=2)

@@ -10,12 +10,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("gates", "classroom", "lab")
+PACKAGES = ("gates", "gates_lab")
 
 # The modules below the widgets: pure functions and data, usable from a notebook.
-NO_STREAMLIT = ["lab.codec", "lab.scenario", "lab.learned_models", "lab.i18n", "lab.details",
-                "lab.equations", "lab.plots", "lab.lesson_file", "lab.launcher"] + sorted(
-    f"lab.figures.{p.stem}" for p in (ROOT / "lab" / "figures").glob("*.py"))
+NO_STREAMLIT = ["gates_lab.codec", "gates_lab.scenario", "gates_lab.learned_models",
+                "gates_lab.i18n", "gates_lab.details", "gates_lab.equations", "gates_lab.plots",
+                "gates_lab.lesson_file", "gates_lab.launcher"] + sorted(
+    f"gates_lab.figures.{p.stem}" for p in (ROOT / "gates_lab" / "figures").glob("*.py"))
 
 
 def test_codec_scenario_and_figures_load_no_streamlit():
@@ -53,7 +54,7 @@ def _graph() -> dict[str, set[str]]:
 
 
 def test_the_codec_names_no_schema():
-    assert not {m for m in _graph()["lab.codec"] if m.startswith("lab")}
+    assert not {m for m in _graph()["gates_lab.codec"] if m.startswith("gates_lab")}
 
 
 def test_no_import_cycles():

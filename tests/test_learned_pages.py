@@ -24,7 +24,7 @@ def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A models/ folder of quickly trained tiny models (the page must not depend on
     the shipped files being there while it is tested)."""
     pytest.importorskip("torch")
-    from classroom import training
+    from gates_lab.classroom import training
 
     folder = tmp_path_factory.mktemp("models")
     table: dict[str, dict[str, float]] = {}
@@ -39,7 +39,7 @@ def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def learned(tiny_models: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    import lab.pages.learned as lp
+    import gates_lab.pages.learned as lp
 
     monkeypatch.setattr(lp, "MODELS", tiny_models)
     for cached in (lp._load_shipped, lp._shipped_view, lp._shipped_figures,
@@ -109,8 +109,8 @@ def test_shipped_accuracy_table_is_read() -> None:
     path = ROOT / "models" / "accuracy.json"
     if not path.exists():
         pytest.skip("models/accuracy.json not made yet")
-    from lab.learned_models import KINDS
-    from lab.learned_models import parse_accuracy as _parse_accuracy
+    from gates_lab.learned_models import KINDS
+    from gates_lab.learned_models import parse_accuracy as _parse_accuracy
 
     table = _parse_accuracy(json.loads(path.read_text()))
     assert set(table) == {"delayed_recall", "adding", "brackets", "sentiment"}
@@ -157,7 +157,7 @@ def test_limits_compare_side_by_side(learned: AppTest) -> None:
     assert "Unconstrained" in labels and "With max-norm limits" in labels
     assert len(learned.dataframe) >= 2  # weight norms and gate saturation
 
-    import lab.pages.learned as lp
+    import gates_lab.pages.learned as lp
 
     models = learned.session_state[lp.MODELS_KEY]
     limited = models["delayed_recall/gru/limited"]
@@ -196,7 +196,7 @@ def test_upload_reads_every_kind_and_matches_torch(index: int) -> None:
     pytest.importorskip("gates.model_io")
     import torch
 
-    from lab.pages.learned import handle_upload, own_input
+    from gates_lab.pages.learned import handle_upload, own_input
 
     name, module = _modules()[index]
     nonlinearity = "relu" if name == "rnn-relu" else "tanh"
@@ -205,7 +205,7 @@ def test_upload_reads_every_kind_and_matches_torch(index: int) -> None:
     assert net.input_size == module.input_size and net.hidden_size == module.hidden_size
     assert net.num_layers == module.num_layers
     assert net.bidirectional == module.bidirectional
-    from lab.pages.learned import LearnedSettings
+    from gates_lab.pages.learned import LearnedSettings
 
     x = own_input(net, LearnedSettings(own_length=12))
     trace = net.trace(x)
@@ -221,7 +221,7 @@ def test_upload_reads_every_kind_and_matches_torch(index: int) -> None:
 def test_export_round_trips_through_torch() -> None:
     import torch
 
-    from lab.model_export import pt_bytes, torch_constructor
+    from gates_lab.model_export import pt_bytes, torch_constructor
 
     module = torch.nn.LSTM(3, 2, num_layers=2, bidirectional=True)
     import gates
@@ -247,7 +247,7 @@ def test_malicious_pickle_is_refused_and_runs_nothing(tmp_path: Path) -> None:
     pytest.importorskip("gates.model_io")
     import pickle
 
-    from lab.pages.learned import handle_upload
+    from gates_lab.pages.learned import handle_upload
 
     marker = tmp_path / "pwned"
     _Evil.marker = str(marker)
@@ -264,7 +264,7 @@ def test_bad_files_give_a_message(case: str) -> None:
     pytest.importorskip("gates.model_io")
     import torch
 
-    from lab.pages.learned import handle_upload
+    from gates_lab.pages.learned import handle_upload
 
     gru = torch.nn.GRU(2, 3)
     sd = gru.state_dict()
@@ -432,9 +432,9 @@ def test_cell_page_pt_export_loads_into_torch_nn(kind: str) -> None:
     pytest.importorskip("gates.model_io")
     import torch
 
-    from lab import scenario as S
-    from lab.model_export import has_torch_twin, pt_bytes, torch_constructor
-    from lab.scenario import cell_net
+    from gates_lab import scenario as S
+    from gates_lab.model_export import has_torch_twin, pt_bytes, torch_constructor
+    from gates_lab.scenario import cell_net
 
     cell = S.CellSpec(kind=kind, input_size=2, hidden_size=3, seed=4,
                       nonlinearity="relu" if kind == "rnn" else "tanh",
@@ -451,9 +451,9 @@ def test_cell_page_pt_export_loads_into_torch_nn(kind: str) -> None:
 
 
 def test_cho_gru_has_no_pt_export() -> None:
-    from lab import scenario as S
-    from lab.model_export import has_torch_twin
-    from lab.scenario import cell_net
+    from gates_lab import scenario as S
+    from gates_lab.model_export import has_torch_twin
+    from gates_lab.scenario import cell_net
 
     assert not has_torch_twin(cell_net(S.CellSpec(kind="gru", reset_after=False)))
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from lab import lesson_file as LF
-from lab import scenario as S
-from lab.i18n import t
+from gates_lab import lesson_file as LF
+from gates_lab import scenario as S
+from gates_lab.i18n import t
 
 pytestmark = pytest.mark.timeout(180)
 
 # the scrubber's state: the step its figure shows (the dashed time line), the heading and
-# the equations under it (the page's controls, lab/scrubber_controls.js)
+# the equations under it (the page's controls, gates_lab/scrubber_controls.js)
 STATE_JS = """() => {
     const gd = document.getElementById('scrubber');
     const line = gd.data && gd.data.find(d => d.name === 'time');

@@ -1,4 +1,4 @@
-"""The offline lesson file (lab/lesson_file.py): one self-contained HTML page of a cell
+"""The offline lesson file (gates_lab/lesson_file.py): one self-contained HTML page of a cell
 page's scenario, in its language, with plotly.js inside and a link back to the lab.
 (tests/test_lesson_browser.py opens it in Chromium with the network blocked.)"""
 
@@ -12,16 +12,16 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from lab import codec, equations
-from lab import lesson_file as LF
-from lab import scenario as S
-from lab.i18n import t
+from gates_lab import codec, equations
+from gates_lab import lesson_file as LF
+from gates_lab import scenario as S
+from gates_lab.i18n import t
 
 KINDS = ("gru", "lstm", "rnn")
 
 
 def largest(kind: str) -> S.Scenario:
-    """Every size at its maximum (lab/scenario.py MAX_*)."""
+    """Every size at its maximum (gates_lab/scenario.py MAX_*)."""
     return S.Scenario(
         cell=S.CellSpec(kind=kind, input_size=S.MAX_INPUT, hidden_size=S.MAX_HIDDEN),
         input=S.InputSpec(length=S.MAX_LENGTH,
@@ -63,7 +63,7 @@ def test_default_scenario_makes_a_self_contained_file(kind):
     figs = figures_of(page)
     assert figs["gates"]["data"] and figs["scrubber"]["data"]
     assert len(figs["scrubber"]["frames"]) == 40 == lesson.frames == lesson.steps
-    # the page's own scrubber controls (lab/scrubber_controls.js) drive the figure's frames
+    # the page's own scrubber controls (gates_lab/scrubber_controls.js) drive the figure's frames
     assert "window.labScrub = function" in page and 'class="scrub"' in page
     assert not figs["scrubber"]["layout"].get("sliders")
     scrub = scrub_data(page)
@@ -181,7 +181,7 @@ def test_every_cell_page_offers_the_lesson_file_in_its_language(kind):
 
     from streamlit.testing.v1 import AppTest
 
-    from lab.ui import tab_key
+    from gates_lab.ui import tab_key
 
     root = Path(__file__).resolve().parents[1]
     at = AppTest.from_file(str(root / "pages" / f"{kind}.py"), default_timeout=60)
@@ -201,11 +201,11 @@ def test_every_cell_page_offers_the_lesson_file_in_its_language(kind):
 
 
 def test_every_preset_names_its_key_controls():
-    """Each preset's controls (lab/lesson_live.py) exist on its cell, and the file offers
+    """Each preset's controls (gates_lab/lesson_live.py) exist on its cell, and the file offers
     exactly them over the preset's own data (knobs once the data differs)."""
-    from classroom import presets
-    from lab import lesson_live
-    from lab.live import controls as C
+    from gates_lab import lesson_live
+    from gates_lab.classroom import presets
+    from gates_lab.live import controls as C
 
     names = {p.name for p in presets.PRESETS.values()}
     assert set(lesson_live.PRESET_CONTROLS) == names
@@ -228,8 +228,8 @@ def test_embedded_frames_are_the_engines_run_at_each_grid_value(preset, which):
 
     import numpy as np
 
-    from lab.live import controls as C
-    from lab.live import frames as F
+    from gates_lab.live import controls as C
+    from gates_lab.live import frames as F
 
     scenario = S.scenario_from_preset(preset)
     live = live_of(LF.build(scenario).html)
@@ -248,7 +248,7 @@ def test_embedded_frames_are_the_engines_run_at_each_grid_value(preset, which):
 
 
 def test_a_large_scenario_gets_coarser_grids_or_none_and_says_so():
-    from lab import lesson_live
+    from gates_lab import lesson_live
 
     big = largest("lstm")
     x, _ = S.build_input(big.input, big.cell.input_size)
@@ -259,8 +259,8 @@ def test_a_large_scenario_gets_coarser_grids_or_none_and_says_so():
 
 
 def test_the_live_html_is_the_components():
-    from lab import lesson_live
-    from lab.live import component
+    from gates_lab import lesson_live
+    from gates_lab.live import component
 
     assert lesson_live.HTML == component.HTML
 
@@ -299,7 +299,7 @@ def test_a_local_link_is_flagged_in_the_file():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_file_carries_the_guidance_with_answers_behind_a_reveal(lang, monkeypatch):
-    """With a guide for the preset (lab.guidance's API; a stand-in here, with markup to
+    """With a guide for the preset (gates_lab.guidance's API; a stand-in here, with markup to
     escape), its lines and questions are in the file, each answer inside a <details>."""
     from typing import NamedTuple
 
@@ -316,7 +316,7 @@ def test_the_file_carries_the_guidance_with_answers_behind_a_reveal(lang, monkey
                          ((f"Why {lang_}?", "Because <z> is 0."),))
         return None
 
-    from lab import guidance
+    from gates_lab import guidance
 
     monkeypatch.setattr(guidance, "guide", guide)
     page = LF.build(S.scenario_from_preset("gru-latch"), lang=lang).html
@@ -330,11 +330,11 @@ def test_the_file_carries_the_guidance_with_answers_behind_a_reveal(lang, monkey
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_presets_file_carries_its_guide(lang):
-    """The real guides (lab/guidance.py): every line and question of each preset's guide
+    """The real guides (gates_lab/guidance.py): every line and question of each preset's guide
     is in its lesson file, each answer behind a reveal; a scenario without a preset has
     none."""
-    from classroom import presets
-    from lab.guidance import guide
+    from gates_lab.classroom import presets
+    from gates_lab.guidance import guide
 
     for name in presets.PRESETS:
         g = guide(f"preset.{name}", lang)

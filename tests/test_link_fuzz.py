@@ -19,23 +19,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from lab import codec, ui
-from lab import scenario as S
-from lab.i18n import t
-from lab.kind_view import CELL_PAGES
-from lab.navigation import PAGES
-from lab.pages.challenges import ChallengeSettings
-from lab.pages.compare import CompareSettings
-from lab.pages.deep import DeepSettings
-from lab.pages.gradients import GradSettings
-from lab.pages.learned import LearnedSettings
+from gates_lab import codec, ui
+from gates_lab import scenario as S
+from gates_lab.i18n import t
+from gates_lab.kind_view import CELL_PAGES
+from gates_lab.navigation import PAGES
+from gates_lab.pages.challenges import ChallengeSettings
+from gates_lab.pages.compare import CompareSettings
+from gates_lab.pages.deep import DeepSettings
+from gates_lab.pages.gradients import GradSettings
+from gates_lab.pages.learned import LearnedSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 120
 # links drawn per page (a deeper search: LAB_FUZZ_EXAMPLES=500)
 EXAMPLES = int(os.environ.get("LAB_FUZZ_EXAMPLES", "15"))
 
-# the settings class each page reads its link with (lab/ui.py's Bound)
+# the settings class each page reads its link with (gates_lab/ui.py's Bound)
 SETTINGS: dict[str, type] = {
     "home": ui.NoSettings, **dict.fromkeys(CELL_PAGES, S.Scenario),
     "compare": CompareSettings, "gradients": GradSettings, "deep": DeepSettings,

@@ -1,7 +1,7 @@
 """Links made on main before issue 11 open the same settings after it.
 
 The query strings and the expected settings are literals written by the code before the
-settings module was split into lab/codec.py and lab/scenario.py; never regenerate them."""
+settings module was split into gates_lab/codec.py and gates_lab/scenario.py; never regenerate them."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from urllib.parse import parse_qsl, urlencode
 
 import pytest
 
-from lab import codec
-from lab import scenario as S
+from gates_lab import codec
+from gates_lab import scenario as S
 
 # (query string made on main with to_query, cache_key of the decoded settings, messages)
 SCENARIO_LINKS = [
@@ -36,17 +36,17 @@ SCENARIO_LINKS = [
 ]
 
 # (page module, settings class, query string made on main, cache_key of the settings the
-# page decodes from it: on top of the page's defaults, as lab/ui.py's Bound does)
+# page decodes from it: on top of the page's defaults, as gates_lab/ui.py's Bound does)
 PAGE_LINKS = [
-    ("lab.pages.challenges", "ChallengeSettings", 'challenge=lstm-count&cell=lstm&I=1&w=bias_ih_l0%3A0%3D2.5',
+    ("gates_lab.pages.challenges", "ChallengeSettings", 'challenge=lstm-count&cell=lstm&I=1&w=bias_ih_l0%3A0%3D2.5',
      '{"cell": {"edits": [["bias_ih_l0:0", 2.5]], "hidden_size": 1, "input_size": 1, "kind": "lstm", "nonlinearity": "tanh", "reset_after": true, "scale": [], "seed": 0, "shift": []}, "challenge": "lstm-count"}'),
-    ("lab.pages.compare", "CompareSettings", 'H=4&rid=1&fb=-2.5',
+    ("gates_lab.pages.compare", "CompareSettings", 'H=4&rid=1&fb=-2.5',
      '{"gru_update": 0.0, "hidden_size": 4, "impulse": 1.0, "length": 50, "lstm_forget": -2.5, "noise": 0.5, "rnn_identity": true, "rnn_scale": 1.0, "seed": 0, "threshold": 1.0}'),
-    ("lab.pages.learned", "LearnedSettings", 'kind=lstm&view=own&txt=abc&onl=relu',
+    ("gates_lab.pages.learned", "LearnedSettings", 'kind=lstm&view=own&txt=abc&onl=relu',
      '{"bias_max_norm": 1.0, "hidden_size": 32, "input_max_norm": 1.0, "kind": "lstm", "own_length": 30, "own_nl": "relu", "own_pattern": "noise", "own_seed": 0, "recurrent_max_norm": 1.0, "section": "own", "seed": 0, "source": "shipped", "steps": 300, "task": "delayed_recall", "text": "abc"}'),
-    ("lab.pages.deep", "DeepSettings", 'cell=lstm&nl=3&bi=1',
+    ("gates_lab.pages.deep", "DeepSettings", 'cell=lstm&nl=3&bi=1',
      '{"batch": 3, "batch_first": false, "bidirectional": true, "hidden_size": 20, "input_size": 10, "kind": "lstm", "length": 5, "num_layers": 3, "seed": 0}'),
-    ("lab.pages.gradients", "GradSettings", 'loss=dot&sc=1.25&cell=gru',
+    ("gates_lab.pages.gradients", "GradSettings", 'loss=dot&sc=1.25&cell=gru',
      '{"forget_bias": 0.0, "hidden_size": 16, "kind": "gru", "length": 100, "loss": "dot", "loss_step": 99, "noise": 1.0, "nonlinearity": "tanh", "scale": 1.25, "seed": 0}'),
 ]
 
@@ -56,8 +56,8 @@ PAGE_LINKS = [
 ADDED_SINCE = {"cell": {"variant": "standard"}}  # issue 18: the LSTM's and GRU's variants
 # top-level fields of a page's settings added since (issue 18: a variant beside the three
 # cells, a constant drive)
-PAGE_ADDED_SINCE = {"lab.pages.compare": {"extra": "", "drive": 0.0},
-                    "lab.pages.gradients": {"extra": ""}}
+PAGE_ADDED_SINCE = {"gates_lab.pages.compare": {"extra": "", "drive": 0.0},
+                    "gates_lab.pages.gradients": {"extra": ""}}
 
 
 def with_added(key: str, module: str = "") -> dict:

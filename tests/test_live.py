@@ -1,4 +1,4 @@
-"""The live gates (lab/live): controls, step grids, the frames the browser draws during a
+"""The live gates (gates_lab/live): controls, step grids, the frames the browser draws during a
 drag (checked against the engine's ordinary run at the released value), and the Python
 side of a commit under AppTest (a good value, a bad one, one out of range)."""
 
@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lab import scenario as S
-from lab.figures import over_time
-from lab.live import controls as C
-from lab.live import frames as F
-from lab.live.component import SPAN, plain_equation
+from gates_lab import scenario as S
+from gates_lab.figures import over_time
+from gates_lab.live import controls as C
+from gates_lab.live import frames as F
+from gates_lab.live.component import SPAN, plain_equation
 
 ROOT = Path(__file__).resolve().parent.parent
 CELLS = [S.CellSpec(kind="gru"), S.CellSpec(kind="gru", reset_after=False),
@@ -215,7 +215,7 @@ def test_the_page_mounts_the_live_gates_with_every_control():
 
 
 def want(at: AppTest, control_id: str) -> None:
-    """What the browser's "want" trigger leaves in the session (lab/live/component.py)."""
+    """What the browser's "want" trigger leaves in the session (gates_lab/live/component.py)."""
     at.session_state["gru.live.active"] = control_id
     at.session_state["gru.live.want"] = True
 
@@ -312,7 +312,7 @@ def test_a_commit_out_of_range_is_clamped_with_a_message():
 
 
 def test_a_commit_renews_the_fallback_slider_of_the_same_weight():
-    from lab.pages.cell_weights import weight_widget
+    from gates_lab.pages.cell_weights import weight_widget
 
     at = run_gru()
     at.session_state["gru.tab.controls"] = "Weights"
@@ -331,7 +331,7 @@ def test_a_commit_renews_the_fallback_slider_of_the_same_weight():
 def test_make_the_update_gate_hold_is_one_move_at_every_hidden_size(hidden):
     """Issue 12: the per-gate shift exists at every hidden size, live and in Settings ->
     Weights; one move of the update gate's shift makes it hold (z near 1: h kept)."""
-    from lab.pages.cell_weights import knob_widget
+    from gates_lab.pages.cell_weights import knob_widget
 
     at = run_gru({"H": str(hidden)})
     assert "shift:1" in [c["id"] for c in live(at)["controls"]]
@@ -352,9 +352,9 @@ def test_the_wheel_carries_the_component_files():
     import tomllib
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
-    assert "lab.live" in config["packages"]
-    patterns = config["package-data"]["lab.live"]
-    live_dir = ROOT / "lab" / "live"
+    assert "gates_lab.live" in config["packages"]
+    patterns = config["package-data"]["gates_lab.live"]
+    live_dir = ROOT / "gates_lab" / "live"
     for name in ("live.js", "live.css"):
         assert any((live_dir / name).match(p) for p in patterns), name
 

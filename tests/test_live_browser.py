@@ -12,8 +12,8 @@ import livelab
 import numpy as np
 import pytest
 
-from lab import codec
-from lab import scenario as S
+from gates_lab import codec
+from gates_lab import scenario as S
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -173,7 +173,7 @@ def test_without_plotly_js_the_page_falls_back_to_streamlit_charts_and_sliders(l
                                                                                  page):
     """Plotly.js cannot load (blocked here): the component says so, the page draws the
     chart with st.plotly_chart, and the Streamlit weight sliders still change it."""
-    from lab.i18n import t
+    from gates_lab.i18n import t
 
     page.route("**/app/static/plotly.min.js", lambda route: route.abort())
     livelab.open_page(page, f"{live_server.url}/gru?L=12", chart=False)
@@ -197,7 +197,7 @@ def test_without_plotly_js_the_page_falls_back_to_streamlit_charts_and_sliders(l
 def test_gate_equations_are_never_cut_off(live_server, page, query):
     """At 1400x900 the gates' equations above the weight sliders (Settings -> Weights) and
     beside the live controls fit their boxes."""
-    from lab.i18n import t
+    from gates_lab.i18n import t
 
     page.set_viewport_size({"width": 1400, "height": 900})
     try:
@@ -294,7 +294,7 @@ def test_a_release_is_drawn_from_the_frames_with_its_ghost_and_no_figure_sent(li
     """A release commits inside the live fragment: the link and the settings change, the
     chart is not sent again (the browser draws the released frame, and the frame it left
     as the previous run's ghost), and the other tabs show the released value."""
-    from lab.i18n import t
+    from gates_lab.i18n import t
 
     open_live(page, f"{live_server.url}/gru?L=24")
     weight = page.locator(INPUT)

@@ -66,7 +66,7 @@ def test_wheel_holds_every_package_and_the_app_files(wheel):
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())
                  ["tool"]["setuptools"]["packages"])
     # every package of the clone is listed in pyproject.toml (a new one is not forgotten)
-    inits = [i for top in ("gates", "lab", "classroom") for i in (ROOT / top).rglob("__init__.py")]
+    inits = [i for top in ("gates", "gates_lab") for i in (ROOT / top).rglob("__init__.py")]
     assert len(inits) >= 3
     for init in inits:
         rel = init.parent.relative_to(ROOT)
@@ -80,6 +80,9 @@ def test_wheel_holds_every_package_and_the_app_files(wheel):
         if model.suffix == ".npz" or model.name == "accuracy.json":
             assert any(n.endswith(f"/models/{model.name}") for n in names), model.name
     assert not any(n.startswith(("tests/", "benchmarks/", "pages/")) for n in names)
+    # unambiguous top-level names: no generic lab or classroom package in site-packages
+    tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
+    assert tops == {"gates", "gates_lab", "gates_lab_app"}, tops
 
 
 CHECK = """
@@ -88,17 +91,19 @@ from pathlib import Path
 venv = Path(sys.prefix).resolve()
 import gates
 assert not {"torch", "plotly", "streamlit"} & set(sys.modules), "import gates loaded more than numpy"
-import classroom
-from classroom import training
+import gates_lab.classroom
+from gates_lab.classroom import training
 assert not {"torch", "plotly", "streamlit"} & set(sys.modules), "classroom: more than numpy"
-import lab, lab.plots, lab.lesson_file, lab.launcher, lab.pages.cell
-for module in (gates, classroom, lab, lab.pages.cell):
+import gates_lab, gates_lab.plots, gates_lab.lesson_file, gates_lab.launcher, gates_lab.pages.cell
+for module in (gates, gates_lab.classroom, gates_lab, gates_lab.pages.cell):
     assert Path(module.__file__).resolve().is_relative_to(venv), module.__file__
 assert Path(training.MODELS_DIR).resolve().is_relative_to(venv), training.MODELS_DIR
+import importlib.util
+assert importlib.util.find_spec("lab") is None and importlib.util.find_spec("classroom") is None
 training.load_pretrained("adding", "gru")
-app = lab.launcher.app_dir()
+app = gates_lab.launcher.app_dir()
 assert app.is_relative_to(venv) and (app / "pages" / "gru.py").is_file(), app
-fig = lab.plots.gates_over_time(gates.GRU(1, 2, seed=0).trace([[0.5], [1.0]]))
+fig = gates_lab.plots.gates_over_time(gates.GRU(1, 2, seed=0).trace([[0.5], [1.0]]))
 assert type(fig).__name__ == "Figure"
 print("ok", app)
 """
@@ -111,8 +116,9 @@ def test_installed_package_imports_from_the_venv(venv, tmp_path):
 
 def test_installed_app_runs_its_home_page(venv, tmp_path):
     """The installed app.py under AppTest: navigation finds the installed pages."""
-    script = ("import lab.launcher\nfrom streamlit.testing.v1 import AppTest\n"
-              "at = AppTest.from_file(str(lab.launcher.app_dir() / 'app.py'), default_timeout=60)"
+    script = ("import gates_lab.launcher\nfrom streamlit.testing.v1 import AppTest\n"
+              "at = AppTest.from_file(str(gates_lab.launcher.app_dir() / 'app.py'),"
+              " default_timeout=60)"
               "\nat.run()\nassert not at.exception, at.exception\n"
               "assert any('Gates lab' in m.value for m in at.title), [m.value for m in at.title]\n"
               "print('ok')\n")
@@ -151,7 +157,7 @@ def test_gates_lab_command_serves_the_app(venv, tmp_path):
         assert config.new_session.custom_theme.primary_color == "#C62828"
         assert "Gates lab" in home and "exception" not in home, home[:3000]
         _, learned = run_session(port, "learned")  # the shipped models, found in the wheel
-        from lab.i18n import t
+        from gates_lab.i18n import t
 
         assert "exception" not in learned and "format: ERROR" not in learned, learned[:3000]
         missing = t("learn.no_model", "en", kind="GRU")

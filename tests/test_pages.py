@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lab import scenario as S
-from lab.i18n import t
-from lab.pages.cell_weights import weight_widget
-from lab.pages.cell_weights import weights_tag as cell_tag
-from lab.ui import tab_key
+from gates_lab import scenario as S
+from gates_lab.i18n import t
+from gates_lab.pages.cell_weights import weight_widget
+from gates_lab.pages.cell_weights import weights_tag as cell_tag
+from gates_lab.ui import tab_key
 
 CELL_PAGES = ("gru", "lstm", "rnn")
 TIMEOUT = 60
@@ -37,12 +37,12 @@ def chart_specs(at: AppTest) -> list[dict]:
 
 
 def live_components(at: AppTest) -> list:
-    """The live gates components (lab/live) on the page (their ids end in "-live")."""
+    """The live gates components (gates_lab/live) on the page (their ids end in "-live")."""
     return [c for c in at.get("bidi_component") if str(c.proto.id).endswith("-live")]
 
 
 def live_data(at: AppTest) -> dict | None:
-    """The data the live gates component (lab/live) was mounted with, or None."""
+    """The data the live gates component (gates_lab/live) was mounted with, or None."""
     found = [json.loads(c.proto.json) for c in live_components(at)]
     return found[0] if found else None
 
@@ -73,7 +73,7 @@ def scenario(at: AppTest, name: str) -> S.Scenario:
 
 
 def open_tab(at: AppTest, name: str, group: str, tab: str) -> AppTest:
-    """Open a lazy tab (lab.ui.lazy_tabs) as a click would: only its content runs."""
+    """Open a lazy tab (gates_lab.ui.lazy_tabs) as a click would: only its content runs."""
     label = t(f"cell.tab.{tab}") if group == "controls" else t(f"cell.{tab}")
     at.session_state[tab_key(name, group)] = label
     at.run()
@@ -185,7 +185,7 @@ def test_a_hand_made_preset_link_opens_the_presets_whole_scenario(name, preset):
     own = S.scenario_from_preset(preset)
     assert scenario(at, name) == own
     assert any(i.icon == "🎓" for i in at.info)
-    from classroom import presets  # the preset's own data, straight from the engine
+    from gates_lab.classroom import presets  # the preset's own data, straight from the engine
 
     p = presets.get_preset(preset)
     np.testing.assert_allclose(at.session_state[f"{name}.last"][1].output,
@@ -344,7 +344,7 @@ def test_changing_sizes_makes_no_phantom_edits_and_no_crash():
 
 
 def _hidden(at: AppTest) -> np.ndarray:
-    from lab import scenario as S
+    from gates_lab import scenario as S
 
     sc = scenario(at, "gru")
     x, _ = S.build_input(sc.input, sc.cell.input_size)
@@ -376,7 +376,7 @@ def test_the_gru_page_opens_on_the_update_gate_holding_a_state():
 def test_a_gru_link_with_settings_keeps_the_defaults_meaning():
     """Old links name their settings: what they omit still means the defaults (seeded
     weights, a sine); the defaults' own link names one setting, so it is not bare."""
-    from lab import scenario as S
+    from gates_lab import scenario as S
 
     at = run_page("gru", {"L": "30"})
     sc = scenario(at, "gru")

@@ -1,4 +1,4 @@
-"""The notebook plotting API (lab/plots.py): a trace (or gradients) in, a plain, validated
+"""The notebook plotting API (gates_lab/plots.py): a trace (or gradients) in, a plain, validated
 plotly.graph_objects.Figure out; bad input raises ValueError saying what was expected."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import plotly.graph_objects as go
 import pytest
 
 import gates
-import lab.plots as lp
-from lab.i18n import t
+import gates_lab.plots as lp
+from gates_lab.i18n import t
 
 X = np.sin(np.arange(20) / 3)[:, None]
 

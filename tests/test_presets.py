@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 
 import gates
-from classroom import presets
-from classroom.inputs import ChannelSpec
-from classroom.presets import PRESETS, Preset, get_preset, preset_input, preset_net
 from gates.kinds import GATE_BLOCKS as BLOCKS
-from lab.i18n import catalogue
+from gates_lab.classroom import presets
+from gates_lab.classroom.inputs import ChannelSpec
+from gates_lab.classroom.presets import PRESETS, Preset, get_preset, preset_input, preset_net
+from gates_lab.i18n import catalogue
 
 
 def sigmoid(a: float) -> float:

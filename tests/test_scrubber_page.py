@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from lab.figures.scrubber_info import _num
+from gates_lab.figures.scrubber_info import _num
 
 ROOT = Path(__file__).resolve().parents[1]
 

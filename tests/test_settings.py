@@ -6,9 +6,9 @@ import json
 import numpy as np
 import pytest
 
-from classroom import presets
-from lab import codec
-from lab import scenario as S
+from gates_lab import codec
+from gates_lab import scenario as S
+from gates_lab.classroom import presets
 
 
 def _scenario() -> S.Scenario:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from classroom import tasks
-from classroom.tasks import ADDING, BRACKETS, DELAYED_RECALL, IGNORE, SENTIMENT, TASKS
-from lab.i18n import catalogue
+from gates_lab.classroom import tasks
+from gates_lab.classroom.tasks import ADDING, BRACKETS, DELAYED_RECALL, IGNORE, SENTIMENT, TASKS
+from gates_lab.i18n import catalogue
 
 
 def test_registry_and_texts() -> None:

@@ -11,15 +11,15 @@ import numpy as np
 import pytest
 
 import gates
-from classroom import tasks, training
-from classroom.training import Constraints
+from gates_lab.classroom import tasks, training
+from gates_lab.classroom.training import Constraints
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 LONG_RANGE = ("delayed_recall", "adding", "brackets")
 
 
 def test_import_gates_does_not_import_torch() -> None:
-    code = "import sys, gates, classroom.tasks, classroom.training, gates.model_io; print('torch' in sys.modules)"
+    code = "import sys, gates, gates_lab.classroom.tasks, gates_lab.classroom.training, gates.model_io; print('torch' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=Path(__file__).resolve().parents[1], check=True)
     assert result.stdout.strip() == "False"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lab import scenario as S
-from lab.i18n import t
+from gates_lab import scenario as S
+from gates_lab.i18n import t
 from tests.test_pages import chart_keys, live_data, open_tab, run_page, scenario
 
 
@@ -96,7 +96,7 @@ def test_each_variants_preset_opens_from_its_link_and_explains_itself(name, pres
 
 
 def test_compare_adds_the_lstm_without_a_forget_gate_and_its_cell_state_grows():
-    from lab.pages import compare as C
+    from gates_lab.pages import compare as C
 
     at = run_page("compare")
     at.button(key="compare.preset.no_forget").click().run()
@@ -131,7 +131,7 @@ def test_gradients_can_add_a_variant():
 
 @pytest.mark.parametrize("preset", ["lstm-no-forget", "gru-no-reset", "mgu-latch"])
 def test_the_lesson_file_of_a_variant_shows_its_equations_and_settings(preset):
-    from lab import lesson_file as LF
+    from gates_lab import lesson_file as LF
 
     scenario_ = S.scenario_from_preset(preset)
     page = LF.build(scenario_, lang="zh").html

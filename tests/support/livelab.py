@@ -253,7 +253,7 @@ def open_page(page: Any, url: str, timeout: float = 90.0, chart: bool | None = N
 
 
 def open_tab(page: Any, label: str, timeout: float = 60.0) -> None:
-    """Click the tab named ``label``; lazy tabs (lab.ui.lazy_tabs) rerun to build it."""
+    """Click the tab named ``label``; lazy tabs (gates_lab.ui.lazy_tabs) rerun to build it."""
     since = finished_count(page)
     page.get_by_role("tab", name=label, exact=True).click()
     wait_rerun(page, since, timeout)

@@ -115,7 +115,7 @@ class Session:
     cookie: str = ""
     timeout: float = 60.0
     widgets: dict[str, Widget] = field(default_factory=dict)
-    # the live gates' frames this tab holds (benchmarks/load.py follows lab/live/live.js)
+    # the live gates' frames this tab holds (benchmarks/load.py follows gates_lab/live/live.js)
     held: dict[str, Any] = field(default_factory=dict)
     states: dict[str, WidgetState] = field(default_factory=dict)
     elements: dict[tuple[int, ...], Any] = field(default_factory=dict)
