@@ -166,7 +166,7 @@ def live_data(scenario: S.Scenario, trace: Any, x: np.ndarray, spec: dict[str, A
                     "equation": latex_html(eqs[block])}
                    for b, block in enumerate(S.cell_blocks(cell))
                    if any(c.block == b for c in controls)],
-        "controls": [_control_data(c, lang) for c in controls],
+        "controls": [C.control_data(c, lang) for c in controls],
         "sweep": None,
         "sweeps": sweeps,
         "plotly_url": "",
@@ -175,24 +175,6 @@ def live_data(scenario: S.Scenario, trace: Any, x: np.ndarray, spec: dict[str, A
         "text": {"title": t("lesson.live_title", lang), "failed": t("live.failed", lang),
                  "beyond": t("live.beyond", lang)},
     }
-
-
-def _control_data(control: C.Control, lang: str) -> dict[str, Any]:
-    """As gates_lab/live/component.py describes a control to live.js (plus ``shown``: its value
-    as live.js writes it, for the host's reset)."""
-    values = C.grid(control)
-    kind, _, _ = control.id.partition(":")
-    anchor = int(np.flatnonzero(values == control.value)[0])
-    if kind == "w":
-        text, label, role = control.label, control.label, "weight"
-    else:
-        symbol = control.label.split()[-1]
-        text = t(f"live.{kind}", lang)
-        label = f"{t(f'cell.{kind}', lang)} {symbol}"
-        role = "knob"
-    return {"id": control.id, "label": label, "text": text, "kind": role,
-            "block": control.block, "value": control.value, "min": float(values[0]),
-            "max": float(values[-1]), "step": control.step, "k": anchor, "n": len(values)}
 
 
 def live_js() -> str:

@@ -39,7 +39,6 @@ from gates_lab import codec, equations
 from gates_lab import input_points as IP
 from gates_lab import scenario as S
 from gates_lab.figures.common import PLOTLY_CONFIG
-from gates_lab.i18n import t
 from gates_lab.live import assets, frames
 from gates_lab.live import controls as C
 from gates_lab.live.frame_cache import FrameCache
@@ -287,20 +286,6 @@ def _plotly_url() -> str:
 plain_equation = latex_html
 
 
-def _control_data(lang: str, control: C.Control) -> dict[str, Any]:
-    values = C.grid(control)
-    kind, _, _ = control.id.partition(":")
-    anchor = int(np.flatnonzero(values == control.value)[0])
-    if kind == "w":
-        text, label, role = control.label, control.label, "weight"
-    else:
-        symbol = control.label.split()[-1]
-        text = t(f"live.{kind}", lang)
-        label = f"{t(f'cell.{kind}', lang)} {symbol}"
-        role = "knob"
-    return {"id": control.id, "label": label, "text": text, "kind": role,
-            "block": control.block, "value": control.value, "min": float(values[0]),
-            "max": float(values[-1]), "step": control.step, "k": anchor, "n": len(values)}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -312,7 +297,7 @@ def _controls(cell: S.CellSpec) -> tuple[C.Control, ...]:
 @functools.lru_cache(maxsize=1024)
 def _controls_data(cell: S.CellSpec, lang: str) -> list[dict[str, Any]]:
     """What the browser gets about each control (shared by the sessions: not changed)."""
-    return [_control_data(lang, c) for c in _controls(cell)]
+    return [C.control_data(c, lang) for c in _controls(cell)]
 
 
 def figure_key(page: Page, scenario: S.Scenario, ghost_key: str | None) -> str:

@@ -19,6 +19,7 @@ import numpy as np
 
 from gates_lab import equations
 from gates_lab import scenario as S
+from gates_lab.i18n import t
 
 SMALL_HIDDEN = 2  # up to this hidden size every weight gets its own control
 WEIGHT_RANGE = 10.0
@@ -146,3 +147,20 @@ def commit(cell: S.CellSpec, payload: Any) -> tuple[S.CellSpec, str | None]:
                    f"not {value:g}; set to {clamped:g}")
         value = clamped
     return apply(cell, control, value), message
+
+
+def control_data(control: Control, lang: str) -> dict[str, Any]:
+    """A control as live.js reads it (the page's live gates and the lesson file's)."""
+    values = grid(control)
+    kind, _, _ = control.id.partition(":")
+    anchor = int(np.flatnonzero(values == control.value)[0])
+    if kind == "w":
+        text, label, role = control.label, control.label, "weight"
+    else:
+        symbol = control.label.split()[-1]
+        text = t(f"live.{kind}", lang)
+        label = f"{t(f'cell.{kind}', lang)} {symbol}"
+        role = "knob"
+    return {"id": control.id, "label": label, "text": text, "kind": role,
+            "block": control.block, "value": control.value, "min": float(values[0]),
+            "max": float(values[-1]), "step": control.step, "k": anchor, "n": len(values)}
