@@ -269,7 +269,8 @@ def _input_data(page: Page, scenario: S.Scenario, x: np.ndarray,
     return {"editable": IP.editable(inp) and bool(channels), "channels": channels,
             "length": int(x.shape[0]), "lo": -IP.POINT_RANGE, "hi": IP.POINT_RANGE,
             "step": IP.POINT_STEP,
-            "help": page.t("live.input_help" if IP.editable(inp) else "live.input_text"),
+            "help": page.t(("live.input_help_short" if page.present else "live.input_help")
+                         if IP.editable(inp) else "live.input_text"),
             "name": page.t("live.point_name")}
 
 

@@ -21,6 +21,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "live.shift": ("+ shift", "+ 偏移"),
     "live.point_problem": ("The input point could not be set as sent: {msg}.",
                            "无法按发送的值设置输入点：{msg}。"),
+    # presentation mode: one line on a 1280x720 projector, so the chart starts on screen
+    "live.input_help_short": (
+        "Edit the input on the chart: drag a point, click a pulse, Shift-drag to draw.",
+        "在图上编辑输入：拖动一个点，点击添加或删除脉冲，按住 Shift 拖动来画。",
+    ),
     "live.input_help": (
         "Edit the input on the chart: drag a point up or down, click to set it (on a 0/1 "
         "channel a click adds or removes a pulse), Shift-drag to draw; or Tab to it and "
