@@ -109,9 +109,13 @@ def check_offline(tab, path, lang: str) -> None:
         tab.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
     tab.wait_for_function(f"(b) => ({GATES_JS})().paths !== b.paths", arg=before,
                           timeout=30_000)
+    # the chart settles on the frame of the slider's last value (frames drawn on the way
+    # there may lag the keys by a step or two)
+    k = int(control.evaluate("e => Math.round((e.valueAsNumber - e.min) / e.step)"))
+    tab.wait_for_function(f"(k) => (({GATES_JS})().frame || '').endsWith('@' + k)", arg=k,
+                          timeout=10_000)
     moved = tab.evaluate(GATES_JS)
-    assert moved["frame"] and moved["frame"].endswith(
-        "@" + str(int(control.evaluate("e => Math.round((e.valueAsNumber - e.min) / e.step)"))))
+    assert moved["frame"] and moved["frame"].endswith(f"@{k}")
     # another control: the first goes back to the scenario's value
     first_value = control.input_value()
     second = controls.nth(1)
