@@ -187,6 +187,11 @@ def test_on_a_phone_the_scrubber_diagram_scales_to_the_width(live_server, page):
     page.keyboard.press("End")
     page.wait_for_timeout(400)
     page.locator(".st-key-gru-chart-scrubber").scroll_into_view_if_needed()
+    # the diagram is scaled to the width once Plotly has drawn it at its own size
+    page.wait_for_function("""() => {
+        const svg = document.querySelector('.st-key-gru-chart-scrubber .main-svg');
+        return svg && svg.getBoundingClientRect().width >= window.innerWidth * 0.8; }""",
+                           timeout=15_000)
     sizes = page.evaluate("""() => {
         const chart = document.querySelector('.st-key-gru-chart-scrubber');
         const svg = chart.querySelector('.main-svg').getBoundingClientRect();
