@@ -17,8 +17,8 @@ COPY requirements.txt .
 RUN pip install --extra-index-url https://download.pytorch.org/whl/cpu -r requirements.txt
 
 COPY . .
-# plotly.min.js of the installed plotly, served at /app/static for the live gates chart
-RUN python -c "from gates_lab.live.assets import ensure_plotly_js as e; assert e()"
+# plotly.min.js of the installed plotly and the live gates' own JS, served at /app/static
+RUN python -c "from gates_lab.live.assets import ensure_plotly_js as p, ensure_live_js as l; assert p() and l()"
 RUN useradd --create-home lab && chown -R lab /app
 USER lab
 

@@ -66,6 +66,8 @@ import livelab  # noqa: E402
 import stclient  # noqa: E402
 from stclient import ProtocolError, Session, WidgetState  # noqa: E402
 
+from gates_lab.live.wire import unpack  # noqa: E402
+
 TARGET_SESSIONS, TARGET_P95 = 60, 1.0
 TARGET_RATIO = 1.5  # the lab's CPU per move / the floor's CPU per rerun
 TARGET_LARGEST_MS = 150.0  # CPU per move at the largest link the settings allow
@@ -648,9 +650,9 @@ def figures(elements: Any) -> dict[str, Any]:
         kind = el.WhichOneof("type")
         if kind == "plotly_chart":
             out[el.plotly_chart.id.split("-", 2)[-1]] = json.loads(el.plotly_chart.spec)
-        elif kind == "bidi_component" and el.bidi_component.HasField("json"):
-            out[el.bidi_component.id.split("-", 2)[-1]] = json.loads(
-                el.bidi_component.json).get("figure")
+        elif kind == "bidi_component" and el.bidi_component.HasField("bytes"):
+            out[el.bidi_component.id.split("-", 2)[-1]] = unpack(
+                el.bidi_component.bytes).get("figure")
     return out
 
 

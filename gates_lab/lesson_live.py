@@ -17,6 +17,7 @@ the frames of each were computed with the others at theirs.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import math
 from pathlib import Path
@@ -148,9 +149,11 @@ def live_data(scenario: S.Scenario, trace: Any, x: np.ndarray, spec: dict[str, A
     sweeps = {}
     for c in controls:
         values = C.grid(c)
-        sweeps[c.id] = frames.sweep_payload(cell, x, c, values, view.textbook_update,
-                                            limit=len(values) * frames.MAX_PANELS
-                                            * x.shape[0] * cell.hidden_size)  # all of it
+        sweep = frames.sweep_payload(cell, x, c, values, view.textbook_update,
+                                     limit=len(values) * frames.MAX_PANELS
+                                     * x.shape[0] * cell.hidden_size)  # all of it
+        # the file's data is JSON: the frames as base64 text (live.js reads either)
+        sweeps[c.id] = {**sweep, "frames": base64.b64encode(sweep["frames"]).decode()}
     eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity, cell.variant)
     return {
         "rev": "lesson",

@@ -10,6 +10,7 @@ line per ``\\\\`` of an aligned block.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -30,6 +31,7 @@ def sub(base: str, low: str) -> str:
     return f"{base}<sub>{low}</sub>"
 
 
+@functools.lru_cache(maxsize=512)
 def latex_html(latex: str) -> str:
     """The lab's LaTeX as HTML (see the module's docstring); no backslash or brace is
     left, and the minus signs are real minus signs."""

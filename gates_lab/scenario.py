@@ -9,6 +9,7 @@ per-gate knobs) and how the input sequence is built. No Streamlit here.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -308,9 +309,23 @@ def edits_between(base: Mapping[str, np.ndarray], weights: Mapping[str, Any]
     return tuple(sorted(edits))
 
 
+def seeded_state(cell: CellSpec) -> Mapping[str, np.ndarray]:
+    """The seeded init of the cell's kind, sizes and seed (edits and knobs not applied).
+    Shared and read-only: every release and control list asks, so it is made once."""
+    return _seeded_state(dataclasses.replace(cell, edits=(), scale=(), shift=()))
+
+
+@functools.lru_cache(maxsize=256)
+def _seeded_state(structure: CellSpec) -> Mapping[str, np.ndarray]:
+    state = seeded_net(structure).state_dict()
+    for array in state.values():
+        array.setflags(write=False)
+    return state
+
+
 def base_weights(cell: CellSpec) -> dict[str, np.ndarray]:
     """Seeded init with the explicit edits applied (what the weight sliders show)."""
-    return apply_edits(seeded_net(cell).state_dict(), cell.edits)
+    return apply_edits(seeded_state(cell), cell.edits)
 
 
 def with_knobs(kind: str, hidden_size: int, base: Mapping[str, np.ndarray],
@@ -391,7 +406,7 @@ def _check_weights(init: Mapping[str, np.ndarray], weights: Mapping[str, Any]) -
 
 def edits_from_weights(cell: CellSpec, weights: Mapping[str, Any]) -> tuple[tuple[str, float], ...]:
     """The edits that turn the cell's seeded init into ``weights`` (exactly)."""
-    init = seeded_net(dataclasses.replace(cell, edits=())).state_dict()
+    init = seeded_state(cell)
     _check_weights(init, weights)
     return edits_between(init, weights)
 
@@ -399,7 +414,7 @@ def edits_from_weights(cell: CellSpec, weights: Mapping[str, Any]) -> tuple[tupl
 def with_edit(cell: CellSpec, name: str, index: tuple[int, ...], value: float) -> CellSpec:
     """The cell with one weight set; an edit equal to the init is dropped."""
     key = edit_key(name, index)
-    init = seeded_net(dataclasses.replace(cell, edits=())).state_dict()[name][index]
+    init = seeded_state(cell)[name][index]
     edits = dict(cell.edits)
     if float(value) == float(init):
         edits.pop(key, None)
@@ -500,7 +515,21 @@ def opening_scenario(kind: str) -> Scenario | None:
     return None if p is None else _scenario_of(p, preset="")
 
 
+#: Every run of a cell page asks for its opening or preset (every release too): the
+#: scenario made from each preset object, kept while that very object is the preset.
+_MADE: dict[tuple[int, str], tuple[Any, Scenario]] = {}
+
+
 def _scenario_of(p: Any, preset: str) -> Scenario:
+    made = _MADE.get((id(p), preset))
+    if made is not None and made[0] is p:
+        return made[1]
+    scenario = _make_scenario(p, preset)
+    _MADE[(id(p), preset)] = (p, scenario)
+    return scenario
+
+
+def _make_scenario(p: Any, preset: str) -> Scenario:
     cell = CellSpec(kind=p.kind, input_size=p.input_size, hidden_size=p.hidden_size,
                     reset_after=p.reset_after, nonlinearity=p.nonlinearity, variant=p.variant)
     cell = dataclasses.replace(cell, edits=edits_from_weights(cell, p.state_dict))

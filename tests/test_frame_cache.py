@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from pathlib import Path
@@ -12,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from gates_lab.live import component
 from gates_lab.live.frame_cache import FrameCache, payload_bytes
+from gates_lab.live.wire import unpack
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,6 +67,6 @@ def test_a_class_on_one_link_computes_each_controls_frames_once():
         at.run()
         assert not at.exception
         found = [c for c in at.get("bidi_component") if str(c.proto.id).endswith("-live")]
-        sent.append(json.loads(found[0].proto.json)["sweep"])
+        sent.append(unpack(found[0].proto.bytes)["sweep"])
     assert sent[0] is not None and sent[0] == sent[1]
     assert component.FRAMES.misses == 1 and component.FRAMES.hits >= 1

@@ -5,7 +5,6 @@ mode edits the table; typed text is not edited on the chart, with a note saying 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from gates_lab import input_points as IP
 from gates_lab import scenario as S
+from gates_lab.live.wire import unpack
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,7 +34,7 @@ def query(at: AppTest) -> dict[str, str]:
 def live(at: AppTest) -> dict:
     found = [c for c in at.get("bidi_component") if str(c.proto.id).endswith("-live")]
     assert len(found) == 1
-    return json.loads(found[0].proto.json)
+    return unpack(found[0].proto.bytes)
 
 
 def drawn_input(at: AppTest, channel: int = 0) -> list[float]:

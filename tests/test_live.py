@@ -4,9 +4,7 @@ side of a commit under AppTest (a good value, a bad one, one out of range)."""
 
 from __future__ import annotations
 
-import base64
 import dataclasses
-import json
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +16,7 @@ from gates_lab.figures import over_time
 from gates_lab.live import controls as C
 from gates_lab.live import frames as F
 from gates_lab.live.component import SPAN, plain_equation
+from gates_lab.live.wire import unpack
 
 ROOT = Path(__file__).resolve().parent.parent
 CELLS = [S.CellSpec(kind="gru"), S.CellSpec(kind="gru", reset_after=False),
@@ -31,8 +30,7 @@ def x_of(cell: S.CellSpec, length: int = 12) -> np.ndarray:
 
 
 def decoded(payload: dict) -> np.ndarray:
-    raw = base64.b64decode(payload["frames"])
-    return np.frombuffer(raw, dtype="<f8").reshape(payload["shape"])
+    return np.frombuffer(payload["frames"], dtype="<f8").reshape(payload["shape"])
 
 
 # --------------------------------------------------------------------------- controls
@@ -194,7 +192,7 @@ def live(at: AppTest) -> dict:
     """The live gates component's data (its element id ends in "-live")."""
     found = [c for c in at.get("bidi_component") if str(c.proto.id).endswith("-live")]
     assert len(found) == 1, [c.proto.id for c in at.get("bidi_component")]
-    return json.loads(found[0].proto.json)
+    return unpack(found[0].proto.bytes)
 
 
 def query(at: AppTest) -> dict[str, str]:
@@ -394,3 +392,45 @@ def test_a_release_sends_a_patch_not_the_figure_and_a_lost_chart_gets_it_again()
     assert spec is not None and live(at)["figure_rev"] == after["figure_rev"]
     ghosts = [tr for tr in spec["data"] if "opacity" in tr]
     assert len(ghosts) == 8 and live(at)["ghost_map"] and live(at)["map"]
+
+
+# --------------------------------------------------------------------------- what is sent
+
+
+def test_the_data_goes_as_json_then_the_frames_as_they_are():
+    from gates_lab.live import wire
+
+    frames = np.arange(12, dtype="<f8").reshape(2, 3, 2)
+    data = {"rev": "r", "text": {"title": "门控 live"}, "sweep": {"id": "scale:0", "shape": [2, 3, 2],
+                                                                  "frames": F.encode(frames)}}
+    packed = wire.pack(data)
+    n = int.from_bytes(packed[:4], "little")
+    assert (4 + n) % 8 == 0, "the frames start 8-byte aligned (a Float64Array over them)"
+    assert packed[4 + n:] == frames.tobytes() and b"frames" not in packed[:4 + n]
+    back = wire.unpack(packed)
+    assert back == data and data["sweep"]["frames"] == F.encode(frames)  # not changed
+    assert wire.unpack(wire.pack({"sweep": None, "x": [1.5]})) == {"sweep": None, "x": [1.5]}
+    with pytest.raises(ValueError):  # JSON.parse in the browser would refuse NaN
+        wire.pack({"sweep": None, "x": float("nan")})
+
+
+def test_the_component_imports_its_js_from_static_or_carries_it_inline(monkeypatch):
+    from gates_lab.live import assets
+    from gates_lab.live import component as live_component
+
+    def js_sent() -> str:
+        live_component._component.cache_clear()
+        at = run_gru()
+        (found,) = [c for c in at.get("bidi_component") if str(c.proto.id).endswith("-live")]
+        return str(found.proto.js_content)
+
+    try:
+        loader = js_sent()
+        name = assets.live_js_name(assets.live_js_source())
+        assert len(loader) < 1000 and f'"/app/static/{name}"' in loader
+        assert (ROOT / "static" / name).read_text() == assets.live_js_source()
+        # a folder that cannot be written (a read-only install): the JS goes inline
+        monkeypatch.setattr(assets, "ensure_live_js", lambda: None)
+        assert js_sent() == assets.live_js_source()
+    finally:
+        live_component._component.cache_clear()

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from gates_lab import scenario as S
 from gates_lab.i18n import t
+from gates_lab.live.wire import unpack
 from gates_lab.pages.cell_weights import weight_widget
 from gates_lab.pages.cell_weights import weights_tag as cell_tag
 from gates_lab.ui import tab_key
@@ -43,7 +44,7 @@ def live_components(at: AppTest) -> list:
 
 def live_data(at: AppTest) -> dict | None:
     """The data the live gates component (gates_lab/live) was mounted with, or None."""
-    found = [json.loads(c.proto.json) for c in live_components(at)]
+    found = [unpack(c.proto.bytes) for c in live_components(at)]
     return found[0] if found else None
 
 

@@ -1,5 +1,6 @@
 """The Streamlit side of the live gates (see gates_lab/live/live.js for the browser side).
 
+The data goes as bytes (gates_lab/live/wire.py: JSON, then a control's frames as they are).
 The browser sends two trigger values (custom components v2, widget id
 ``<component id>__events``, field ``json_trigger_value``, a JSON list of
 ``{"event": ..., "value": ...}``):
@@ -39,7 +40,7 @@ from gates_lab import codec, equations
 from gates_lab import input_points as IP
 from gates_lab import scenario as S
 from gates_lab.figures.common import PLOTLY_CONFIG
-from gates_lab.live import assets, frames
+from gates_lab.live import assets, frames, wire
 from gates_lab.live import controls as C
 from gates_lab.live.frame_cache import FrameCache
 from gates_lab.mathhtml import latex_html
@@ -52,9 +53,18 @@ HTML = ('<div class="gl-live"><div class="gl-side"><div class="gl-controls-title
         '<div class="gl-input-help"></div>'
         # the editor's points come before the chart's own buttons in the Tab order
         '<div class="gl-editor" hidden></div><div class="gl-chart"></div></div></div>')
-_mount = st.components.v2.component(
-    "gates_lab_live", html=HTML, css=(HERE / "live.css").read_text(),
-    js=assets.live_js_source(), isolate_styles=False)
+
+
+@functools.cache
+def _component() -> Any:
+    """The component, registered once per process: its JS served from static/ (a loader
+    inline) where that folder can be written, else inline."""
+    served = assets.ensure_live_js()
+    js = (assets.loader_js(assets.served_url(served.name)) if served is not None
+          else assets.live_js_source())
+    return st.components.v2.component("gates_lab_live", html=HTML,
+                                      css=(HERE / "live.css").read_text(), js=js,
+                                      isolate_styles=False)
 
 
 def component_key(kind: str) -> str:
@@ -380,10 +390,11 @@ def mount(page: Page, scenario: S.Scenario, ghost_key: str | None, build: Any,
         "text": {"title": page.t("live.title"), "failed": page.t("live.failed"),
                  "beyond": page.t("live.beyond"), "waiting": page.t("live.waiting")},
     }
-    result = _mount(key=component_key(kind), data=data, default={"failed": None},
-                    on_want_change=lambda: _on_want(kind),
-                    on_commit_change=lambda: _on_commit(kind),
-                    on_failed_change=lambda: None)
+    result = _component()(key=component_key(kind), data=wire.pack(data),
+                          default={"failed": None},
+                          on_want_change=lambda: _on_want(kind),
+                          on_commit_change=lambda: _on_commit(kind),
+                          on_failed_change=lambda: None)
     failed = bool(getattr(result, "failed", None))
     if failed:  # the ordinary chart draws it instead
         ss.pop(_drawn_key(kind), None)

@@ -149,8 +149,10 @@ def commit(cell: S.CellSpec, payload: Any) -> tuple[S.CellSpec, str | None]:
     return apply(cell, control, value), message
 
 
+@functools.lru_cache(maxsize=8192)
 def control_data(control: Control, lang: str) -> dict[str, Any]:
-    """A control as live.js reads it (the page's live gates and the lesson file's)."""
+    """A control as live.js reads it (the page's live gates and the lesson file's).
+    Shared (a release changes one control of a list): callers only read it."""
     values = grid(control)
     kind, _, _ = control.id.partition(":")
     anchor = int(np.flatnonzero(values == control.value)[0])

@@ -23,7 +23,7 @@ MAX_BYTES = 64 * 2**20
 
 
 def payload_bytes(payload: dict[str, Any] | None) -> int:
-    """About what one stored payload takes: its base64 text and its grid of floats."""
+    """About what one stored payload takes: its frames' bytes and its grid of floats."""
     if not payload:
         return 64
     return len(payload.get("frames", "")) + 32 * len(payload.get("grid", ())) + 256

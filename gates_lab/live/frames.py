@@ -10,7 +10,6 @@ gate through one exp), so nothing jumps when the button is let go.
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 from collections.abc import Mapping
 from typing import Any
@@ -91,9 +90,9 @@ def has_input_ghost(spec: Mapping[str, Any], inputs: list[list[int]]) -> bool:
     return any("opacity" in tr and tr.get("yaxis") in axes for tr in data)
 
 
-def encode(frames: np.ndarray) -> str:
-    """Little-endian float64 bytes, base64 (exact; the browser reads a Float64Array)."""
-    return base64.b64encode(np.ascontiguousarray(frames, dtype="<f8").tobytes()).decode()
+def encode(frames: np.ndarray) -> bytes:
+    """Little-endian float64 bytes (exact; the browser reads a Float64Array)."""
+    return np.ascontiguousarray(frames, dtype="<f8").tobytes()
 
 
 #: At most this many numbers in one control's frames (3.2 MB as float64): the whole grid

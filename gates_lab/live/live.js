@@ -21,11 +21,25 @@ const HOVER_WANT_MS = 120;  // a pointer flying over the column asks for nothing
 const WANT_RETRY_MS = 1500;
 const PREFETCH_STEPS = 8;  // this near the edge of the frames sent, the next are asked
 
-function b64ToFloat64(text) {
-  const bin = atob(text);
+// Frames come as raw float64 bytes after the data's JSON (the page: gates_lab/live/wire.py)
+// or as base64 text inside it (the lesson file's embedded data).
+function toFloat64(frames) {
+  if (frames instanceof Float64Array) return frames;
+  const bin = atob(frames);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return new Float64Array(bytes.buffer);
+}
+
+// The page's data: [n: uint32 LE][n bytes of JSON][the sweep's frames]; an object as is.
+function readData(raw) {
+  if (!(raw instanceof Uint8Array || raw instanceof ArrayBuffer)) return raw;
+  const bytes = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+  const n = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+  const data = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + n)));
+  // a copy: its own buffer, 8-byte aligned, whatever the message's layout
+  if (data.sweep) data.sweep.frames = new Float64Array(bytes.slice(4 + n).buffer);
+  return data;
 }
 
 function fmt(v) {
@@ -393,7 +407,8 @@ function render(s) {
 // ---------------------------------------------------------------- entry
 
 export default function (component) {
-  const { data, parentElement, setTriggerValue, setStateValue } = component;
+  const { parentElement, setTriggerValue, setStateValue } = component;
+  const data = readData(component.data);
   const root = parentElement.querySelector('.gl-live');
   const s = root.__gl || (root.__gl = { root, ctl: {}, sig: null });
   s.trigger = setTriggerValue;
@@ -444,7 +459,7 @@ export default function (component) {
     s.asked = null;
     s.sweep = { id: data.sweep.id, rev: data.rev, grid: data.sweep.grid, k0: data.sweep.k0,
                 shape: data.sweep.shape, t: data.sweep.t,
-                frames: b64ToFloat64(data.sweep.frames) };
+                frames: toFloat64(data.sweep.frames) };
   }
   // for tests and benchmarks: whose frames are here, for which settings
   root.dataset.sweep = s.sweep && s.sweep.rev === data.rev ? s.sweep.id : '';

@@ -1,6 +1,6 @@
 """The GRU, LSTM and RNN pages: one body, three thin page files.
 
-On screen, top to bottom: title, preset, the plots (the gates over time are the live
+On screen, top to bottom: title, preset, the plots (headed by the preset's explanation) (the gates over time are the live
 gates of gates_lab/live: weight and gate controls beside the chart), then the settings (cell,
 input, weights, files). The settings run first (the plots follow from them) and the plots
 are drawn into a container placed above them. The engine run is cached on the settings'
@@ -84,7 +84,7 @@ def render(kind: str) -> None:
     if not page.present:  # on a projector the plots need the room
         st.caption(page.t(f"cell.intro.{kind}"))
     preset_from_link(page, bound, kind, default)
-    explain_slot = preset_picker(page, bound, kind)
+    preset_picker(page, bound, kind)
     # The plots come first on screen (the live weights beside the gates chart), the
     # settings below them; they run first, as the plots follow from them.
     plots_box = st.container()
@@ -106,7 +106,6 @@ def render(kind: str) -> None:
     variant = scenario.cell.variant
     title_box.title(page.t(f"page.{kind}") + ("" if variant == S.STANDARD
                                              else f" · {page.t(f'variant.{kind}.{variant}')}"))
-    explain_preset(page, scenario, kind, explain_slot)
     try:
         trace, x, tokens = run_cell(codec.cache_key(scenario.cell), codec.cache_key(scenario.input),
                                     scenario.cell, scenario.input)
@@ -138,6 +137,11 @@ def render(kind: str) -> None:
         for name, tab in zip(S.PLOT_VIEWS, tabs, strict=True):
             if tab.open:
                 with tab:
+                    # The preset's explanation heads the open plot. Over time the live
+                    # fragment draws it, so that a release leaving the preset's data is
+                    # committed there without a rerun of the page.
+                    if name != "over_time":
+                        explain_preset(page, scenario, kind)
                     panel(page, draw[name])
             elif name == "over_time":  # its chart leaves the page: sent afresh on return
                 live.forget_drawn(kind)
@@ -174,7 +178,7 @@ def preset_matches(scenario: S.Scenario) -> bool:
     return (scenario.cell, scenario.input) == (own.cell, own.input)
 
 
-def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> Any:
+def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> None:
     from gates_lab.classroom import presets
 
     choices = [""] + [p.name for p in presets.presets_for(kind)]
@@ -201,31 +205,30 @@ def preset_picker(page: Page, bound: Bound[S.Scenario], kind: str) -> Any:
                       key=key)
     cols[1].button(page.t("cell.preset.apply"), on_click=apply, key=f"{kind}.preset_apply",
                    width="stretch")
-    return st.container()  # the explanation, filled once this run's widgets have spoken
 
 
-def explain_preset(page: Page, scenario: S.Scenario, kind: str, slot: Any) -> None:
-    """The preset's explanation, only over the preset's own data."""
+def explain_preset(page: Page, scenario: S.Scenario, kind: str) -> None:
+    """The preset's explanation (the opening's, on the opening), only over its own data;
+    a preset left behind becomes a line saying so."""
     from gates_lab.classroom import presets
 
     if scenario.preset not in [p.name for p in presets.presets_for(kind)]:
         opening = S.opening_scenario(kind)
         if opening is not None and (scenario.cell, scenario.input) == (opening.cell,
                                                                        opening.input):
-            with slot:  # the opening says what it shows, as a preset does
-                st.info(page.t(f"cell.opening.{kind}"), icon="🎓")
+            # the opening says what it shows, as a preset does
+            st.info(page.t(f"cell.opening.{kind}"), icon="🎓")
         return
     p = presets.get_preset(scenario.preset)
     title = page.t(f"preset.{p.name}.title")
-    with slot:
-        if preset_matches(scenario):
-            # collapsible, so that it need not push the chart below the fold (on a
-            # projector it starts collapsed)
-            with st.expander(f"**{title}**", expanded=not page.present):
-                st.info(page.t(f"preset.{p.name}.explain"), icon="🎓")
-            show_guide(page, f"preset.{p.name}")
-        else:  # its explanation would describe data that is not on screen
-            st.caption(page.t("cell.preset.changed", name=title))
+    if preset_matches(scenario):
+        # collapsible, so that it need not push the chart below the fold (on a
+        # projector it starts collapsed)
+        with st.expander(f"**{title}**", expanded=not page.present):
+            st.info(page.t(f"preset.{p.name}.explain"), icon="🎓")
+        show_guide(page, f"preset.{p.name}")
+    else:  # its explanation would describe data that is not on screen
+        st.caption(page.t("cell.preset.changed", name=title))
 
 
 # --------------------------------------------------------------------------- controls
@@ -285,9 +288,9 @@ def live_gates(page: Page) -> None:
 
     A fragment: hovering a control reruns only this part (to send that control's
     frames), and so does a release: the value goes into the settings and the link here,
-    and the chart the browser already draws stays. Only when something outside the chart
-    shows the value (Settings -> Weights or Files open, a preset's explanation) does the
-    whole page rerun. The fragment reads the settings from the session, never from its
+    and the chart the browser already draws stays. The preset's explanation above the
+    chart is drawn here too (a release can leave the preset's data). Only when something
+    outside shows the value (Settings -> Weights or Files open) does the whole page rerun. The fragment reads the settings from the session, never from its
     arguments (a fragment rerun gets those of the last full run).
     """
     throttle_fragment_floods()  # "want" reruns count towards the flood pause too
@@ -295,6 +298,7 @@ def live_gates(page: Page) -> None:
         st.rerun()
     run: LiveRun = st.session_state[_run_key(page.name)]
     ghost_key = st.session_state.get(f"{page.name}.ghost_key")
+    explain_preset(page, run.scenario, page.name)
 
     def build() -> Any:
         return gates_figure(page, run.trace, run.ghosts, run.x, run.tokens, run.scenario)
@@ -308,8 +312,8 @@ def live_gates(page: Page) -> None:
 def commit_in_fragment(page: Page) -> bool:
     """Commit a released value (a weight, a knob or an input point) inside the live
     fragment: settings, link, run and ghost. False (nothing done) when the rest of the page
-    shows it too (the Settings tab that edits it, Files, a preset's explanation) or it
-    cannot be applied (the page's full run gives the reason): then the page reruns."""
+    shows it too (the Settings tab that edits it, Files) or it cannot be applied (the
+    page's full run gives the reason): then the page reruns."""
     from gates_lab.live import controls as C
 
     kind = page.name
@@ -330,8 +334,6 @@ def commit_in_fragment(page: Page) -> bool:
     else:
         cell, _ = C.commit(before.cell, pending)
         after = dataclasses.replace(before, cell=cell)
-    if before.preset and preset_matches(before) != preset_matches(after):
-        return False  # the preset's explanation above changes
     try:
         trace, x, tokens = run_cell(codec.cache_key(after.cell), codec.cache_key(after.input),
                                     after.cell, after.input)

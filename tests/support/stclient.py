@@ -34,6 +34,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from gates_lab.live.wire import unpack
+
 FINISHED_OK, FINISHED_EARLY_FOR_RERUN, FINISHED_FRAGMENT = 0, 2, 3
 TRIGGERS = ("trigger_value", "string_trigger_value", "json_trigger_value", "chat_input_value")
 # Element types whose value the browser sends back, and the value field it uses.
@@ -379,12 +381,13 @@ class Session:
 
     def component(self, key_suffix: str) -> tuple[Any, str, Any] | None:
         """A custom component v2 of the last run whose key ends with ``key_suffix``: (its
-        BidiComponent proto, its fragment id or "", its JSON data parsed)."""
+        BidiComponent proto, its fragment id or "", its data decoded: the live gates' bytes by gates_lab/live/wire.py)."""
         for path, el in sorted(self.elements.items()):
             if el.WhichOneof("type") == "bidi_component" and el.bidi_component.id.endswith(
                     key_suffix):
                 c = el.bidi_component
-                data = json.loads(c.json) if c.HasField("json") else None
+                data = (unpack(c.bytes) if c.HasField("bytes")
+                        else json.loads(c.json) if c.HasField("json") else None)
                 return c, self.fragments.get(path, ""), data
         return None
 
