@@ -145,14 +145,15 @@ def _get_scrubber_info(trace: Any, layer: int, direction: int, batch: int, start
     steps = _frame_steps(length, direction, max_frames)
     labels = tokens_for(tokens, length)
     weights = _weights(getattr(trace, "records", {}).get((layer, direction)), batch)
+    # with the page's controls the equations are the page's (gates_lab/figures/scrubber_panel.py)
     infos = [_info_at(trace, s, layer, direction, batch, every, labels, textbook_update, unit,
-                      weights) for s in steps]
+                      weights, equations=not page_controls) for s in steps]
     textbook = textbook_update and v.flip is not None
     x_rows = max(1, min(len(infos[0].x), MAX_UNITS))
     diagram = _diagram_for(trace, infos[0].units, x_rows, lang, textbook)
     return _ScrubberPlotInfo(
         kind=kind, hidden=hidden, steps=steps, labels=labels,
-        texts=[_frame_text(info, unit, size, lang) for info in infos],
+        texts=[] if page_controls else [_frame_text(info, unit, size, lang) for info in infos],
         cells=[_cells(diagram, info, textbook, v) for info in infos], diagram=diagram,
         start=int(np.argmin([abs(s - start_step) for s in steps])),
         shown=min(size, len(UNIT_COLORS)), textbook=textbook,
@@ -253,7 +254,9 @@ def _frames(info: _ScrubberPlotInfo, text_index: int, marker_index: int,
                   _markers(info, s), _time_line(s),
                   *([{"type": "scatter", "text": [text]}] if own else []),
                   *({"type": "scatter", "fillcolor": colour} for colour in c.colours)]}
-        for k, (s, c, text) in enumerate(zip(info.steps, info.cells, info.texts, strict=True))
+        for k, (s, c, text) in enumerate(zip(info.steps, info.cells,
+                                             info.texts if own else [""] * len(info.steps),
+                                             strict=True))
     ]
 
 

@@ -6,6 +6,7 @@ shapes, annotations and traces in the figure and its frames.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -100,17 +101,19 @@ class _Cells(NamedTuple):
     inks: list[str]
 
 
+_STOPS = np.array([f for f, _ in CELL_SCALE])
+_RGB = np.array([[int(c[i:i + 2], 16) for i in (1, 3, 5)] for _, c in CELL_SCALE], float)
+
+
 def _css_colours(positions: list[float]) -> list[str]:
-    """Colours of positions on :data:`CELL_SCALE` (linear in RGB, as plotly.js does)."""
-    stops = np.array([f for f, _ in CELL_SCALE])
-    rgb = np.array([[int(c[i:i + 2], 16) for i in (1, 3, 5)] for _, c in CELL_SCALE], float)
-    out = []
-    for p in positions:
-        r, g, b = (round(float(np.interp(p, stops, rgb[:, i]))) for i in range(3))
-        out.append(f"rgb({r},{g},{b})")
-    return out
+    """Colours of positions on :data:`CELL_SCALE` (linear in RGB, as plotly.js does),
+    all of a step's cells at once (np.round, like round(), rounds halves to even)."""
+    at = np.asarray(positions, dtype=float)
+    rgb = np.stack([np.round(np.interp(at, _STOPS, _RGB[:, i])) for i in range(3)], axis=1)
+    return [f"rgb({r},{g},{b})" for r, g, b in rgb.astype(int).tolist()]
 
 
+@functools.lru_cache(maxsize=4096)
 def _ink(colour: str) -> str:
     """Text colour on a fill: white or black, whichever contrasts more (WCAG's ratio;
     at least 4.58:1 on any fill, so a number is read from the back of a room)."""

@@ -8,6 +8,7 @@ and no Plotly here.
 from __future__ import annotations
 
 import ast
+import functools
 import string
 from collections.abc import Sequence
 from typing import Any, NamedTuple
@@ -155,9 +156,11 @@ def scrubber_info(trace: Any, t: int, *, layer: int = 0, direction: int = 0, bat
 
 def _info_at(trace: Any, t: int, layer: int, direction: int, batch: int,
              every: dict[str, np.ndarray], labels: tuple[str, ...] | None,
-             textbook_update: bool, unit: int, weights: tuple[Any, ...] | None
-             ) -> ScrubberInfo:
-    """:func:`scrubber_info` with the series, tick labels and weights read once for all steps."""
+             textbook_update: bool, unit: int, weights: tuple[Any, ...] | None,
+             equations: bool = True) -> ScrubberInfo:
+    """:func:`scrubber_info` with the series, tick labels and weights read once for all
+    steps; ``equations=False`` leaves its equations empty (a figure that does not draw
+    them: filling them is most of the work)."""
     kind = trace.kind
     v = view_of(trace)
     length, size = every["hidden"].shape
@@ -193,8 +196,23 @@ def _info_at(trace: Any, t: int, layer: int, direction: int, batch: int,
         pre_x={name: cut(v) for name, v in pre_x.items()},
         pre_h={name: cut(v) for name, v in pre_h.items()}, equations=(),
     )
+    if not equations:
+        return info
     eqs = _equations(trace, unit, full, pre_x, pre_h, pre_p, h_prev, c_prev, textbook_update)
     return info._replace(equations=eqs)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(expr: str) -> ast.Expression:
+    """A template's expression parsed once (a long scrubber fills it at every frame)."""
+    return ast.parse(expr, mode="eval")
+
+
+@functools.lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    """A template's literal text, expression and format spec, in order, parsed once."""
+    return tuple((literal, expr, spec) for literal, expr, spec, _ in
+                 string.Formatter().parse(template))
 
 
 def _value(expr: str, values: dict[str, float]) -> float:
@@ -221,14 +239,14 @@ def _value(expr: str, values: dict[str, float]) -> float:
             return float(np.tanh(ev(node.args[0])))
         raise ValueError(f"a scrubber template cannot compute {ast.dump(node)}")
 
-    return ev(ast.parse(expr, mode="eval"))
+    return ev(_parsed(expr))
 
 
 def fill(template: str, values: dict[str, float]) -> str:
     """A kind_view.Line's numbers with the step's values (KeyError: a value it needs,
     such as a gate's weighted input, is not known)."""
     out = []
-    for literal, expr, spec, _ in string.Formatter().parse(template):
+    for literal, expr, spec in _pieces(template):
         out.append(literal)
         if expr is None:
             continue
