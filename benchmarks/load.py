@@ -871,14 +871,11 @@ def print_largest(rows: Sequence[tuple[str, float, float, str]], reruns: int) ->
     print(f"  {'link':<44} {'first run ms':>12} {'move ms':>8}")
     for link, first, per, err in rows:
         print(f"  {link:<44} {first:>12.0f} {per:>8.0f}  {err[:120]}")
-    worst = max(rows, key=lambda r: r[2] if r[2] == r[2] else -1)
-    print(f"  worst case: {worst[2]:.0f} ms CPU per move ({worst[0]})")
-    over = [r for r in rows if "over_time" in r[0]]
-    if over:
-        top = max(over, key=lambda r: r[2] if r[2] == r[2] else float("inf"))
-        print(f"  target: the gates over time at the largest link <= {TARGET_LARGEST_MS:.0f} ms "
-              f"CPU per move  -> measured {top[2]:.0f} ms ({top[0]})  "
-              f"{verdict(top[2] <= TARGET_LARGEST_MS)}")
+    # a view that failed counts as the worst (nan: no figure is no pass)
+    worst = max(rows, key=lambda r: r[2] if r[2] == r[2] else float("inf"))
+    print(f"  target: the largest link, every view measured, <= {TARGET_LARGEST_MS:.0f} ms CPU "
+          f"per move  -> worst {worst[2]:.0f} ms ({worst[0]})  "
+          f"{verdict(worst[2] <= TARGET_LARGEST_MS)}")
 
 
 def main() -> None:
@@ -947,8 +944,8 @@ def main() -> None:
         print_abuse(rows, 30, args.every)
         failed |= any(p.errors for _, p, _ in rows)
     if not args.skip_largest:
-        moves = 3 if quick else 10
-        views = ("over_time", "scrubber") if quick else None
+        moves = 5 if quick else 10
+        views = ("over_time", "scrubber") if quick else None  # the two costliest
         print_largest(asyncio.run(largest(moves, views)), moves)
     print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
     sys.exit(int(failed))
