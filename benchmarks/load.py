@@ -653,6 +653,9 @@ def figures(elements: Any) -> dict[str, Any]:
         elif kind == "bidi_component" and el.bidi_component.HasField("bytes"):
             out[el.bidi_component.id.split("-", 2)[-1]] = unpack(
                 el.bidi_component.bytes).get("figure")
+        elif kind == "bidi_component" and el.bidi_component.HasField("json"):  # older labs
+            out[el.bidi_component.id.split("-", 2)[-1]] = json.loads(
+                el.bidi_component.json).get("figure")
     return out
 
 
