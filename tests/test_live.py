@@ -5,6 +5,7 @@ side of a commit under AppTest (a good value, a bad one, one out of range)."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import numpy as np
@@ -410,6 +411,11 @@ def test_the_data_goes_as_json_then_the_frames_as_they_are():
     back = wire.unpack(packed)
     assert back == data and data["sweep"]["frames"] == F.encode(frames)  # not changed
     assert wire.unpack(wire.pack({"sweep": None, "x": [1.5]})) == {"sweep": None, "x": [1.5]}
+    # fields encoded once (the controls, texts) join the object
+    fixed = wire.encode({"controls": [{"id": "scale:0"}], "text": {"title": "门"}})
+    assert wire.unpack(wire.pack(data, fixed)) == {**data, "controls": [{"id": "scale:0"}],
+                                                  "text": {"title": "门"}}
+    assert wire.unpack(wire.pack({}, fixed)) == json.loads(fixed)
     with pytest.raises(ValueError):  # JSON.parse in the browser would refuse NaN
         wire.pack({"sweep": None, "x": float("nan")})
 

@@ -331,3 +331,32 @@ def test_a_release_is_drawn_from_the_frames_with_its_ghost_and_no_figure_sent(li
     assert abs(float(shown) - released) <= 0.025  # (a range input shows its step grid)
     assert page.evaluate(STATE_JS) == state
     assert not livelab.errors(page)
+
+
+def test_leaving_a_preset_is_committed_in_the_fragment_and_the_explanation_says_so(
+        live_server, page):
+    """A class's first move leaves the preset's data: the release is still committed in
+    the live fragment (no run of the whole page), and the explanation above the chart,
+    drawn by the fragment, gives way to the line saying the data changed."""
+    from gates_lab.i18n import t
+
+    open_live(page, f"{live_server.url}/gru?preset=gru-latch")
+    title = t("preset.gru-latch.title", "en")
+    page.get_by_text(t("preset.gru-latch.explain", "en")).wait_for(timeout=30_000)
+    weight = page.locator(INPUT)
+    weight.scroll_into_view_if_needed()
+    weight.focus()
+    wait_for_frames(page, CONTROL)
+    livelab.wait_quiet(page)
+    since, url = livelab.finished_count(page), page.url
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("u => location.href !== u", arg=url, timeout=30_000)
+    livelab.wait_rerun(page, since)
+    livelab.wait_quiet(page)
+    changed = t("cell.preset.changed", "en", name=title)
+    page.get_by_text(changed).wait_for(timeout=30_000)
+    assert page.get_by_text(t("preset.gru-latch.explain", "en")).count() == 0
+    # script_finished 3: a fragment's run; 0 would be a run of the whole page
+    statuses = [s for _, s in page.evaluate("() => window.__lab.finished")[since:]]
+    assert statuses and set(statuses) == {3}, statuses
+    assert "w=" in page.url and not livelab.errors(page)

@@ -40,6 +40,7 @@ from gates_lab import codec, equations
 from gates_lab import input_points as IP
 from gates_lab import scenario as S
 from gates_lab.figures.common import PLOTLY_CONFIG
+from gates_lab.i18n import t
 from gates_lab.live import assets, frames, wire
 from gates_lab.live import controls as C
 from gates_lab.live.frame_cache import FrameCache
@@ -311,6 +312,25 @@ def _controls_data(cell: S.CellSpec, lang: str) -> list[dict[str, Any]]:
     return [C.control_data(c, lang) for c in _controls(cell)]
 
 
+@functools.lru_cache(maxsize=1024)
+def _fixed_json(cell: S.CellSpec, lang: str, present: bool, plotly_url: str) -> str:
+    """The data that follows from the cell and the page's language and mode alone (the
+    controls, their gates' titles and equations, the texts), encoded once: a "want" and
+    most releases send it unchanged."""
+    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity, cell.variant)
+    return wire.encode({
+        "config": PLOTLY_CONFIG,
+        "groups": [{"block": b, "title": t(f"gate.{cell.kind}.{block}", lang),
+                    "equation": plain_equation(eqs[block])}
+                   for b, block in enumerate(S.cell_blocks(cell))],
+        "controls": _controls_data(cell, lang),
+        "plotly_url": plotly_url,
+        "present": present,
+        "fit": True,
+        "text": {key: t(f"live.{key}", lang) for key in ("title", "failed", "beyond", "waiting")},
+    })
+
+
 def figure_key(page: Page, scenario: S.Scenario, ghost_key: str | None) -> str:
     """What the gates figure follows from: the scenario, the ghost, language and mode."""
     key = f"{codec.cache_key(scenario)}|{ghost_key}|{page.lang}|{page.present}"
@@ -369,7 +389,6 @@ def mount(page: Page, scenario: S.Scenario, ghost_key: str | None, build: Any,
             patch = None
     else:
         patch = None
-    eqs = equations.gate_equations(cell.kind, cell.reset_after, cell.nonlinearity, cell.variant)
     data = {
         "rev": rev,
         "carry": carry,
@@ -377,20 +396,11 @@ def mount(page: Page, scenario: S.Scenario, ghost_key: str | None, build: Any,
         "figure_rev": fig_key,
         "patch": patch,
         **extra,
-        "config": PLOTLY_CONFIG,
         "inputs": _input_data(page, scenario, x, ss[_drawn_key(kind)][3]),
-        "groups": [{"block": b, "title": page.t(f"gate.{cell.kind}.{block}"),
-                    "equation": plain_equation(eqs[block])}
-                   for b, block in enumerate(S.cell_blocks(cell))],
-        "controls": _controls_data(cell, page.lang),
         "sweep": sweep,
-        "plotly_url": _plotly_url(),
-        "present": page.present,
-        "fit": True,
-        "text": {"title": page.t("live.title"), "failed": page.t("live.failed"),
-                 "beyond": page.t("live.beyond"), "waiting": page.t("live.waiting")},
     }
-    result = _component()(key=component_key(kind), data=wire.pack(data),
+    fixed = _fixed_json(cell, page.lang, page.present, _plotly_url())
+    result = _component()(key=component_key(kind), data=wire.pack(data, fixed),
                           default={"failed": None},
                           on_want_change=lambda: _on_want(kind),
                           on_commit_change=lambda: _on_commit(kind),

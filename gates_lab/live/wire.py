@@ -22,14 +22,23 @@ from typing import Any
 _LENGTH = struct.Struct("<I")
 
 
-def pack(data: dict[str, Any]) -> bytes:
-    """``data`` with its sweep's frames (raw float64 bytes) after the JSON."""
+def encode(fields: dict[str, Any]) -> str:
+    """Fields as the JSON text :func:`pack` takes as ``encoded`` (made once, sent often)."""
+    return json.dumps(fields, separators=(",", ":"), allow_nan=False)
+
+
+def pack(data: dict[str, Any], encoded: str = "{}") -> bytes:
+    """``data`` and the fields already ``encoded`` (:func:`encode`; the same keys must not be
+    in both) as one JSON object, with the sweep's frames (raw float64 bytes) after it."""
     sweep = data.get("sweep")
     frames = b""
     if sweep is not None:
         frames = sweep["frames"]
         data = {**data, "sweep": {k: v for k, v in sweep.items() if k != "frames"}}
-    text = json.dumps(data, separators=(",", ":"), allow_nan=False).encode()
+    head = encode(data)
+    if encoded != "{}":
+        head = head[:-1] + ("," if data else "") + encoded[1:]
+    text = head.encode()
     text += b" " * (-(_LENGTH.size + len(text)) % 8)
     return b"".join((_LENGTH.pack(len(text)), text, frames))
 

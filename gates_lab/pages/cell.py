@@ -127,7 +127,7 @@ def render(kind: str) -> None:
 
     show_equations(page, scenario)
     draw = {
-        "over_time": lambda: live_gates(page),
+        "over_time": lambda: live_gates_in_place(page),
         "scrubber": lambda: show_scrubber(page, bound, trace, tokens),
         "saturation": lambda: show_saturation(page, trace),
         "phase": lambda: show_phase(page, trace, ghost, scenario.cell),
@@ -282,6 +282,13 @@ def _run_key(kind: str) -> str:
     return f"{kind}.live.run"
 
 
+def live_gates_in_place(page: Page) -> None:
+    """The live gates in their keyed container (outside the fragment: made once a page
+    run, not again at every "want" and release)."""
+    with st.container(key=f"{page.name}-chart-gates"):
+        live_gates(page)
+
+
 @st.fragment
 def live_gates(page: Page) -> None:
     """The gates over time with the live controls beside them (gates_lab/live).
@@ -303,10 +310,9 @@ def live_gates(page: Page) -> None:
     def build() -> Any:
         return gates_figure(page, run.trace, run.ghosts, run.x, run.tokens, run.scenario)
 
-    with st.container(key=f"{page.name}-chart-gates"):
-        if not live.mount(page, run.scenario, ghost_key, build, run.x):
-            st.plotly_chart(build(), width="stretch", config=PLOTLY_CONFIG,
-                            key=f"{page.name}.chart.gates_static")
+    if not live.mount(page, run.scenario, ghost_key, build, run.x):
+        st.plotly_chart(build(), width="stretch", config=PLOTLY_CONFIG,
+                        key=f"{page.name}.chart.gates_static")
 
 
 def commit_in_fragment(page: Page) -> bool:
