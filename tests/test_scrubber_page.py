@@ -77,3 +77,21 @@ def test_hidden_size_one_has_no_picker() -> None:
     at = _open({"H": "1"})
     assert not [r for r in at.radio if r.key.endswith("view.unit")]
     assert _controls(at)["heads"]
+
+
+def test_a_long_sequence_steps_through_fewer_frames_for_a_wide_cell_and_says_so() -> None:
+    from gates_lab.figures.scrubber_info import MAX_FRAMES
+    from gates_lab.i18n import t
+    from gates_lab.pages.cell import SCRUBBER_FEWER_ABOVE
+
+    for hidden, frames in ((SCRUBBER_FEWER_ABOVE, MAX_FRAMES),
+                           (SCRUBBER_FEWER_ABOVE + 1, MAX_FRAMES // 2)):
+        at = _open({"H": str(hidden), "L": "300"})
+        fig, data = _figure(at), _controls(at)
+        assert len(fig["frames"]) == len(data["heads"]) == len(data["equations"]) == frames
+        assert data["heads"][-1] == "Step t = 299"  # the last step is always there
+        assert t("cell.scrubber_strided", "en", n=frames, total=300,
+                 units=SCRUBBER_FEWER_ABOVE) in [c.value for c in at.caption]
+    short = _open({"H": "16", "L": "40"})  # every step when they fit
+    assert len(_figure(short)["frames"]) == 40
+    assert not any("A long sequence" in c.value for c in short.caption)

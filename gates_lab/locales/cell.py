@@ -212,6 +212,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "拖动滑块，或点击滑块或图后用 ← →（一步）、Page Up/Down（十步）、Home/End（第一步/最后一步）。",
     ),
     "cell.scrubber_numbers": ("Equations with the numbers of unit {u}:", "单元 {u} 的方程与数字："),
+    "cell.scrubber_strided": (
+        "A long sequence: the diagram steps through {n} evenly spaced steps of {total} "
+        "(fewer with more than {units} units, so that a move stays quick; the chart over "
+        "time shows every step).",
+        "序列较长：图中逐步显示 {total} 步中均匀选取的 {n} 步（隐藏单元超过 {units} 个时更少，"
+        "以便每次移动仍然迅速；随时间变化的图显示每一步）。",
+    ),
     "cell.scrubber_help": (
         "Drag the slider under the diagram, use the arrow keys, or press play: the diagram "
         "shows the values flowing through each gate at step t, and the equations below it "

@@ -369,16 +369,20 @@ def show_scrubber(page: Page, bound: Bound[S.Scenario], trace: Any,
     view = bound.value.view
     unit = min(view.unit, size - 1)
     chart_key = f"{page.name}.chart.scrubber"
+    frames, length = scrubber_frames(size), int(trace.output.shape[0])
+    if length > frames:
+        st.caption(page.t("cell.scrubber_strided", n=frames, total=length,
+                          units=SCRUBBER_FEWER_ABOVE))
     fig = scrubber.cell_scrubber(trace, tokens=tokens, lang=page.lang, present=page.present,
                                 textbook_update=view.textbook_update, unit=unit,
-                                page_controls=True)
+                                page_controls=True, max_frames=frames)
     # On a projector the controls and the equations go above the diagram: with it they
     # fill one 1280x720 screen (the strip chart follows below the diagram).
     controls_box = st.container() if page.present else None
     scrubber_css(page, chart_key)
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=chart_key)
     panel = scrubber_panel(trace, tokens=tokens, lang=page.lang,
-                                   textbook_update=view.textbook_update, unit=unit)
+                           textbook_update=view.textbook_update, unit=unit, max_frames=frames)
     labels = {"play": page.t("fig.scr.play"), "pause": page.t("fig.scr.pause"),
               "label": page.t("cell.scrubber_slider"), "keys": page.t("cell.scrubber_keys"),
               "unit": page.t("cell.scrubber_numbers", u=unit)}
@@ -386,6 +390,16 @@ def show_scrubber(page: Page, bound: Bound[S.Scenario], trace: Any,
         scrubber_controls.show_controls(panel, chart_key=chart_key,
                                         key=f"{page.name}.scrubber", labels=labels,
                                         present=page.present)
+
+
+SCRUBBER_FEWER_ABOVE = 8  # units: a wider cell's diagram gets half the frames
+
+
+def scrubber_frames(hidden_size: int) -> int:
+    """How many steps the scrubber's diagram holds: its cells (and their equations) are
+    made for every frame at every move, so a wide cell gets half as many (the largest link,
+    16 units over 500 steps, cost 166 ms of CPU per move with 200 frames)."""
+    return scrubber.MAX_FRAMES if hidden_size <= SCRUBBER_FEWER_ABOVE else scrubber.MAX_FRAMES // 2
 
 
 def scrubber_css(page: Page, chart_key: str) -> None:
