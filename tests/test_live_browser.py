@@ -343,10 +343,10 @@ def test_leaving_a_preset_is_committed_in_the_fragment_and_the_explanation_says_
     open_live(page, f"{live_server.url}/gru?preset=gru-latch")
     title = t("preset.gru-latch.title", "en")
     page.get_by_text(t("preset.gru-latch.explain", "en")).wait_for(timeout=30_000)
-    weight = page.locator(INPUT)
+    weight = page.locator(INPUT)  # W_hz[0,0]: the latch has one unit, so its own id
     weight.scroll_into_view_if_needed()
     weight.focus()
-    wait_for_frames(page, CONTROL)
+    wait_for_frames(page, weight.get_attribute("data-control"))
     livelab.wait_quiet(page)
     since, url = livelab.finished_count(page), page.url
     page.keyboard.press("ArrowRight")
