@@ -153,7 +153,8 @@ def _get_scrubber_info(trace: Any, layer: int, direction: int, batch: int, start
     diagram = _diagram_for(trace, infos[0].units, x_rows, lang, textbook)
     return _ScrubberPlotInfo(
         kind=kind, hidden=hidden, steps=steps, labels=labels,
-        texts=[] if page_controls else [_frame_text(info, unit, size, lang) for info in infos],
+        # (with the page's controls the figure draws no equations: no text per frame)
+        texts=["" if page_controls else _frame_text(info, unit, size, lang) for info in infos],
         cells=[_cells(diagram, info, textbook, v) for info in infos], diagram=diagram,
         start=int(np.argmin([abs(s - start_step) for s in steps])),
         shown=min(size, len(UNIT_COLORS)), textbook=textbook,
@@ -254,9 +255,7 @@ def _frames(info: _ScrubberPlotInfo, text_index: int, marker_index: int,
                   _markers(info, s), _time_line(s),
                   *([{"type": "scatter", "text": [text]}] if own else []),
                   *({"type": "scatter", "fillcolor": colour} for colour in c.colours)]}
-        for k, (s, c, text) in enumerate(zip(info.steps, info.cells,
-                                             info.texts if own else [""] * len(info.steps),
-                                             strict=True))
+        for k, (s, c, text) in enumerate(zip(info.steps, info.cells, info.texts, strict=True))
     ]
 
 

@@ -307,12 +307,6 @@ def _controls(cell: S.CellSpec) -> tuple[C.Control, ...]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _controls_data(cell: S.CellSpec, lang: str) -> list[dict[str, Any]]:
-    """What the browser gets about each control (shared by the sessions: not changed)."""
-    return [C.control_data(c, lang) for c in _controls(cell)]
-
-
-@functools.lru_cache(maxsize=1024)
 def _fixed_json(cell: S.CellSpec, lang: str, present: bool, plotly_url: str) -> str:
     """The data that follows from the cell and the page's language and mode alone (the
     controls, their gates' titles and equations, the texts), encoded once: a "want" and
@@ -323,7 +317,7 @@ def _fixed_json(cell: S.CellSpec, lang: str, present: bool, plotly_url: str) -> 
         "groups": [{"block": b, "title": t(f"gate.{cell.kind}.{block}", lang),
                     "equation": plain_equation(eqs[block])}
                    for b, block in enumerate(S.cell_blocks(cell))],
-        "controls": _controls_data(cell, lang),
+        "controls": [C.control_data(c, lang) for c in _controls(cell)],
         "plotly_url": plotly_url,
         "present": present,
         "fit": True,

@@ -1,9 +1,9 @@
 """The GRU, LSTM and RNN pages: one body, three thin page files.
 
-On screen, top to bottom: title, preset, the plots (headed by the preset's explanation) (the gates over time are the live
-gates of gates_lab/live: weight and gate controls beside the chart), then the settings (cell,
-input, weights, files). The settings run first (the plots follow from them) and the plots
-are drawn into a container placed above them. The engine run is cached on the settings'
+On screen, top to bottom: title, preset, the plots (headed by the preset's explanation;
+the gates over time are the live gates of gates_lab/live: weight and gate controls beside
+the chart), then the settings (cell, input, weights, files). The settings run first (the
+plots follow from them) and the plots are drawn into a container placed above them. The engine run is cached on the settings'
 JSON text; the previous run stays as a faint ghost on the plots.
 """
 
@@ -297,8 +297,9 @@ def live_gates(page: Page) -> None:
     frames), and so does a release: the value goes into the settings and the link here,
     and the chart the browser already draws stays. The preset's explanation above the
     chart is drawn here too (a release can leave the preset's data). Only when something
-    outside shows the value (Settings -> Weights or Files open) does the whole page rerun. The fragment reads the settings from the session, never from its
-    arguments (a fragment rerun gets those of the last full run).
+    outside shows the value (Settings -> Weights or Files open) does the whole page
+    rerun. The fragment reads the settings from the session, never from its arguments
+    (a fragment rerun gets those of the last full run).
     """
     throttle_fragment_floods()  # "want" reruns count towards the flood pause too
     if live.commit_pending(page.name) and not commit_in_fragment(page):
